@@ -1,0 +1,373 @@
+//! The problems an editor should fix before publishing.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::markdown::{self, Block, BlockKind, plain_text, url};
+use crate::model::Article;
+
+/// Search results show about this many characters of a title…
+pub const TITLE_LIMIT: usize = 60;
+/// …and of a meta description.
+pub const EXCERPT_LIMIT: usize = 160;
+/// A paragraph longer than this is hard to read on a phone.
+pub const PARAGRAPH_WORD_LIMIT: usize = 150;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where a problem is: a metadata field, or a byte range of the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Location {
+    Field(&'static str),
+    Body(Range<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}", self.message)
+    }
+}
+
+/// Every problem of an article, metadata first, then the body in order.
+pub fn check(article: &Article) -> Vec<Problem> {
+    check_blocks(article, &markdown::parse(&article.body))
+}
+
+/// [`check`] on an already parsed body.
+pub fn check_blocks(article: &Article, blocks: &[Block]) -> Vec<Problem> {
+    let meta = &article.meta;
+    let mut out = Vec::new();
+    let mut field = |severity, field, message: String| {
+        out.push(Problem {
+            severity,
+            location: Location::Field(field),
+            message,
+        })
+    };
+    let title_len = meta.title.trim().chars().count();
+    if title_len == 0 {
+        field(Severity::Error, "title", "the article has no title".into());
+    } else if title_len > TITLE_LIMIT {
+        field(
+            Severity::Warning,
+            "title",
+            format!("the title is {title_len} characters; search results show about {TITLE_LIMIT}"),
+        );
+    }
+    if meta.author_names().is_empty() {
+        field(
+            Severity::Error,
+            "authors",
+            "the article has no author".into(),
+        );
+    } else {
+        for author in meta.authors.iter().filter(|a| !a.name.trim().is_empty()) {
+            if author.bio.trim().is_empty() {
+                field(
+                    Severity::Warning,
+                    "authors",
+                    format!("author {} has no bio", author.name.trim()),
+                );
+            }
+        }
+    }
+    let excerpt_len = meta.excerpt.trim().chars().count();
+    if excerpt_len == 0 {
+        field(
+            Severity::Warning,
+            "excerpt",
+            "the article has no excerpt (meta description)".into(),
+        );
+    } else if excerpt_len > EXCERPT_LIMIT {
+        field(
+            Severity::Warning,
+            "excerpt",
+            format!(
+                "the excerpt is {excerpt_len} characters; search results show about {EXCERPT_LIMIT}"
+            ),
+        );
+    }
+    if meta.tags.iter().all(|t| t.trim().is_empty()) {
+        field(Severity::Warning, "tags", "the article has no tags".into());
+    }
+    if !meta.image.src.is_empty() && meta.image.alt.trim().is_empty() {
+        field(
+            Severity::Warning,
+            "image",
+            "the feature image has no alt text".into(),
+        );
+    }
+    if !meta.image.src.is_empty() && meta.image.credit.trim().is_empty() {
+        field(
+            Severity::Error,
+            "image",
+            "the feature image has no credit".into(),
+        );
+    }
+    if !meta.canonical_url.is_empty() && !url::is_safe_link(&meta.canonical_url) {
+        field(
+            Severity::Error,
+            "canonical_url",
+            "the canonical URL is not a web address".into(),
+        );
+    }
+    body_problems(blocks, &mut out);
+    out
+}
+
+fn body_problems(blocks: &[Block], out: &mut Vec<Problem>) {
+    let mut at = |severity, range: &Range<usize>, message: String| {
+        out.push(Problem {
+            severity,
+            location: Location::Body(range.clone()),
+            message,
+        })
+    };
+    let mut seen_headings: HashMap<String, usize> = HashMap::new();
+    let mut previous_level = 1u8;
+    let mut figure_number = 0;
+    markdown::walk(blocks, &mut |block| match &block.kind {
+        BlockKind::Figure(f) => {
+            figure_number += 1;
+            let name = {
+                let caption = plain_text(&f.caption);
+                if caption.trim().is_empty() {
+                    format!("figure {figure_number}")
+                } else {
+                    format!("figure “{}”", caption.trim())
+                }
+            };
+            if plain_text(&f.credit).trim().is_empty() {
+                at(
+                    Severity::Error,
+                    &block.range,
+                    format!("{name} has no credit"),
+                );
+            }
+            if f.src.trim().is_empty() {
+                at(
+                    Severity::Warning,
+                    &block.range,
+                    format!("{name} has no image yet"),
+                );
+            } else if !url::is_safe_image(&f.src) {
+                at(
+                    Severity::Error,
+                    &block.range,
+                    format!("{name} has an image address that cannot be published"),
+                );
+            }
+            if f.alt.trim().is_empty() {
+                at(
+                    Severity::Warning,
+                    &block.range,
+                    format!("{name} has no alt text"),
+                );
+            }
+        }
+        BlockKind::Heading { level, content } => {
+            let text = plain_text(content).trim().to_string();
+            if *level == 1 {
+                at(
+                    Severity::Warning,
+                    &block.range,
+                    format!(
+                        "heading “{text}” is a level-1 heading; the title is the page's only one"
+                    ),
+                );
+            } else if *level > previous_level + 1 {
+                at(
+                    Severity::Warning,
+                    &block.range,
+                    format!("heading “{text}” skips from level {previous_level} to level {level}"),
+                );
+            }
+            previous_level = *level;
+            if text.is_empty() {
+                at(Severity::Warning, &block.range, "empty heading".into());
+            } else if let Some(count) = seen_headings.get_mut(&text.to_lowercase()) {
+                *count += 1;
+                if *count == 2 {
+                    at(
+                        Severity::Warning,
+                        &block.range,
+                        format!("heading “{text}” appears more than once"),
+                    );
+                }
+            } else {
+                seen_headings.insert(text.to_lowercase(), 1);
+            }
+        }
+        BlockKind::Paragraph(content) => {
+            let words = super::stats::word_count(&plain_text(content));
+            if words > PARAGRAPH_WORD_LIMIT {
+                at(
+                    Severity::Warning,
+                    &block.range,
+                    format!(
+                        "a paragraph of {words} words; readers on phones lose the thread after about {PARAGRAPH_WORD_LIMIT}"
+                    ),
+                );
+            }
+        }
+        _ => {}
+    });
+    for (link, text, range) in markdown::links(blocks) {
+        if link.trim().is_empty() {
+            at(
+                Severity::Error,
+                &range,
+                format!("the link “{}” has no address", text.trim()),
+            );
+        } else if !url::is_safe_link(&link) {
+            at(
+                Severity::Error,
+                &range,
+                format!(
+                    "the link “{}” points to {link}, which cannot be published",
+                    text.trim()
+                ),
+            );
+        } else if text.trim().is_empty() {
+            at(
+                Severity::Warning,
+                &range,
+                format!("the link to {link} has no text"),
+            );
+        }
+    }
+}
+
+/// Whether any problem stops publication.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Metadata};
+
+    fn messages(article: &Article) -> Vec<String> {
+        check(article).iter().map(|p| p.to_string()).collect()
+    }
+
+    fn good() -> Article {
+        Article {
+            meta: Metadata {
+                title: "A fine title".into(),
+                authors: vec![Author {
+                    name: "Jane".into(),
+                    bio: "Writes.".into(),
+                }],
+                excerpt: "Short.".into(),
+                tags: vec!["x".into()],
+                ..Default::default()
+            },
+            body: "## One\n\nText.\n".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_article_has_no_problems() {
+        assert_eq!(messages(&good()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_metadata_is_reported() {
+        let m = messages(&Article::default());
+        assert!(
+            m.contains(&"error: the article has no title".to_string()),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"error: the article has no author".to_string()),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"warning: the article has no tags".to_string()),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn long_title_and_excerpt_state_the_limits() {
+        let mut a = good();
+        a.meta.title = "x".repeat(70);
+        a.meta.excerpt = "y".repeat(200);
+        let m = messages(&a);
+        assert!(
+            m.contains(
+                &"warning: the title is 70 characters; search results show about 60".to_string()
+            ),
+            "{m:?}"
+        );
+        assert!(m.iter().any(|p| p.contains("200 characters")), "{m:?}");
+    }
+
+    #[test]
+    fn figures_need_credit_and_alt() {
+        let mut a = good();
+        a.body = "![](x.jpg)\nLeica\n".into();
+        let problems = check(&a);
+        assert!(has_errors(&problems));
+        let m: Vec<_> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            m.contains(&"error: figure “Leica” has no credit".to_string()),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"warning: figure “Leica” has no alt text".to_string()),
+            "{m:?}"
+        );
+        assert_eq!(problems[0].location, Location::Body(0..17));
+    }
+
+    #[test]
+    fn heading_structure_problems() {
+        let mut a = good();
+        a.body = "## A\n\n#### B\n\n## A\n".into();
+        let m = messages(&a);
+        assert!(
+            m.iter()
+                .any(|p| p.contains("skips from level 2 to level 4")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|p| p.contains("appears more than once")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_unsafe_links_are_errors() {
+        let mut a = good();
+        a.body = "[here]() and [there](javascript:x)\n".into();
+        let m = messages(&a);
+        assert!(
+            m.contains(&"error: the link “here” has no address".to_string()),
+            "{m:?}"
+        );
+        assert!(m.iter().any(|p| p.contains("cannot be published")), "{m:?}");
+    }
+}

@@ -1,0 +1,224 @@
+//! The `copydesk` command line: the GUI with no subcommand, headless
+//! import, export, inspection and checks otherwise.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::{check, inspect};
+use crate::export::{self, ExportFormat, TextOptions};
+use crate::files::{self, OpenError, Opened};
+use crate::format;
+
+/// Exit code for success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code of `check` when the article has errors.
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Exit code for input that cannot be used.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Revise tech-news articles and publish them."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles or drafts to open in the editor (none: the built-in sample).
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Import a plain-text draft as Copydesk Markdown.
+    Import {
+        file: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Export an article.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        to: FormatArg,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// With `--to text`: wrap lines at this many columns.
+        #[arg(long)]
+        wrap: Option<usize>,
+    },
+    /// Print the parsed article as JSON.
+    Inspect { file: PathBuf },
+    /// List the problems to fix before publishing; exit 1 if any is an error.
+    Check { file: PathBuf },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Html,
+    Page,
+    Text,
+    Markdown,
+    Wordpress,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Html => ExportFormat::Html,
+            FormatArg::Page => ExportFormat::Page,
+            FormatArg::Text => ExportFormat::Text,
+            FormatArg::Markdown => ExportFormat::Markdown,
+            FormatArg::Wordpress => ExportFormat::WordPress,
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_BAD_INPUT
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    match cli.command {
+        None => gui(cli.files),
+        Some(command) => match run(command) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("copydesk: {message}");
+                EXIT_BAD_INPUT
+            }
+        },
+    }
+}
+
+fn gui(files: Vec<PathBuf>) -> i32 {
+    let _ = files;
+    eprintln!(
+        "copydesk: the desktop editor is not built yet; use a subcommand (see `copydesk --help`)."
+    );
+    EXIT_BAD_INPUT
+}
+
+/// A headless command; `Err` is a one-line message naming the file.
+pub fn run(command: Command) -> Result<i32, String> {
+    match command {
+        Command::Import { file, output } => {
+            let opened = open(&file)?;
+            let text = format::write_markdown(&opened.document.article, &opened.document.origin);
+            emit(&text, output.as_deref())?;
+            Ok(EXIT_OK)
+        }
+        Command::Export {
+            file,
+            to,
+            output,
+            wrap,
+        } => {
+            let opened = open(&file)?;
+            let article = &opened.document.article;
+            let format: ExportFormat = to.into();
+            let text = match format {
+                ExportFormat::Text => export::text(article, TextOptions { wrap }),
+                other => export::export(article, other),
+            };
+            emit(&text, output.as_deref())?;
+            Ok(EXIT_OK)
+        }
+        Command::Inspect { file } => {
+            let opened = open(&file)?;
+            emit(
+                &(inspect::inspect_json(&opened.document.article) + "\n"),
+                None,
+            )?;
+            Ok(EXIT_OK)
+        }
+        Command::Check { file } => {
+            let opened = open(&file)?;
+            let text = files::read_text(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let body_line = body_first_line(&text, &opened);
+            let article = &opened.document.article;
+            let problems = check::check(article);
+            let mut out = String::new();
+            for p in &problems {
+                let place = match &p.location {
+                    check::Location::Field(field) => format!("{}: [{field}]", file.display()),
+                    check::Location::Body(range) => {
+                        let line = body_line
+                            + article.body[..range.start.min(article.body.len())]
+                                .matches('\n')
+                                .count();
+                        if opened.imported {
+                            format!("{} (imported body):{line}", file.display())
+                        } else {
+                            format!("{}:{line}", file.display())
+                        }
+                    }
+                };
+                out.push_str(&format!("{place}: {p}\n"));
+            }
+            if problems.is_empty() {
+                out.push_str(&format!("{}: no problems\n", file.display()));
+            }
+            emit(&out, None)?;
+            Ok(if check::has_errors(&problems) {
+                EXIT_PROBLEMS
+            } else {
+                EXIT_OK
+            })
+        }
+    }
+}
+
+/// The line of the file where the body starts (1-based). Imported drafts
+/// have no such line: their locations are in the imported Markdown.
+fn body_first_line(text: &str, opened: &Opened) -> usize {
+    if opened.imported {
+        return 1;
+    }
+    let (normal, _, _) = format::normalise_text(text);
+    let body = &opened.document.article.body;
+    let before = normal.len().saturating_sub(body.len());
+    normal[..before].matches('\n').count() + 1
+}
+
+fn open(path: &Path) -> Result<Opened, String> {
+    files::open(path).map_err(|e| describe(path, &e))
+}
+
+fn describe(path: &Path, error: &OpenError) -> String {
+    format!("{}: {error}", path.display())
+}
+
+/// Writes output to a file atomically, or to stdout.
+fn emit(text: &str, output: Option<&Path>) -> Result<(), String> {
+    match output {
+        Some(path) => files::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                // A closed pipe (`copydesk inspect x | head`) is not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}

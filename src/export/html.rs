@@ -1,0 +1,421 @@
+//! The CMS-ready HTML fragment: semantic markup, no inline styles,
+//! everything escaped, raw HTML sanitised with `ammonia`.
+
+use std::collections::HashMap;
+
+use super::html_escape::{escape, escape_into};
+use crate::markdown::{self, Align, Block, BlockKind, Figure, Inline, url};
+use crate::model::Article;
+
+/// The body of the article as an HTML fragment, ready to paste into a CMS
+/// whose own fields hold the title, byline and feature image.
+pub fn fragment(article: &Article) -> String {
+    body_html(&markdown::parse(&article.body))
+}
+
+/// HTML for parsed blocks, footnotes gathered at the end.
+pub fn body_html(blocks: &[Block]) -> String {
+    let mut html = HtmlWriter::new(blocks);
+    html.blocks(blocks);
+    html.footnotes();
+    html.out
+}
+
+/// Markdown (a bio, a caption) rendered as HTML.
+pub fn markdown_html(markdown: &str) -> String {
+    body_html(&markdown::parse(markdown))
+}
+
+/// Writes blocks as HTML. Shared with the page and WordPress exports, which
+/// differ only in how they wrap blocks.
+pub struct HtmlWriter {
+    pub out: String,
+    footnote_numbers: HashMap<String, usize>,
+    footnotes: Vec<(usize, String)>,
+}
+
+impl HtmlWriter {
+    pub fn new(blocks: &[Block]) -> Self {
+        let mut footnote_numbers = HashMap::new();
+        markdown::walk(blocks, &mut |b| {
+            if let BlockKind::FootnoteDefinition { label, .. } = &b.kind {
+                let next = footnote_numbers.len() + 1;
+                footnote_numbers.entry(label.clone()).or_insert(next);
+            }
+        });
+        Self {
+            out: String::new(),
+            footnote_numbers,
+            footnotes: Vec::new(),
+        }
+    }
+
+    pub fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    pub fn block(&mut self, block: &Block) {
+        match &block.kind {
+            BlockKind::Heading { level, content } => {
+                let level = (*level).clamp(1, 6);
+                self.out.push_str(&format!("<h{level}>"));
+                self.inlines_sanitised(content);
+                self.out.push_str(&format!("</h{level}>\n"));
+            }
+            BlockKind::Paragraph(content) => {
+                self.out.push_str("<p>");
+                self.inlines_sanitised(content);
+                self.out.push_str("</p>\n");
+            }
+            BlockKind::Figure(figure) => {
+                self.out.push_str("<figure>\n");
+                self.figure_inner(figure, "");
+                self.out.push_str("</figure>\n");
+            }
+            BlockKind::Quote(inner) => {
+                self.out.push_str("<blockquote>\n");
+                self.blocks(inner);
+                self.out.push_str("</blockquote>\n");
+            }
+            BlockKind::List {
+                start,
+                tight,
+                items,
+            } => self.list(*start, *tight, items, ""),
+            BlockKind::Code { lang, text } => {
+                self.out.push_str("<pre><code");
+                if !lang.is_empty() {
+                    self.out.push_str(" class=\"language-");
+                    escape_into(&mut self.out, lang);
+                    self.out.push('"');
+                }
+                self.out.push('>');
+                escape_into(&mut self.out, text);
+                self.out.push_str("</code></pre>\n");
+            }
+            BlockKind::Rule => self.out.push_str("<hr>\n"),
+            BlockKind::Table { aligns, head, rows } => self.table(aligns, head, rows),
+            BlockKind::Html(raw) => {
+                let clean = sanitise(raw);
+                if !clean.trim().is_empty() {
+                    self.out.push_str(clean.trim());
+                    self.out.push('\n');
+                }
+            }
+            BlockKind::FootnoteDefinition { label, blocks } => {
+                let mut inner = HtmlWriter {
+                    out: String::new(),
+                    footnote_numbers: self.footnote_numbers.clone(),
+                    footnotes: Vec::new(),
+                };
+                inner.blocks(blocks);
+                let number = self.footnote_numbers.get(label).copied().unwrap_or(0);
+                self.footnotes.push((number, inner.out));
+            }
+        }
+    }
+
+    /// `img` and `figcaption` of a figure; `caption_class` is added to the
+    /// figcaption (WordPress wants its own).
+    pub fn figure_inner(&mut self, figure: &Figure, caption_class: &str) {
+        if !figure.src.is_empty() {
+            self.out.push_str("<img src=\"");
+            if url::is_safe_image(&figure.src) {
+                escape_into(&mut self.out, &figure.src);
+            }
+            self.out.push_str("\" alt=\"");
+            escape_into(&mut self.out, &figure.alt);
+            self.out.push('"');
+            if !figure.title.is_empty() {
+                self.out.push_str(" title=\"");
+                escape_into(&mut self.out, &figure.title);
+                self.out.push('"');
+            }
+            self.out.push_str(">\n");
+        }
+        if !figure.caption.is_empty() || !figure.credit.is_empty() {
+            self.out.push_str("<figcaption");
+            if !caption_class.is_empty() {
+                self.out.push_str(&format!(" class=\"{caption_class}\""));
+            }
+            self.out.push('>');
+            self.inlines_sanitised(&figure.caption);
+            if !figure.credit.is_empty() {
+                if !figure.caption.is_empty() {
+                    self.out.push(' ');
+                }
+                self.out.push_str("<small class=\"credit\">Credit: ");
+                self.inlines_sanitised(&figure.credit);
+                self.out.push_str("</small>");
+            }
+            self.out.push_str("</figcaption>\n");
+        }
+    }
+
+    /// A list; `item_wrap` lets WordPress wrap each item in its block comments.
+    pub fn list(&mut self, start: Option<u64>, tight: bool, items: &[Vec<Block>], class: &str) {
+        let tag = if start.is_some() { "ol" } else { "ul" };
+        self.out.push('<');
+        self.out.push_str(tag);
+        if !class.is_empty() {
+            self.out.push_str(&format!(" class=\"{class}\""));
+        }
+        if let Some(n) = start.filter(|n| *n != 1) {
+            self.out.push_str(&format!(" start=\"{n}\""));
+        }
+        self.out.push_str(">\n");
+        for item in items {
+            self.out.push_str("<li>");
+            self.list_item(item, tight);
+            self.out.push_str("</li>\n");
+        }
+        self.out.push_str(&format!("</{tag}>\n"));
+    }
+
+    pub fn list_item(&mut self, item: &[Block], tight: bool) {
+        for (i, block) in item.iter().enumerate() {
+            match &block.kind {
+                BlockKind::Paragraph(content) if tight => {
+                    if i > 0 {
+                        self.out.push('\n');
+                    }
+                    self.inlines_sanitised(content);
+                }
+                _ => {
+                    if i == 0 {
+                        self.out.push('\n');
+                    }
+                    self.block(block);
+                }
+            }
+        }
+    }
+
+    pub fn table(&mut self, aligns: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+        self.out.push_str("<table>\n<thead>\n<tr>");
+        for (i, cell) in head.iter().enumerate() {
+            self.cell("th", aligns.get(i), cell);
+        }
+        self.out.push_str("</tr>\n</thead>\n");
+        if !rows.is_empty() {
+            self.out.push_str("<tbody>\n");
+            for row in rows {
+                self.out.push_str("<tr>");
+                for (i, cell) in row.iter().enumerate() {
+                    self.cell("td", aligns.get(i), cell);
+                }
+                self.out.push_str("</tr>\n");
+            }
+            self.out.push_str("</tbody>\n");
+        }
+        self.out.push_str("</table>\n");
+    }
+
+    fn cell(&mut self, tag: &str, align: Option<&Align>, content: &[Inline]) {
+        let class = match align {
+            Some(Align::Left) => " class=\"has-text-align-left\"",
+            Some(Align::Center) => " class=\"has-text-align-center\"",
+            Some(Align::Right) => " class=\"has-text-align-right\"",
+            _ => "",
+        };
+        self.out.push_str(&format!("<{tag}{class}>"));
+        self.inlines_sanitised(content);
+        self.out.push_str(&format!("</{tag}>"));
+    }
+
+    pub fn footnotes(&mut self) {
+        if self.footnotes.is_empty() {
+            return;
+        }
+        let mut notes = std::mem::take(&mut self.footnotes);
+        notes.sort_by_key(|(n, _)| *n);
+        self.out.push_str("<section class=\"footnotes\">\n<ol>\n");
+        for (number, html) in notes {
+            self.out
+                .push_str(&format!("<li id=\"fn-{number}\">\n{html}</li>\n"));
+        }
+        self.out.push_str("</ol>\n</section>\n");
+    }
+
+    /// Inline content; if it holds raw HTML tags, the whole run is written
+    /// and then sanitised, so that tags split across events stay balanced.
+    pub fn inlines_sanitised(&mut self, inlines: &[Inline]) {
+        if has_raw_html(inlines) {
+            let start = self.out.len();
+            self.inlines(inlines);
+            let clean = sanitise(&self.out[start..]);
+            self.out.truncate(start);
+            self.out.push_str(&clean);
+        } else {
+            self.inlines(inlines);
+        }
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text(t) => escape_into(&mut self.out, t),
+            Inline::Code(t) => {
+                self.out.push_str("<code>");
+                escape_into(&mut self.out, t);
+                self.out.push_str("</code>");
+            }
+            Inline::Emphasis(c) => self.wrap("em", c),
+            Inline::Strong(c) => self.wrap("strong", c),
+            Inline::Strikethrough(c) => self.wrap("del", c),
+            Inline::Link {
+                url,
+                title,
+                content,
+            } => {
+                if url::is_safe_link(url) && !url.trim().is_empty() {
+                    self.out.push_str("<a href=\"");
+                    escape_into(&mut self.out, url);
+                    self.out.push('"');
+                    if !title.is_empty() {
+                        self.out.push_str(" title=\"");
+                        escape_into(&mut self.out, title);
+                        self.out.push('"');
+                    }
+                    self.out.push('>');
+                    self.inlines(content);
+                    self.out.push_str("</a>");
+                } else {
+                    // An unsafe or empty target: keep the words, drop the link.
+                    self.inlines(content);
+                }
+            }
+            Inline::Image { src, alt, title } => {
+                if url::is_safe_image(src) && !src.is_empty() {
+                    self.out.push_str("<img src=\"");
+                    escape_into(&mut self.out, src);
+                    self.out.push_str("\" alt=\"");
+                    escape_into(&mut self.out, alt);
+                    self.out.push('"');
+                    if !title.is_empty() {
+                        self.out.push_str(" title=\"");
+                        escape_into(&mut self.out, title);
+                        self.out.push('"');
+                    }
+                    self.out.push('>');
+                } else {
+                    escape_into(&mut self.out, alt);
+                }
+            }
+            Inline::SoftBreak => self.out.push('\n'),
+            Inline::HardBreak => self.out.push_str("<br>\n"),
+            Inline::Html(raw) => self.out.push_str(raw),
+            Inline::FootnoteReference(label) => match self.footnote_numbers.get(label) {
+                Some(n) => self.out.push_str(&format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\">{n}</a></sup>"
+                )),
+                None => {
+                    self.out.push('[');
+                    self.out.push_str(&escape(label));
+                    self.out.push(']');
+                }
+            },
+        }
+    }
+
+    fn wrap(&mut self, tag: &str, content: &[Inline]) {
+        self.out.push_str(&format!("<{tag}>"));
+        self.inlines(content);
+        self.out.push_str(&format!("</{tag}>"));
+    }
+}
+
+fn has_raw_html(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Html(_) => true,
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => has_raw_html(c),
+        Inline::Link { content, .. } => has_raw_html(content),
+        _ => false,
+    })
+}
+
+/// Removes scripts, event handlers, styles and unsafe URLs from raw HTML.
+pub fn sanitise(html: &str) -> String {
+    ammonia::clean(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(body: &str) -> String {
+        fragment(&Article {
+            body: body.into(),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn semantic_markup_for_common_blocks() {
+        let out = html("## Sub\n\nA *b* **c** [d](https://e.com \"t\").\n\n> q\n\n- x\n- y\n");
+        assert_eq!(
+            out,
+            "<h2>Sub</h2>\n<p>A <em>b</em> <strong>c</strong> <a href=\"https://e.com\" title=\"t\">d</a>.</p>\n<blockquote>\n<p>q</p>\n</blockquote>\n<ul>\n<li>x</li>\n<li>y</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn figure_has_caption_and_marked_up_credit() {
+        let out = html("![Leica phone](https://x.com/a.jpg)\nXiaomi Leica\nCredit: LetsGoDigital");
+        assert_eq!(
+            out,
+            "<figure>\n<img src=\"https://x.com/a.jpg\" alt=\"Leica phone\">\n<figcaption>Xiaomi Leica <small class=\"credit\">Credit: LetsGoDigital</small></figcaption>\n</figure>\n"
+        );
+    }
+
+    #[test]
+    fn figure_waiting_for_its_image_keeps_caption() {
+        let out = html("![]()\nXiaomi Leica\nCredit: LetsGoDigital");
+        assert!(
+            out.starts_with("<figure>\n<figcaption>Xiaomi Leica"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let out =
+            html("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> <b>bold</b>\n");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("onerror"), "{out}");
+        assert!(out.contains("<b>bold</b>"), "{out}");
+    }
+
+    #[test]
+    fn javascript_links_lose_their_target_but_keep_their_words() {
+        let out = html("[click](javascript:alert(1)) [x](&#106;avascript:alert(1))");
+        assert_eq!(out, "<p>click x</p>\n");
+    }
+
+    #[test]
+    fn footnotes_are_numbered_and_gathered_at_the_end() {
+        let out = html("A[^n].\n\n[^n]: Note.\n\nB.\n");
+        assert!(
+            out.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\">1</a></sup>"),
+            "{out}"
+        );
+        assert!(out.ends_with("<section class=\"footnotes\">\n<ol>\n<li id=\"fn-1\">\n<p>Note.</p>\n</li>\n</ol>\n</section>\n"), "{out}");
+    }
+
+    #[test]
+    fn tables_use_classes_not_styles() {
+        let out = html("| a | b |\n|:-:|---|\n| 1 | 2 |\n");
+        assert!(
+            out.contains("<th class=\"has-text-align-center\">a</th>"),
+            "{out}"
+        );
+        assert!(!out.contains("style"), "{out}");
+    }
+}

@@ -1,0 +1,234 @@
+//! Clean plain text, for pasting anywhere: no Markdown syntax left.
+
+use crate::markdown::{self, Block, BlockKind, plain_text};
+use crate::model::Article;
+
+/// Options of the text export.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextOptions {
+    /// Wrap lines at this many columns; `None` keeps one line per paragraph.
+    pub wrap: Option<usize>,
+}
+
+/// Title, subtitle, byline, body, credits and the author's bio as plain text,
+/// paragraphs separated by blank lines.
+pub fn text(article: &Article, options: TextOptions) -> String {
+    let meta = &article.meta;
+    let mut paras: Vec<String> = Vec::new();
+    let mut head = Vec::new();
+    if !meta.title.is_empty() {
+        head.push(meta.title.clone());
+    }
+    if !meta.subtitle.is_empty() {
+        head.push(meta.subtitle.clone());
+    }
+    if !head.is_empty() {
+        paras.push(head.join("\n"));
+    }
+    let byline = meta.byline();
+    match (byline.is_empty(), meta.date.is_empty()) {
+        (false, false) => paras.push(format!("By {byline} · {}", meta.date)),
+        (false, true) => paras.push(format!("By {byline}")),
+        (true, false) => paras.push(meta.date.clone()),
+        (true, true) => {}
+    }
+    body_paragraphs(&markdown::parse(&article.body), "", &mut paras);
+    if !meta.credits.is_empty() {
+        paras.push(
+            meta.credits
+                .iter()
+                .map(|c| c.sentence())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    for author in &meta.authors {
+        if !author.bio.trim().is_empty() {
+            body_paragraphs(&markdown::parse(&author.bio), "", &mut paras);
+        }
+    }
+    let mut out = String::new();
+    for para in paras {
+        let para = match options.wrap {
+            Some(width) if width > 0 => wrap(&para, width),
+            _ => para,
+        };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&para);
+    }
+    out.push('\n');
+    out
+}
+
+/// The text export of a body alone (what a CMS's plain-text paste gets).
+pub fn body_text(body: &str) -> String {
+    let mut paras = Vec::new();
+    body_paragraphs(&markdown::parse(body), "", &mut paras);
+    let mut out = paras.join("\n\n");
+    out.push('\n');
+    out
+}
+
+fn wrap(para: &str, width: usize) -> String {
+    para.lines()
+        .map(|line| {
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            let opts = textwrap::Options::new(width)
+                .initial_indent(&indent)
+                .subsequent_indent(&indent)
+                .break_words(false);
+            textwrap::fill(line.trim_start(), opts)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => {
+                out.push(format!("{indent}{}", one_line(&plain_text(content))))
+            }
+            BlockKind::Figure(f) => {
+                let caption = one_line(&plain_text(&f.caption));
+                let credit = one_line(&plain_text(&f.credit));
+                let caption = if caption.is_empty() {
+                    one_line(&f.alt)
+                } else {
+                    caption
+                };
+                let line = match (caption.is_empty(), credit.is_empty()) {
+                    (false, false) => format!("[Image: {caption} (Credit: {credit})]"),
+                    (false, true) => format!("[Image: {caption}]"),
+                    (true, false) => format!("[Image (Credit: {credit})]"),
+                    (true, true) => "[Image]".to_string(),
+                };
+                out.push(format!("{indent}{line}"));
+            }
+            BlockKind::Quote(inner) => body_paragraphs(inner, &format!("{indent}    "), out),
+            BlockKind::List { start, items, .. } => {
+                let mut lines = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let marker = match start {
+                        Some(n) => format!("{}. ", n + i as u64),
+                        None => "• ".to_string(),
+                    };
+                    let mut inner = Vec::new();
+                    body_paragraphs(item, "", &mut inner);
+                    let pad = " ".repeat(marker.chars().count());
+                    let text = inner.join("\n").replace('\n', &format!("\n{indent}{pad}"));
+                    lines.push(format!("{indent}{marker}{text}"));
+                }
+                out.push(lines.join("\n"));
+            }
+            BlockKind::Code { text, .. } => out.push(
+                text.trim_end_matches('\n')
+                    .lines()
+                    .map(|l| format!("{indent}    {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            BlockKind::Rule => out.push(format!("{indent}* * *")),
+            BlockKind::Table { head, rows, .. } => {
+                let row_text = |cells: &[Vec<markdown::Inline>]| {
+                    cells
+                        .iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                let mut lines = vec![format!("{indent}{}", row_text(head))];
+                lines.extend(rows.iter().map(|r| format!("{indent}{}", row_text(r))));
+                out.push(lines.join("\n"));
+            }
+            BlockKind::Html(raw) => {
+                let text = strip_tags(raw);
+                if !text.trim().is_empty() {
+                    out.push(format!("{indent}{}", text.trim()));
+                }
+            }
+            BlockKind::FootnoteDefinition { label, blocks } => {
+                let mut inner = Vec::new();
+                body_paragraphs(blocks, "", &mut inner);
+                out.push(format!("{indent}[{label}] {}", inner.join(" ")));
+            }
+        }
+    }
+}
+
+/// Soft line breaks in a paragraph become spaces; runs of spaces one.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of raw HTML: tags removed, the sanitiser's entities decoded.
+fn strip_tags(html: &str) -> String {
+    let clean = ammonia::Builder::empty().clean(html).to_string();
+    clean
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Credit, Metadata};
+
+    fn article(body: &str) -> Article {
+        Article {
+            meta: Metadata {
+                title: "Title".into(),
+                subtitle: "Dek".into(),
+                authors: vec![Author {
+                    name: "Jane Doe".into(),
+                    bio: "Jane *writes*.".into(),
+                }],
+                date: "2022-03-01".into(),
+                credits: vec![Credit::new("source", "Reuters")],
+                ..Default::default()
+            },
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn reads_like_an_article_without_markdown() {
+        let out = text(
+            &article(
+                "## Heading\n\nA *b* [c](https://d.e)\nwraps.\n\n![]()\nLeica\nCredit: LGD\n\n- one\n- two\n\n> quoted\n",
+            ),
+            TextOptions::default(),
+        );
+        assert_eq!(
+            out,
+            "Title\nDek\n\nBy Jane Doe · 2022-03-01\n\nHeading\n\nA b c wraps.\n\n[Image: Leica (Credit: LGD)]\n\n• one\n• two\n\n    quoted\n\nSource: Reuters\n\nJane writes.\n"
+        );
+    }
+
+    #[test]
+    fn hard_wraps_when_asked() {
+        let out = text(
+            &article("one two three four five six seven eight nine ten"),
+            TextOptions { wrap: Some(20) },
+        );
+        assert!(
+            out.contains("one two three four\nfive six seven eight\nnine ten"),
+            "{out}"
+        );
+        assert!(out.lines().all(|l| l.chars().count() <= 24), "{out}");
+    }
+
+    #[test]
+    fn raw_html_leaves_only_its_text() {
+        assert_eq!(
+            body_text("<div><b>AT&amp;T</b> rocks</div>\n"),
+            "AT&T rocks\n"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! WordPress block-editor markup (`<!-- wp:paragraph -->` …), as its block
+//! serialiser writes it, so the editor opens each block as a native one.
+
+use super::html::HtmlWriter;
+use crate::markdown::{self, Block, BlockKind};
+use crate::model::Article;
+
+pub fn wordpress(article: &Article) -> String {
+    let blocks = markdown::parse(&article.body);
+    let mut w = HtmlWriter::new(&blocks);
+    for block in &blocks {
+        wp_block(&mut w, block);
+    }
+    // Footnotes as ordinary paragraphs at the end: WordPress's own footnotes
+    // block needs ids the editor creates itself.
+    let start = w.out.len();
+    w.footnotes();
+    let notes = w.out.split_off(start);
+    if !notes.is_empty() {
+        open(&mut w.out, "html", "");
+        w.out.push_str(notes.trim_end());
+        close(&mut w.out, "html");
+    }
+    w.out
+}
+
+fn open(out: &mut String, name: &str, attrs: &str) {
+    // Blocks that follow a block are separated by a blank line; the first
+    // block inside a wrapper follows its opening tag directly.
+    if out.ends_with("-->\n") {
+        out.push('\n');
+    }
+    out.push_str("<!-- wp:");
+    out.push_str(name);
+    if !attrs.is_empty() {
+        out.push(' ');
+        out.push_str(attrs);
+    }
+    out.push_str(" -->\n");
+}
+
+fn close(out: &mut String, name: &str) {
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("<!-- /wp:");
+    out.push_str(name);
+    out.push_str(" -->\n");
+}
+
+fn wp_block(w: &mut HtmlWriter, block: &Block) {
+    match &block.kind {
+        BlockKind::Heading { level, content } => {
+            let level = (*level).clamp(1, 6);
+            let attrs = if level == 2 {
+                String::new()
+            } else {
+                format!("{{\"level\":{level}}}")
+            };
+            open(&mut w.out, "heading", &attrs);
+            w.out
+                .push_str(&format!("<h{level} class=\"wp-block-heading\">"));
+            w.inlines_sanitised(content);
+            w.out.push_str(&format!("</h{level}>"));
+            close(&mut w.out, "heading");
+        }
+        BlockKind::Paragraph(content) => {
+            open(&mut w.out, "paragraph", "");
+            w.out.push_str("<p>");
+            w.inlines_sanitised(content);
+            w.out.push_str("</p>");
+            close(&mut w.out, "paragraph");
+        }
+        BlockKind::Figure(figure) => {
+            open(&mut w.out, "image", "");
+            w.out.push_str("<figure class=\"wp-block-image\">");
+            w.figure_inner(figure, "wp-element-caption");
+            trim_newline(&mut w.out);
+            w.out.push_str("</figure>");
+            close(&mut w.out, "image");
+        }
+        BlockKind::Quote(inner) => {
+            open(&mut w.out, "quote", "");
+            w.out.push_str("<blockquote class=\"wp-block-quote\">");
+            for b in inner {
+                wp_block(w, b);
+            }
+            trim_newline(&mut w.out);
+            w.out.push_str("</blockquote>");
+            close(&mut w.out, "quote");
+        }
+        BlockKind::List {
+            start,
+            tight,
+            items,
+        } => {
+            let mut attrs = Vec::new();
+            if start.is_some() {
+                attrs.push("\"ordered\":true".to_string());
+            }
+            if let Some(n) = start.filter(|n| *n != 1) {
+                attrs.push(format!("\"start\":{n}"));
+            }
+            let attrs = if attrs.is_empty() {
+                String::new()
+            } else {
+                format!("{{{}}}", attrs.join(","))
+            };
+            open(&mut w.out, "list", &attrs);
+            let tag = if start.is_some() { "ol" } else { "ul" };
+            w.out.push_str(&format!("<{tag} class=\"wp-block-list\""));
+            if let Some(n) = start.filter(|n| *n != 1) {
+                w.out.push_str(&format!(" start=\"{n}\""));
+            }
+            w.out.push('>');
+            for item in items {
+                open(&mut w.out, "list-item", "");
+                w.out.push_str("<li>");
+                w.list_item(item, *tight);
+                trim_newline(&mut w.out);
+                w.out.push_str("</li>");
+                close(&mut w.out, "list-item");
+            }
+            trim_newline(&mut w.out);
+            w.out.push_str(&format!("</{tag}>"));
+            close(&mut w.out, "list");
+        }
+        BlockKind::Code { .. } => {
+            open(&mut w.out, "code", "");
+            let start = w.out.len();
+            w.block(block);
+            let html =
+                w.out[start..]
+                    .trim_end()
+                    .replacen("<pre>", "<pre class=\"wp-block-code\">", 1);
+            w.out.truncate(start);
+            w.out.push_str(&html);
+            close(&mut w.out, "code");
+        }
+        BlockKind::Rule => {
+            open(&mut w.out, "separator", "");
+            w.out
+                .push_str("<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>");
+            close(&mut w.out, "separator");
+        }
+        BlockKind::Table { aligns, head, rows } => {
+            open(&mut w.out, "table", "");
+            w.out.push_str("<figure class=\"wp-block-table\">");
+            w.table(aligns, head, rows);
+            trim_newline(&mut w.out);
+            w.out.push_str("</figure>");
+            close(&mut w.out, "table");
+        }
+        BlockKind::Html(_) => {
+            let start = w.out.len();
+            w.block(block);
+            let html = w.out[start..].trim_end().to_string();
+            w.out.truncate(start);
+            if !html.is_empty() {
+                open(&mut w.out, "html", "");
+                w.out.push_str(&html);
+                close(&mut w.out, "html");
+            }
+        }
+        // Gathered by the writer, written at the end.
+        BlockKind::FootnoteDefinition { .. } => w.block(block),
+    }
+}
+
+fn trim_newline(out: &mut String) {
+    while out.ends_with('\n') {
+        out.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wp(body: &str) -> String {
+        wordpress(&Article {
+            body: body.into(),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn paragraphs_and_headings_are_blocks() {
+        assert_eq!(
+            wp("## A\n\n### B\n\nText.\n"),
+            "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">A</h2>\n<!-- /wp:heading -->\n\n<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\">B</h3>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Text.</p>\n<!-- /wp:paragraph -->\n"
+        );
+    }
+
+    #[test]
+    fn figure_is_an_image_block_with_caption() {
+        let out = wp("![]()\nXiaomi Leica\nCredit: LetsGoDigital");
+        assert_eq!(
+            out,
+            "<!-- wp:image -->\n<figure class=\"wp-block-image\"><figcaption class=\"wp-element-caption\">Xiaomi Leica <small class=\"credit\">Credit: LetsGoDigital</small></figcaption></figure>\n<!-- /wp:image -->\n"
+        );
+    }
+
+    #[test]
+    fn lists_hold_list_item_blocks() {
+        let out = wp("3. a\n4. b\n");
+        assert!(out.starts_with("<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol class=\"wp-block-list\" start=\"3\"><!-- wp:list-item -->\n<li>a</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->"), "{out}");
+    }
+}

@@ -1,0 +1,198 @@
+use super::*;
+use crate::markdown::{self, plain_text};
+
+const SAMPLE: &str = include_str!("../../sample_docs/xiaomi-leica.txt");
+
+#[test]
+fn sample_metadata_is_recognised() {
+    let a = import_text(SAMPLE);
+    let m = &a.meta;
+    assert_eq!(m.title, "Xiaomi and Leica together for a new smartphone");
+    assert_eq!(
+        m.original_title,
+        "Xiaomi e Leica insieme per un nuovo smartphone"
+    );
+    assert_eq!(m.original_lang, "it");
+    assert_eq!(m.lang, "en");
+    assert_eq!(m.authors.len(), 1);
+    assert_eq!(m.authors[0].name, "Walker Ronnie");
+    assert!(
+        m.authors[0]
+            .bio
+            .starts_with("Walker Ronnie is a tech writer who keeps you informed"),
+        "{}",
+        m.authors[0].bio
+    );
+    assert!(
+        m.authors[0]
+            .bio
+            .ends_with("ever-evolving world of technology.")
+    );
+    assert!(m.credits.is_empty(), "{:?}", m.credits);
+}
+
+#[test]
+fn sample_body_has_one_heading_one_figure_and_the_paragraphs() {
+    let a = import_text(SAMPLE);
+    let blocks = markdown::parse(&a.body);
+    let headings: Vec<_> = markdown::headings(&blocks)
+        .into_iter()
+        .map(|h| h.1)
+        .collect();
+    assert_eq!(
+        headings,
+        ["Xiaomi and Leica: partnership between companies confirmed"]
+    );
+    let figures = markdown::figures(&blocks);
+    assert_eq!(figures.len(), 1);
+    assert_eq!(plain_text(&figures[0].caption), "Xiaomi Leica");
+    assert_eq!(plain_text(&figures[0].credit), "LetsGoDigital");
+    let paragraphs: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            markdown::BlockKind::Paragraph(c) => Some(plain_text(c)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
+    assert!(paragraphs[0].starts_with("Finally the news we were waiting for."));
+    assert!(
+        paragraphs[1].contains("“long-term strategic partnership”")
+            || paragraphs[0].contains("“long-term strategic partnership”")
+    );
+    assert!(paragraphs[2].contains("each other’s advantages and industry – he commented Lei Jun"));
+    assert_eq!(
+        paragraphs[3],
+        "Now, therefore, we just have to wait and see what it is more specifically."
+    );
+    assert!(!a.body.contains("thumbnail"));
+    assert!(!a.body.contains("Walker Ronnie is"));
+}
+
+#[test]
+fn byline_date_dek_and_lists_at_the_top() {
+    let a = import_text(
+        "Pixel 9 review: the best Android camera\n\nGoogle's new phone gets the basics right\n\nBy Jane Doe and John Roe\n\nDigital Cameras - Friday, July 9th, 2010\n\nThe Pixel 9 is here, and it is good. We spent two weeks with it.\n\nWhat we liked\n\n- The camera\n- The battery\n- The screen\n\nThe phone costs $799 in the US and ships next week, according to Google.\n\nSource: Google\n",
+    );
+    let m = &a.meta;
+    assert_eq!(m.title, "Pixel 9 review: the best Android camera");
+    assert_eq!(m.subtitle, "Google's new phone gets the basics right");
+    assert_eq!(
+        m.authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Jane Doe", "John Roe"]
+    );
+    assert_eq!(m.date, "2010-07-09");
+    assert_eq!(m.category, "Digital Cameras");
+    assert_eq!(
+        m.credits,
+        vec![crate::model::Credit::new("source", "Google")]
+    );
+    assert!(
+        a.body
+            .contains("## What we liked\n\n- The camera\n- The battery\n- The screen"),
+        "{}",
+        a.body
+    );
+    assert!(a.body.contains("\\$799") || a.body.contains("$799"));
+}
+
+#[test]
+fn caption_printed_twice_is_one_figure() {
+    let a = import_text(
+        "A title for the story\n\nThe first paragraph of the story is long enough to be a paragraph of prose.\n\nThe new phone\n\nThe new phone Photo: Reuters\n\nThe last paragraph of the story is also long enough to be prose, really.\n",
+    );
+    let blocks = markdown::parse(&a.body);
+    let figures = markdown::figures(&blocks);
+    assert_eq!(figures.len(), 1, "{}", a.body);
+    assert_eq!(figures[0].alt, "The new phone");
+    assert_eq!(plain_text(&figures[0].caption), "The new phone");
+    assert_eq!(plain_text(&figures[0].credit), "Reuters");
+    assert_eq!(
+        a.body.matches("The new phone").count(),
+        2,
+        "alt and caption: {}",
+        a.body
+    );
+}
+
+#[test]
+fn bio_box_label_and_job_title_are_not_headings() {
+    let a = import_text(
+        "Title of the piece\n\nBy Maria Rossi\n\nA long enough first paragraph of the body that is clearly prose, with a period.\n\nAnother paragraph of prose that closes the article with a sentence.\n\nAbout the Author\n\nSenior Editor\n\nMaria Rossi has covered smartphones for ten years and lives in Milan.\n",
+    );
+    assert_eq!(a.meta.authors.len(), 1);
+    assert_eq!(a.meta.authors[0].name, "Maria Rossi");
+    assert!(
+        a.meta.authors[0].bio.contains("Senior Editor"),
+        "{:?}",
+        a.meta.authors[0]
+    );
+    assert!(a.meta.authors[0].bio.contains("has covered smartphones"));
+    assert!(!a.body.contains("##"), "{}", a.body);
+    assert!(!a.body.contains("About the Author"));
+}
+
+#[test]
+fn markdown_draft_keeps_its_body() {
+    let a = import_text(
+        "# The title\n\nSome *emphasis* here, written in English for sure.\n\n## A section\n",
+    );
+    assert_eq!(a.meta.title, "The title");
+    assert_eq!(
+        a.body,
+        "Some *emphasis* here, written in English for sure.\n\n## A section\n"
+    );
+}
+
+#[test]
+fn drafts_without_blank_lines_are_cut_at_lines() {
+    let a = import_text(
+        "Title here\nFirst paragraph of the article, which ends with a full stop.\nSecond paragraph of the article, also ending properly.\n",
+    );
+    assert_eq!(a.meta.title, "Title here");
+    assert_eq!(markdown::parse(&a.body).len(), 2, "{}", a.body);
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let a = import_text(
+        "Title\n\nThis paragraph was wrapped at a fixed width by the tool\nthat produced it, so its lines must be joined again.\n",
+    );
+    assert_eq!(
+        a.body,
+        "This paragraph was wrapped at a fixed width by the tool that produced it, so its lines must be joined again.\n"
+    );
+}
+
+#[test]
+fn markdown_characters_in_drafts_stay_text() {
+    let a = import_text("Title\n\nUse *args and 2 * 3 in C_code, see [1].\n");
+    let blocks = markdown::parse(&a.body);
+    match &blocks[0].kind {
+        markdown::BlockKind::Paragraph(c) => {
+            assert_eq!(plain_text(c), "Use *args and 2 * 3 in C_code, see [1].")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn import_never_panics_on_odd_input() {
+    for text in [
+        "",
+        "\n\n\n",
+        "x",
+        "By",
+        "Credits:",
+        "- ",
+        "1. ",
+        "\u{feff}",
+        "Title\r\n\r\nBody\r\n",
+        "  \t  ",
+    ] {
+        let _ = import_text(text);
+    }
+}
