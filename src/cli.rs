@@ -105,11 +105,13 @@ pub fn main() -> i32 {
 }
 
 fn gui(files: Vec<PathBuf>) -> i32 {
-    let _ = files;
-    eprintln!(
-        "copydesk: the desktop editor is not built yet; use a subcommand (see `copydesk --help`)."
-    );
-    EXIT_BAD_INPUT
+    match crate::app::run(files) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("copydesk: could not start the window: {e}");
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 /// A headless command; `Err` is a one-line message naming the file.

@@ -5,7 +5,9 @@
 //! desktop app (`app`) and the command line (`cli`) sit on top of it.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
+pub mod editing;
 pub mod export;
 pub mod files;
 pub mod format;

@@ -9,7 +9,7 @@ mod wordpress;
 pub use html::fragment as html;
 pub use html_escape::escape as escape_html;
 pub use page::page;
-pub use text::{TextOptions, body_text, text};
+pub use text::{TextOptions, body_text, html_to_text, text};
 pub use wordpress::wordpress;
 
 use crate::model::Article;

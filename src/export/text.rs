@@ -144,7 +144,7 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
                 out.push(lines.join("\n"));
             }
             BlockKind::Html(raw) => {
-                let text = strip_tags(raw);
+                let text = html_to_text(raw);
                 if !text.trim().is_empty() {
                     out.push(format!("{indent}{}", text.trim()));
                 }
@@ -164,7 +164,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The text of raw HTML: tags removed, the sanitiser's entities decoded.
-fn strip_tags(html: &str) -> String {
+pub fn html_to_text(html: &str) -> String {
     let clean = ammonia::Builder::empty().clean(html).to_string();
     clean
         .replace("&lt;", "<")

@@ -96,12 +96,16 @@ pub fn metadata_from_entries(entries: Vec<(String, Value)>) -> Metadata {
         ],
         &mut |v| set_text(&mut m.canonical_url, v),
     );
-    take(&["lang", "language", "locale"], &mut |v| {
-        set_text(&mut m.lang, v) && {
-            m.lang = m.lang.replace('_', "-");
-            true
-        }
-    });
+    take(&["lang", "language"], &mut |v| set_text(&mut m.lang, v));
+    if m.lang.is_empty() {
+        // `locale: en_US` (Jekyll, Hugo) as a language tag.
+        take(&["locale"], &mut |v| {
+            set_text(&mut m.lang, v) && {
+                m.lang = m.lang.replace('_', "-");
+                true
+            }
+        });
+    }
     take(
         &["image", "feature_image", "featured_image", "cover"],
         &mut |v| read_image(&mut m.image, v),
@@ -316,7 +320,7 @@ mod tests {
             ("categories".into(), Value::List(vec![s("Phones")])),
             ("draft".into(), Value::Bool(true)),
             ("keywords".into(), s("leica, xiaomi")),
-            ("language".into(), s("en_US")),
+            ("locale".into(), s("en_US")),
             (
                 "cover".into(),
                 Value::Map(vec![("image".into(), s("a.jpg")), ("alt".into(), s("A"))]),

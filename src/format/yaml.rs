@@ -77,13 +77,34 @@ pub fn write(entries: &[(String, Value)]) -> String {
     }
     let mut out = String::new();
     let mut emitter = YamlEmitter::new(&mut out);
-    emitter.multiline_strings(true);
+    // Literal blocks keep bios readable, but the emitter also picks them for
+    // strings they cannot hold exactly; fall back to quoted strings then.
+    emitter.multiline_strings(entries.iter().all(|(_, v)| literal_safe(v)));
     // Writing to a String cannot fail; an error here would be a bug in the emitter.
     emitter
         .dump(&Yaml::Hash(to_hash(entries)))
         .expect("emitting YAML into a String");
     let body = out.strip_prefix("---\n").unwrap_or(&out);
     format!("{body}\n")
+}
+
+/// Whether every multi-line string in `value` reads back the same from a
+/// literal block: no whitespace-only or space-led lines, no tabs or carriage
+/// returns, at most one trailing newline.
+fn literal_safe(value: &Value) -> bool {
+    match value {
+        Value::String(s) | Value::Datetime(s) if s.contains('\n') => {
+            !s.contains(['\r', '\t'])
+                && !s.ends_with("\n\n")
+                && !s.starts_with('\n')
+                && s.trim_end_matches('\n')
+                    .split('\n')
+                    .all(|line| line.is_empty() || (!line.starts_with(' ') && !line.ends_with(' ')))
+        }
+        Value::List(items) => items.iter().all(literal_safe),
+        Value::Map(entries) => entries.iter().all(|(_, v)| literal_safe(v)),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +130,14 @@ mod tests {
     fn errors_say_where() {
         let err = parse("title: ok\ntags: [a, b\n", 2).unwrap_err();
         assert!(err.line >= 3, "{err:?}");
+    }
+
+    #[test]
+    fn awkward_multiline_strings_are_quoted_not_mangled() {
+        for text in ["\n ", " a\nb", "a\n\n\n", "a\n \nb", "\tx\ny"] {
+            let entries = vec![("k".to_string(), Value::String(text.into()))];
+            assert_eq!(parse(&write(&entries), 2).unwrap(), entries, "{text:?}");
+        }
     }
 
     #[test]

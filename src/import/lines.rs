@@ -329,7 +329,7 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
 pub fn undouble(caption: &str) -> String {
     let words: Vec<&str> = caption.split_whitespace().collect();
     let n = words.len();
-    if n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+    if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         words[..n / 2].join(" ")
     } else {
         caption.to_string()

@@ -427,12 +427,11 @@ fn detect_languages(units: &[Unit], meta: &mut Metadata) {
     if let Some(lang) = language::detect(&text) {
         meta.lang = lang.to_string();
     }
-    if !meta.original_title.is_empty() {
-        if let Some((lang, _)) =
+    if !meta.original_title.is_empty()
+        && let Some((lang, _)) =
             language::guess_among(&meta.original_title, &likely_languages(&meta.lang))
-        {
-            meta.original_lang = lang.to_string();
-        }
+    {
+        meta.original_lang = lang.to_string();
     }
 }
 

@@ -20,7 +20,7 @@ mod blocks;
 pub mod escape;
 pub mod url;
 
-pub use blocks::parse;
+pub use blocks::{options, parse};
 
 use std::ops::Range;
 

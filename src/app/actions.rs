@@ -1,0 +1,418 @@
+//! What each command does.
+
+use std::path::{Path, PathBuf};
+
+use super::platform::{AfterSave, DialogPurpose, DialogRequest};
+use super::{CopydeskApp, Document, Prompt, ViewMode, editor};
+use crate::app::Command;
+use crate::export::{self, ExportFormat};
+use crate::files;
+
+const ZOOM_STEPS: [f32; 9] = [0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0];
+
+impl CopydeskApp {
+    /// Runs a command.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let now = ctx.input(|i| i.time);
+        match command {
+            Command::New => {
+                let id = self.new_id();
+                let mut doc = Document::new(
+                    id,
+                    Default::default(),
+                    crate::format::Origin::new_file(),
+                    None,
+                );
+                doc.article.meta.lang = "en".into();
+                doc.touch();
+                self.docs.push(doc);
+                self.active = self.docs.len() - 1;
+                self.focus_body = true;
+            }
+            Command::Open => {
+                let request = DialogRequest {
+                    purpose: DialogPurpose::Open,
+                    title: "Open articles or drafts".into(),
+                    directory: self.settings.last_open_dir.clone(),
+                    file_name: None,
+                    filters: vec![
+                        (
+                            "Articles and drafts".into(),
+                            vec!["md".into(), "markdown".into(), "txt".into()],
+                        ),
+                        ("All files".into(), vec!["*".into()]),
+                    ],
+                    save: false,
+                };
+                self.platform.dialogs.start(request);
+            }
+            Command::Save => self.save_active(AfterSave::Nothing, false, now),
+            Command::SaveAs => self.save_active(AfterSave::Nothing, true, now),
+            Command::CloseTab => {
+                if let Some(doc) = self.active_doc() {
+                    let id = doc.id;
+                    self.close_doc(id);
+                }
+            }
+            Command::Quit => self.request_quit(ctx),
+            Command::Undo | Command::Redo => {
+                if let Some(doc) = self.docs.get_mut(self.active) {
+                    editor::undo_redo(ctx, doc, command == Command::Redo);
+                    self.focus_body = true;
+                }
+            }
+            c if c.edits_body() => {
+                if let Some(doc) = self.docs.get_mut(self.active) {
+                    editor::apply_markup(ctx, doc, c);
+                    self.focus_body = true;
+                }
+            }
+            Command::Export(format) => self.start_export(format),
+            Command::CopyForCms => self.copy(CopyKind::Cms, now),
+            Command::CopyText => self.copy(CopyKind::Text, now),
+            Command::CopyMarkdown => self.copy(CopyKind::Markdown, now),
+            Command::PreviewInBrowser => self.preview_in_browser(now),
+            Command::ShowEditorOnly => {
+                self.settings.view = ViewMode::EditorOnly;
+                self.focus_body = true;
+            }
+            Command::ShowPreviewOnly => self.settings.view = ViewMode::PreviewOnly,
+            Command::ShowSideBySide => {
+                self.settings.view = ViewMode::SideBySide;
+                self.focus_body = true;
+            }
+            Command::ToggleMetadata => self.settings.show_metadata = !self.settings.show_metadata,
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::ZoomIn => {
+                let z = self.settings.zoom;
+                self.settings.zoom = ZOOM_STEPS
+                    .iter()
+                    .copied()
+                    .find(|s| *s > z + 0.001)
+                    .unwrap_or(z);
+            }
+            Command::ZoomOut => {
+                let z = self.settings.zoom;
+                self.settings.zoom = ZOOM_STEPS
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|s| *s < z - 0.001)
+                    .unwrap_or(z);
+            }
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::NextTab | Command::PreviousTab if !self.docs.is_empty() => {
+                let n = self.docs.len();
+                self.active = if command == Command::NextTab {
+                    (self.active + 1) % n
+                } else {
+                    (self.active + n - 1) % n
+                };
+                self.focus_body = true;
+            }
+            Command::ShowProblems => self.show_problems = !self.show_problems,
+            Command::Shortcuts => self.show_shortcuts = true,
+            Command::About => self.show_about = true,
+            _ => {}
+        }
+    }
+
+    /// Closes a document, asking first if it has unsaved changes.
+    pub fn close_doc(&mut self, id: u64) {
+        let Some(i) = self.doc_index(id) else { return };
+        if self.docs[i].is_dirty() {
+            self.active = i;
+            self.prompt = Some(Prompt::UnsavedChanges {
+                doc: id,
+                then: AfterSave::CloseTab,
+            });
+            return;
+        }
+        self.docs.remove(i);
+        if self.active >= self.docs.len() {
+            self.active = self.docs.len().saturating_sub(1);
+        }
+        self.focus_body = true;
+    }
+
+    /// Discards a document's changes and closes it.
+    pub fn discard_doc(&mut self, id: u64) {
+        if let Some(i) = self.doc_index(id) {
+            self.docs.remove(i);
+            if self.active >= self.docs.len() {
+                self.active = self.docs.len().saturating_sub(1);
+            }
+        }
+    }
+
+    /// Answers the unsaved-changes prompt.
+    pub fn answer_prompt(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
+        let Some(Prompt::UnsavedChanges { doc, then }) = self.prompt.take() else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        match answer {
+            PromptAnswer::Cancel => self.quitting = false,
+            PromptAnswer::Discard => {
+                self.discard_doc(doc);
+                if then == AfterSave::ContinueQuit {
+                    self.continue_quit(ctx);
+                }
+            }
+            PromptAnswer::Save => {
+                if let Some(i) = self.doc_index(doc) {
+                    self.active = i;
+                    self.save_active(then, false, now);
+                    self.after_save_if_done(ctx, doc, then);
+                }
+            }
+        }
+    }
+
+    /// Once a save finished (it may wait for a dialog), does what was asked.
+    fn after_save_if_done(&mut self, ctx: &egui::Context, doc: u64, then: AfterSave) {
+        let Some(i) = self.doc_index(doc) else { return };
+        if self.docs[i].is_dirty() {
+            return; // Still waiting for the dialog, or the save failed.
+        }
+        match then {
+            AfterSave::Nothing => {}
+            AfterSave::CloseTab => self.close_doc(doc),
+            AfterSave::ContinueQuit => self.continue_quit(ctx),
+        }
+    }
+
+    /// Saves the active document; asks where when it has no Markdown file
+    /// yet (new, or imported from a draft, which is never overwritten).
+    fn save_active(&mut self, then: AfterSave, ask: bool, now: f64) {
+        let Some(doc) = self.docs.get(self.active) else {
+            return;
+        };
+        match (&doc.path, ask) {
+            (Some(path), false) => {
+                let path = path.clone();
+                self.save_doc_to(doc.id, path, now);
+            }
+            _ => {
+                let request = DialogRequest {
+                    purpose: DialogPurpose::SaveAs { doc: doc.id, then },
+                    title: "Save article".into(),
+                    directory: doc
+                        .suggested_directory()
+                        .or_else(|| self.settings.last_open_dir.clone()),
+                    file_name: Some(doc.suggested_file_name()),
+                    filters: vec![("Markdown".into(), vec!["md".into()])],
+                    save: true,
+                };
+                self.platform.dialogs.start(request);
+            }
+        }
+    }
+
+    /// Writes a document to `path` atomically.
+    fn save_doc_to(&mut self, id: u64, path: PathBuf, now: f64) -> bool {
+        let Some(i) = self.doc_index(id) else {
+            return false;
+        };
+        let doc = &self.docs[i];
+        if let Some(source) = &doc.imported_from
+            && source == &path
+        {
+            self.report_error(
+                format!("{} is the plain-text draft this article came from; save the article as a Markdown file instead.", path.display()),
+                now,
+            );
+            return false;
+        }
+        let text = doc.to_markdown();
+        match files::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => {
+                let tags = doc.article.meta.tags.clone();
+                self.docs[i].mark_saved(path.clone(), text);
+                self.settings.learn_tags(&tags);
+                self.settings.add_recent(path.clone());
+                self.notify(format!("Saved {}", path.display()), now);
+                true
+            }
+            Err(e) => {
+                self.report_error(
+                    format!(
+                        "Could not save {}: {e}. The document is still open and unchanged.",
+                        path.display()
+                    ),
+                    now,
+                );
+                false
+            }
+        }
+    }
+
+    fn start_export(&mut self, format: ExportFormat) {
+        let Some(doc) = self.active_doc() else { return };
+        let slug = doc.article.meta.effective_slug();
+        let stem = if slug.is_empty() {
+            "article".to_string()
+        } else {
+            slug
+        };
+        let request = DialogRequest {
+            purpose: DialogPurpose::Export {
+                doc: doc.id,
+                format,
+            },
+            title: format!("Export {}", format.label()),
+            directory: self
+                .settings
+                .last_export_dir
+                .clone()
+                .or_else(|| doc.suggested_directory()),
+            file_name: Some(format!("{stem}.{}", format.extension())),
+            filters: vec![(
+                format.label().into(),
+                vec![
+                    format
+                        .extension()
+                        .rsplit('.')
+                        .next()
+                        .unwrap_or("txt")
+                        .into(),
+                ],
+            )],
+            save: true,
+        };
+        self.platform.dialogs.start(request);
+    }
+
+    fn export_to(&mut self, id: u64, format: ExportFormat, path: &Path, now: f64) {
+        let Some(doc) = self.docs.iter().find(|d| d.id == id) else {
+            return;
+        };
+        let text = export::export(&doc.article, format);
+        match files::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
+                self.notify(
+                    format!("Exported {} to {}", format.label(), path.display()),
+                    now,
+                );
+            }
+            Err(e) => {
+                self.report_error(format!("Could not export to {}: {e}", path.display()), now)
+            }
+        }
+    }
+
+    /// Acts on a file dialog's answer.
+    pub fn poll_dialogs(&mut self, ctx: &egui::Context, now: f64) {
+        let Some((request, paths)) = self.platform.dialogs.poll() else {
+            return;
+        };
+        match request.purpose {
+            DialogPurpose::Open => {
+                if let Some(dir) = paths.first().and_then(|p| p.parent()) {
+                    self.settings.last_open_dir = Some(dir.to_path_buf());
+                }
+                for path in paths {
+                    self.open_path(path, now);
+                }
+            }
+            DialogPurpose::SaveAs { doc, then } => match paths.into_iter().next() {
+                Some(path) => {
+                    let path = with_extension_if_missing(path, "md");
+                    if self.save_doc_to(doc, path, now) {
+                        self.after_save_if_done(ctx, doc, then);
+                    } else {
+                        self.quitting = false;
+                    }
+                }
+                None => self.quitting = false,
+            },
+            DialogPurpose::Export { doc, format } => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.export_to(doc, format, &path, now);
+                }
+            }
+        }
+    }
+
+    fn copy(&mut self, kind: CopyKind, now: f64) {
+        let Some(doc) = self.active_doc() else { return };
+        let article = &doc.article;
+        let result = match kind {
+            CopyKind::Cms => {
+                let html = export::html(article);
+                let text = export::body_text(&article.body);
+                self.platform.clipboard.set_html(&html, &text).map(|_| "Copied the article for your CMS (formatted HTML with a plain-text fallback)")
+            }
+            CopyKind::Text => {
+                let text = export::text(article, Default::default());
+                self.platform
+                    .clipboard
+                    .set_text(&text)
+                    .map(|_| "Copied the article as clean text")
+            }
+            CopyKind::Markdown => {
+                let text = doc.to_markdown();
+                self.platform
+                    .clipboard
+                    .set_text(&text)
+                    .map(|_| "Copied the article as Markdown")
+            }
+        };
+        match result {
+            Ok(message) => self.notify(message, now),
+            Err(e) => self.report_error(
+                format!("Could not copy: {e}. Try again, or export to a file instead."),
+                now,
+            ),
+        }
+    }
+
+    fn preview_in_browser(&mut self, now: f64) {
+        let Some(doc) = self.active_doc() else { return };
+        let page = export::page(&doc.article);
+        let slug = doc.article.meta.effective_slug();
+        let path = std::env::temp_dir().join(format!(
+            "copydesk-preview-{}.html",
+            if slug.is_empty() {
+                "article".into()
+            } else {
+                slug
+            }
+        ));
+        let result = files::write_atomic(&path, page.as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|_| self.platform.launcher.open_in_browser(&path));
+        match result {
+            Ok(()) => self.notify(
+                format!("Opened the preview in your browser ({})", path.display()),
+                now,
+            ),
+            Err(e) => {
+                self.report_error(format!("Could not open the preview in a browser: {e}"), now)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyKind {
+    Cms,
+    Text,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+fn with_extension_if_missing(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(ext)
+    } else {
+        path
+    }
+}

@@ -1,0 +1,135 @@
+//! An open document: the article, where it lives, and whether it changed.
+
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, Origin};
+use crate::markdown::{self, Block};
+use crate::model::Article;
+
+pub struct Document {
+    /// Stable for the session: tabs, text-edit state and dialogs refer to it.
+    pub id: u64,
+    pub article: Article,
+    pub origin: Origin,
+    /// Where Save writes. `None` for a new document and for an imported
+    /// draft, whose first save asks where to put the Markdown file.
+    pub path: Option<PathBuf>,
+    /// The plain-text draft this document was imported from.
+    pub imported_from: Option<PathBuf>,
+    /// The article as last saved or opened.
+    saved: Article,
+    /// Bumped on every change; caches compare against it.
+    pub revision: u64,
+    dirty: bool,
+    parsed: Option<(u64, std::sync::Arc<Vec<Block>>)>,
+    /// A jump asked for (from the problems list): select this byte range
+    /// of the body and scroll to it.
+    pub jump_to: Option<std::ops::Range<usize>>,
+    /// The editor's highlighting of the body, memoised.
+    pub(crate) highlight: super::highlight::Cache,
+}
+
+impl Document {
+    pub fn new(id: u64, article: Article, origin: Origin, path: Option<PathBuf>) -> Self {
+        Self {
+            id,
+            saved: article.clone(),
+            article,
+            origin,
+            path,
+            imported_from: None,
+            revision: 0,
+            dirty: false,
+            parsed: None,
+            jump_to: None,
+            highlight: Default::default(),
+        }
+    }
+
+    /// A draft imported from `source`: unsaved until it gets its own file.
+    pub fn imported(id: u64, article: Article, source: PathBuf) -> Self {
+        let mut doc = Self::new(id, article, Origin::new_file(), None);
+        doc.imported_from = Some(source);
+        doc.saved = Article::default();
+        doc.dirty = true;
+        doc
+    }
+
+    /// The name shown on the tab and in the window title.
+    pub fn display_name(&self) -> String {
+        let from_path = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(name) = self.path.as_deref().and_then(from_path) {
+            return name;
+        }
+        if let Some(name) = self.imported_from.as_deref().and_then(from_path) {
+            return format!("{name} (imported)");
+        }
+        if !self.article.meta.title.trim().is_empty() {
+            return self.article.meta.title.trim().chars().take(60).collect();
+        }
+        "Untitled".into()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Call after any change to the article.
+    pub fn touch(&mut self) {
+        self.revision += 1;
+        self.dirty = self.article != self.saved;
+    }
+
+    /// The body's parse, computed once per revision and shared by the
+    /// preview, the checks and the statistics.
+    pub fn blocks(&mut self) -> std::sync::Arc<Vec<Block>> {
+        match &self.parsed {
+            Some((rev, blocks)) if *rev == self.revision => blocks.clone(),
+            _ => {
+                let blocks = std::sync::Arc::new(markdown::parse(&self.article.body));
+                self.parsed = Some((self.revision, blocks.clone()));
+                blocks
+            }
+        }
+    }
+
+    /// The file's text as it would be saved now.
+    pub fn to_markdown(&self) -> String {
+        format::write_markdown(&self.article, &self.origin)
+    }
+
+    /// Records a successful save to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf, text: String) {
+        self.path = Some(path);
+        self.imported_from = None;
+        self.saved = self.article.clone();
+        // Saving again unchanged gives back exactly these bytes.
+        self.origin.original = Some((self.article.clone(), text));
+        self.dirty = false;
+        self.revision += 1;
+    }
+
+    /// The name proposed when saving for the first time.
+    pub fn suggested_file_name(&self) -> String {
+        if let Some(source) = &self.imported_from
+            && let Some(stem) = source.file_stem()
+        {
+            return format!("{}.md", stem.to_string_lossy());
+        }
+        let slug = self.article.meta.effective_slug();
+        if slug.is_empty() {
+            "untitled.md".into()
+        } else {
+            format!("{slug}.md")
+        }
+    }
+
+    /// The folder proposed when saving for the first time.
+    pub fn suggested_directory(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .or(self.imported_from.as_deref())
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+}

@@ -1,0 +1,245 @@
+//! Markdown highlighting for the body editor: one pulldown-cmark pass gives
+//! each byte a style; runs of equal style become sections of a `LayoutJob`.
+//! Memoised on the text, because the text editor lays out every frame.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Stroke};
+use pulldown_cmark::{Event, Parser, Tag};
+
+const HEADING: u16 = 1;
+const EMPHASIS: u16 = 1 << 1;
+const STRONG: u16 = 1 << 2;
+const LINK: u16 = 1 << 3;
+const CODE: u16 = 1 << 4;
+const QUOTE: u16 = 1 << 5;
+const IMAGE: u16 = 1 << 6;
+const STRIKE: u16 = 1 << 7;
+const TEXT: u16 = 1 << 8;
+const INLINE_MARKUP: u16 = 1 << 9;
+const FIGURE: u16 = 1 << 10;
+const HTML: u16 = 1 << 11;
+
+/// The colours of the highlighting for a theme.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub text: Color32,
+    pub markup: Color32,
+    pub heading: Color32,
+    pub link: Color32,
+    pub code_bg: Color32,
+    pub quote: Color32,
+    pub figure: Color32,
+    pub strong: Color32,
+}
+
+impl Palette {
+    pub fn for_dark(dark: bool) -> Self {
+        if dark {
+            Self {
+                text: Color32::from_gray(225),
+                markup: Color32::from_gray(120),
+                heading: Color32::from_rgb(140, 190, 255),
+                link: Color32::from_rgb(120, 200, 255),
+                code_bg: Color32::from_gray(45),
+                quote: Color32::from_rgb(190, 190, 150),
+                figure: Color32::from_rgb(200, 160, 255),
+                strong: Color32::WHITE,
+            }
+        } else {
+            Self {
+                text: Color32::from_gray(30),
+                markup: Color32::from_gray(150),
+                heading: Color32::from_rgb(20, 70, 160),
+                link: Color32::from_rgb(10, 90, 200),
+                code_bg: Color32::from_gray(235),
+                quote: Color32::from_rgb(100, 90, 40),
+                figure: Color32::from_rgb(120, 50, 170),
+                strong: Color32::BLACK,
+            }
+        }
+    }
+}
+
+/// The last highlighted text and its layout job.
+#[derive(Default)]
+pub struct Cache {
+    key: Option<(String, bool, u32)>,
+    job: LayoutJob,
+}
+
+impl Cache {
+    /// The highlighted job for `text`, recomputed only when the text, the
+    /// theme or the font size changed.
+    pub fn job(&mut self, text: &str, dark: bool, font_size: f32) -> LayoutJob {
+        let fresh = matches!(&self.key, Some((t, d, s)) if t == text && *d == dark && *s == font_size.to_bits());
+        if !fresh {
+            self.job = highlight(text, &Palette::for_dark(dark), font_size);
+            self.key = Some((text.to_string(), dark, font_size.to_bits()));
+        }
+        self.job.clone()
+    }
+}
+
+/// Styles for every byte of `text`.
+fn classify(text: &str) -> Vec<u16> {
+    let mut styles = vec![0u16; text.len()];
+    let mut mark = |range: std::ops::Range<usize>, flag: u16| {
+        for s in &mut styles[range.start.min(text.len())..range.end.min(text.len())] {
+            *s |= flag;
+        }
+    };
+    for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                let flag = match tag {
+                    Tag::Heading { .. } => HEADING,
+                    Tag::Emphasis => EMPHASIS | INLINE_MARKUP,
+                    Tag::Strong => STRONG | INLINE_MARKUP,
+                    Tag::Strikethrough => STRIKE | INLINE_MARKUP,
+                    Tag::Link { .. } => LINK | INLINE_MARKUP,
+                    Tag::Image { .. } => IMAGE | INLINE_MARKUP,
+                    Tag::BlockQuote(_) => QUOTE,
+                    Tag::CodeBlock(_) => CODE,
+                    Tag::HtmlBlock => HTML,
+                    _ => 0,
+                };
+                mark(range, flag);
+            }
+            Event::Text(_) => mark(range, TEXT),
+            Event::Code(_) => mark(range, CODE | INLINE_MARKUP),
+            Event::InlineHtml(_) | Event::Html(_) => mark(range, HTML),
+            _ => {}
+        }
+    }
+    // A figure's caption and credit lines: the lines after an image that
+    // starts its paragraph.
+    let mut offset = 0;
+    let mut in_figure = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed.starts_with("![") {
+            in_figure = true;
+        } else if trimmed.is_empty() {
+            in_figure = false;
+        } else if in_figure {
+            mark(offset..offset + line.len(), FIGURE);
+        }
+        offset += line.len();
+    }
+    styles
+}
+
+fn format_for(style: u16, p: &Palette, size: f32) -> TextFormat {
+    let mut format = TextFormat {
+        font_id: FontId::new(size, FontFamily::Proportional),
+        color: p.text,
+        ..Default::default()
+    };
+    if style & HEADING != 0 {
+        format.color = p.heading;
+        format.font_id.size = size * 1.15;
+    }
+    if style & QUOTE != 0 {
+        format.color = p.quote;
+    }
+    if style & FIGURE != 0 {
+        format.color = p.figure;
+    }
+    if style & STRONG != 0 {
+        format.color = p.strong;
+        format.underline = Stroke::NONE;
+    }
+    if style & EMPHASIS != 0 {
+        format.italics = true;
+    }
+    if style & STRIKE != 0 {
+        format.strikethrough = Stroke::new(1.0, p.text);
+    }
+    if style & LINK != 0 {
+        format.color = p.link;
+    }
+    if style & IMAGE != 0 {
+        format.color = p.figure;
+    }
+    if style & CODE != 0 {
+        format.font_id = FontId::new(size * 0.95, FontFamily::Monospace);
+        format.background = p.code_bg;
+    }
+    let syntax = (style & TEXT == 0)
+        && (style & (INLINE_MARKUP | HEADING | QUOTE) != 0)
+        && style & CODE == 0;
+    if syntax || style & HTML != 0 {
+        format.color = p.markup;
+        format.italics = false;
+    }
+    if style & LINK != 0 && style & TEXT != 0 {
+        format.underline = Stroke::new(1.0, p.link);
+    }
+    format
+}
+
+/// The highlighted layout job of a Markdown text.
+pub fn highlight(text: &str, palette: &Palette, font_size: f32) -> LayoutJob {
+    let styles = classify(text);
+    let mut job = LayoutJob {
+        text: text.to_string(),
+        ..Default::default()
+    };
+    let mut start = 0;
+    while start < text.len() {
+        let style = styles[start];
+        let mut end = start + 1;
+        while end < text.len() && (styles[end] == style || !text.is_char_boundary(end)) {
+            end += 1;
+        }
+        job.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(start)..egui::text::ByteIndex(end),
+            format: format_for(style, palette, font_size),
+        });
+        start = end;
+    }
+    job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style_of(text: &str, needle: &str) -> u16 {
+        classify(text)[text.find(needle).unwrap()]
+    }
+
+    #[test]
+    fn marks_headings_emphasis_links_and_markup() {
+        let text = "## Title\n\nA *b* [link](http://x) `c`\n";
+        assert_ne!(style_of(text, "Title") & HEADING, 0);
+        assert_eq!(style_of(text, "##") & TEXT, 0);
+        assert_ne!(style_of(text, "b*") & EMPHASIS, 0);
+        assert_ne!(style_of(text, "link") & LINK, 0);
+        assert_ne!(style_of(text, "http") & LINK, 0);
+        assert_eq!(style_of(text, "http") & TEXT, 0, "the URL is markup");
+        assert_ne!(style_of(text, "c`") & CODE, 0);
+    }
+
+    #[test]
+    fn figure_lines_are_marked() {
+        let text = "Para.\n\n![a](b.jpg)\nCaption\nCredit: X\n\nNext.\n";
+        assert_ne!(style_of(text, "Caption") & FIGURE, 0);
+        assert_ne!(style_of(text, "Credit") & FIGURE, 0);
+        assert_eq!(style_of(text, "Next") & FIGURE, 0);
+    }
+
+    #[test]
+    fn sections_cover_the_text_on_char_boundaries() {
+        let text = "“Leica” *è* bella\n";
+        let job = highlight(text, &Palette::for_dark(false), 14.0);
+        let mut at = 0;
+        for s in &job.sections {
+            assert_eq!(s.byte_range.start.0, at);
+            assert!(text.is_char_boundary(s.byte_range.end.0));
+            at = s.byte_range.end.0;
+        }
+        assert_eq!(at, text.len());
+    }
+}

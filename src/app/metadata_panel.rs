@@ -1,0 +1,392 @@
+//! The metadata panel: every front-matter field with a proper widget.
+
+use egui::{Id, RichText, TextEdit, Ui};
+
+use super::CopydeskApp;
+use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
+use crate::model::{Author, Credit, Status};
+
+/// Roles offered for article credits.
+const CREDIT_ROLES: [&str; 6] = [
+    "source",
+    "via",
+    "credit",
+    "reporting",
+    "translation",
+    "editing",
+];
+
+pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
+    egui::Panel::left(Id::unique("copydesk-metadata"))
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    ui.heading("Article");
+                    fields(app, ui);
+                });
+        });
+}
+
+/// A labelled single-line field; returns whether it changed.
+fn text_field(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
+    let label = ui.label(label);
+    ui.add(
+        TextEdit::singleline(value)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+fn multiline_field(ui: &mut Ui, label: &str, value: &mut String, hint: &str, rows: usize) -> bool {
+    let label = ui.label(label);
+    ui.add(
+        TextEdit::multiline(value)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+fn counter(ui: &mut Ui, len: usize, limit: usize, what: &str) {
+    let text = format!("{len} / {limit} characters {what}");
+    let rich = if len > limit {
+        RichText::new(format!("{text} — too long")).color(ui.visuals().error_fg_color)
+    } else {
+        RichText::new(text).weak()
+    };
+    ui.label(rich.small());
+}
+
+fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
+    let known_tags = app.settings.known_tags.clone();
+    let tag_input = &mut app.tag_input;
+    let Some(doc) = app.docs.get_mut(app.active) else {
+        return;
+    };
+    let m = &mut doc.article.meta;
+    let mut changed = false;
+
+    changed |= text_field(ui, "Title", &mut m.title, "Headline");
+    counter(
+        ui,
+        m.title.trim().chars().count(),
+        TITLE_LIMIT,
+        "shown in search results",
+    );
+    changed |= multiline_field(ui, "Subtitle", &mut m.subtitle, "Dek / standfirst", 2);
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(ui.available_width() - 70.0);
+            changed |= text_field(
+                ui,
+                "Original title",
+                &mut m.original_title,
+                "Title in the original language",
+            );
+        });
+        ui.vertical(|ui| {
+            changed |= text_field(ui, "Language", &mut m.original_lang, "it");
+        });
+    });
+
+    ui.separator();
+    ui.label(RichText::new("Authors").strong());
+    let mut remove_author = None;
+    for (i, author) in m.authors.iter_mut().enumerate() {
+        ui.push_id(("author", i), |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Name");
+                changed |= ui
+                    .add(
+                        TextEdit::singleline(&mut author.name)
+                            .hint_text("Jane Doe")
+                            .desired_width(ui.available_width() - 30.0),
+                    )
+                    .labelled_by(label.id)
+                    .changed();
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this author")
+                    .clicked()
+                {
+                    remove_author = Some(i);
+                }
+            });
+            changed |= multiline_field(
+                ui,
+                "Bio",
+                &mut author.bio,
+                "A sentence or two about the author (Markdown)",
+                3,
+            );
+        });
+    }
+    if let Some(i) = remove_author {
+        m.authors.remove(i);
+        changed = true;
+    }
+    if ui.button("+ Add author").clicked() {
+        m.authors.push(Author::default());
+        changed = true;
+    }
+
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(ui.available_width() * 0.55);
+            changed |= text_field(ui, "Date", &mut m.date, "YYYY-MM-DD");
+        });
+        ui.vertical(|ui| {
+            ui.label("Pick");
+            changed |= date_picker(ui, &mut m.date);
+        });
+    });
+    let status_label = ui.label("Status");
+    egui::ComboBox::from_id_salt("status")
+        .selected_text(m.status.label())
+        .show_ui(ui, |ui| {
+            for status in Status::ALL {
+                changed |= ui
+                    .selectable_value(&mut m.status, status, status.label())
+                    .changed();
+            }
+        })
+        .response
+        .labelled_by(status_label.id);
+
+    ui.separator();
+    ui.label(RichText::new("Tags").strong());
+    let mut remove_tag = None;
+    ui.horizontal_wrapped(|ui| {
+        for (i, tag) in m.tags.iter().enumerate() {
+            // A chip: clicking it removes the tag.
+            let chip = egui::Button::new(format!("{tag} ×"))
+                .corner_radius(8.0)
+                .small();
+            if ui
+                .add(chip)
+                .on_hover_text(format!("Remove the tag {tag}"))
+                .clicked()
+            {
+                remove_tag = Some(i);
+            }
+        }
+    });
+    if let Some(i) = remove_tag {
+        m.tags.remove(i);
+        changed = true;
+    }
+    let tag_label = ui.label("Add tag");
+    let response = ui
+        .add(
+            TextEdit::singleline(tag_input)
+                .hint_text("Type a tag, press Enter")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(tag_label.id);
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        changed |= add_tag(&mut m.tags, tag_input);
+        response.request_focus();
+    }
+    let typed = tag_input.trim().to_lowercase();
+    let suggestions: Vec<&String> = known_tags
+        .iter()
+        .filter(|t| !m.tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        .filter(|t| typed.is_empty() || t.to_lowercase().contains(&typed))
+        .take(8)
+        .collect();
+    if !suggestions.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Used before:").small().weak());
+            for tag in suggestions {
+                if ui.small_button(tag.as_str()).clicked() {
+                    let mut t = tag.clone();
+                    changed |= add_tag(&mut m.tags, &mut t);
+                    tag_input.clear();
+                }
+            }
+        });
+    }
+    changed |= text_field(ui, "Category", &mut m.category, "Smartphones");
+
+    ui.separator();
+    changed |= multiline_field(
+        ui,
+        "Excerpt",
+        &mut m.excerpt,
+        "Meta description for search results and link previews",
+        3,
+    );
+    counter(
+        ui,
+        m.excerpt.trim().chars().count(),
+        EXCERPT_LIMIT,
+        "shown in search results",
+    );
+    let derived = crate::model::slugify(&m.title);
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(ui.available_width() - 34.0);
+            changed |= text_field(ui, "Slug", &mut m.slug, &derived);
+        });
+        if !m.slug.is_empty() {
+            ui.vertical(|ui| {
+                ui.label(" ");
+                if ui
+                    .small_button("↺")
+                    .on_hover_text("Derive the slug from the title again")
+                    .clicked()
+                {
+                    m.slug.clear();
+                    changed = true;
+                }
+            });
+        }
+    });
+    if m.slug.is_empty() {
+        ui.label(
+            RichText::new("Derived from the title until you edit it")
+                .small()
+                .weak(),
+        );
+    }
+    changed |= text_field(ui, "Canonical URL", &mut m.canonical_url, "https://…");
+    changed |= text_field(ui, "Article language", &mut m.lang, "en");
+
+    ui.separator();
+    egui::CollapsingHeader::new(RichText::new("Feature image").strong())
+        .default_open(!m.image.is_empty())
+        .show(ui, |ui| {
+            changed |= text_field(
+                ui,
+                "Image path or URL",
+                &mut m.image.src,
+                "https://… or images/photo.jpg",
+            );
+            changed |= text_field(ui, "Alt text", &mut m.image.alt, "What the image shows");
+            changed |= text_field(ui, "Caption", &mut m.image.caption, "");
+            changed |= text_field(
+                ui,
+                "Image credit",
+                &mut m.image.credit,
+                "Photographer or agency",
+            );
+        });
+
+    ui.separator();
+    ui.label(RichText::new("Credits").strong());
+    let mut action: Option<(usize, i32)> = None;
+    let count = m.credits.len();
+    for (i, credit) in m.credits.iter_mut().enumerate() {
+        ui.push_id(("credit", i), |ui| {
+            ui.horizontal(|ui| {
+                let role_label = ui.label("Role");
+                egui::ComboBox::from_id_salt("role")
+                    .selected_text(if credit.role.is_empty() {
+                        "—"
+                    } else {
+                        credit.role.as_str()
+                    })
+                    .width(100.0)
+                    .show_ui(ui, |ui| {
+                        for role in CREDIT_ROLES {
+                            if ui.selectable_label(credit.role == role, role).clicked() {
+                                credit.role = role.to_string();
+                                changed = true;
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(role_label.id);
+                if ui
+                    .add_enabled(i > 0, egui::Button::new("⬆").small())
+                    .on_hover_text("Move up")
+                    .clicked()
+                {
+                    action = Some((i, -1));
+                }
+                if ui
+                    .add_enabled(i + 1 < count, egui::Button::new("⬇").small())
+                    .on_hover_text("Move down")
+                    .clicked()
+                {
+                    action = Some((i, 1));
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this credit")
+                    .clicked()
+                {
+                    action = Some((i, 0));
+                }
+            });
+            changed |= text_field(ui, "Credit name", &mut credit.name, "Reuters");
+            changed |= text_field(ui, "Credit URL", &mut credit.url, "https://…");
+        });
+    }
+    match action {
+        Some((i, 0)) => {
+            m.credits.remove(i);
+            changed = true;
+        }
+        Some((i, d)) => {
+            let j = (i as i32 + d) as usize;
+            m.credits.swap(i, j);
+            changed = true;
+        }
+        None => {}
+    }
+    if ui.button("+ Add credit").clicked() {
+        m.credits.push(Credit::new("source", ""));
+        changed = true;
+    }
+    ui.add_space(12.0);
+    if changed {
+        doc.touch();
+    }
+}
+
+/// Adds the typed tag (or comma-separated tags); returns whether any was new.
+fn add_tag(tags: &mut Vec<String>, input: &mut String) -> bool {
+    let mut added = false;
+    for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            tags.push(tag.to_string());
+            added = true;
+        }
+    }
+    input.clear();
+    added
+}
+
+/// A calendar next to the date field (egui_extras' date picker); the field
+/// keeps whatever was typed, times included.
+fn date_picker(ui: &mut Ui, date: &mut String) -> bool {
+    let parsed: Option<jiff::civil::Date> = date.get(..10).and_then(|d| d.parse().ok());
+    let mut value = parsed.unwrap_or_else(|| jiff::Zoned::now().date());
+    let before = value;
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut value)
+            .id_salt("date-picker")
+            .calendar_week(false),
+    );
+    if value != before {
+        let rest = if parsed.is_some() {
+            date.get(10..).unwrap_or("").to_string()
+        } else {
+            String::new()
+        };
+        *date = format!("{}{rest}", value.strftime("%Y-%m-%d"));
+        return true;
+    }
+    false
+}

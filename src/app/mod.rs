@@ -1,0 +1,393 @@
+//! The desktop editor (egui/eframe) over the library.
+//!
+//! The UI is organised by screen area — `menu`, `metadata_panel`, `editor`,
+//! `preview`, `status_bar`, `dialogs` — over the app state in this module.
+//! Every action is a [`Command`]; the platform (dialogs, clipboard,
+//! browser) sits behind the traits in [`platform`].
+
+mod actions;
+pub mod commands;
+mod dialogs;
+pub mod document;
+mod editor;
+mod highlight;
+mod menu;
+mod metadata_panel;
+pub mod platform;
+mod preview;
+pub mod settings;
+mod status_bar;
+
+use std::path::PathBuf;
+
+pub use commands::Command;
+pub use document::Document;
+pub use editor::body_id as editor_body_id;
+pub use platform::Platform;
+pub use settings::{Settings, ViewMode};
+
+use platform::AfterSave;
+
+/// A message shown in the window for a few seconds (or until dismissed, for
+/// errors).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    pub shown_at: f64,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Save / Discard / Cancel for a document with unsaved changes.
+    UnsavedChanges { doc: u64, then: AfterSave },
+}
+
+/// The whole app: plain state plus the platform it talks to.
+pub struct CopydeskApp {
+    pub docs: Vec<Document>,
+    pub active: usize,
+    next_id: u64,
+    pub settings: Settings,
+    pub platform: Platform,
+    pub notices: Vec<Notice>,
+    pub prompt: Option<Prompt>,
+    /// The window may close: set once every document was saved or discarded.
+    allowed_to_close: bool,
+    /// Closing the window is in progress (documents are being asked about).
+    quitting: bool,
+    /// Give the body editor keyboard focus on the next frame.
+    focus_body: bool,
+    window_title: String,
+    pub show_problems: bool,
+    pub show_shortcuts: bool,
+    pub show_about: bool,
+    /// The text being typed in the tag field.
+    tag_input: String,
+    /// Where the editor was scrolled, as a fraction, for the preview to follow.
+    scroll_fraction: f32,
+}
+
+impl CopydeskApp {
+    /// An app with `files` open, or the built-in sample when there are none.
+    pub fn new(settings: Settings, platform: Platform, files: Vec<PathBuf>) -> Self {
+        let mut app = Self {
+            docs: Vec::new(),
+            active: 0,
+            next_id: 1,
+            settings,
+            platform,
+            notices: Vec::new(),
+            prompt: None,
+            allowed_to_close: false,
+            quitting: false,
+            focus_body: true,
+            window_title: String::new(),
+            show_problems: false,
+            show_shortcuts: false,
+            show_about: false,
+            tag_input: String::new(),
+            scroll_fraction: 0.0,
+        };
+        let files = if files.is_empty() {
+            app.settings.open_files.clone()
+        } else {
+            files
+        };
+        for path in files {
+            app.open_path(path, 0.0);
+        }
+        if app.docs.is_empty() {
+            app.open_sample();
+        }
+        app.active = 0;
+        app
+    }
+
+    /// The eframe entry point: settings from eframe's storage, fonts, theme.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| s.get_string(settings::STORAGE_KEY))
+            .map(|text| Settings::from_ron(&text))
+            .unwrap_or_default();
+        Self::new(settings, Platform::native(), files)
+    }
+
+    fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub fn active_doc(&self) -> Option<&Document> {
+        self.docs.get(self.active)
+    }
+
+    pub fn active_doc_mut(&mut self) -> Option<&mut Document> {
+        self.docs.get_mut(self.active)
+    }
+
+    fn doc_index(&self, id: u64) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+
+    pub fn notify(&mut self, text: impl Into<String>, now: f64) {
+        self.notices.push(Notice {
+            text: text.into(),
+            error: false,
+            shown_at: now,
+        });
+    }
+
+    pub fn report_error(&mut self, text: impl Into<String>, now: f64) {
+        self.notices.push(Notice {
+            text: text.into(),
+            error: true,
+            shown_at: now,
+        });
+    }
+
+    fn open_sample(&mut self) {
+        let id = self.new_id();
+        let article = crate::import::import_text(crate::SAMPLE_DRAFT);
+        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
+        // The sample is a starting point, not a change the user made.
+        doc.imported_from = None;
+        self.docs.push(doc);
+        self.active = self.docs.len() - 1;
+        self.focus_body = true;
+    }
+
+    /// Opens a file in a new tab (or switches to it if it is open already).
+    pub fn open_path(&mut self, path: PathBuf, now: f64) {
+        if let Some(i) = self
+            .docs
+            .iter()
+            .position(|d| d.path.as_ref() == Some(&path) || d.imported_from.as_ref() == Some(&path))
+        {
+            self.active = i;
+            self.focus_body = true;
+            return;
+        }
+        match crate::files::open(&path) {
+            Ok(opened) => {
+                let id = self.new_id();
+                let doc = if opened.imported {
+                    Document::imported(id, opened.document.article, path.clone())
+                } else {
+                    Document::new(
+                        id,
+                        opened.document.article,
+                        opened.document.origin,
+                        Some(path.clone()),
+                    )
+                };
+                self.settings.learn_tags(&doc.article.meta.tags);
+                // Replace the untouched sample rather than piling tabs up.
+                if self.docs.len() == 1
+                    && self.docs[0].path.is_none()
+                    && self.docs[0].imported_from.is_none()
+                    && !self.docs[0].is_dirty()
+                {
+                    self.docs.clear();
+                }
+                self.docs.push(doc);
+                self.active = self.docs.len() - 1;
+                self.focus_body = true;
+                self.settings.add_recent(path);
+            }
+            Err(e) => self.report_error(format!("Could not open {}: {e}", path.display()), now),
+        }
+    }
+
+    /// Starts closing the window: asks about each unsaved document in turn.
+    fn request_quit(&mut self, ctx: &egui::Context) {
+        self.quitting = true;
+        self.continue_quit(ctx);
+    }
+
+    fn continue_quit(&mut self, ctx: &egui::Context) {
+        if let Some(doc) = self.docs.iter().find(|d| d.is_dirty()) {
+            self.active = self.doc_index(doc.id).unwrap_or(0);
+            self.prompt = Some(Prompt::UnsavedChanges {
+                doc: doc.id,
+                then: AfterSave::ContinueQuit,
+            });
+        } else {
+            self.allowed_to_close = true;
+            self.quitting = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Whether the window may close now (all work saved or discarded).
+    pub fn may_close(&self) -> bool {
+        self.allowed_to_close || self.docs.iter().all(|d| !d.is_dirty())
+    }
+
+    /// What eframe persists.
+    pub fn settings_to_save(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        settings.open_files = self.docs.iter().filter_map(|d| d.path.clone()).collect();
+        settings
+    }
+
+    /// Draws one frame. Everything the app shows and does starts here.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        self.apply_look(&ctx);
+        self.poll_dialogs(&ctx, now);
+        self.take_dropped_files(&ctx, now);
+        self.handle_close_request(&ctx);
+        self.handle_shortcuts(&ctx);
+
+        menu::menu_bar(self, ui);
+        status_bar::status_bar(self, ui);
+        if self.settings.show_metadata && !self.docs.is_empty() {
+            metadata_panel::metadata_panel(self, ui);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            menu::tab_bar(self, ui);
+            self.document_area(ui);
+        });
+        dialogs::dialogs(self, &ctx);
+        dialogs::notices(self, &ctx, now);
+        self.update_window_title(&ctx);
+        if self.platform.dialogs.is_open() {
+            // Poll for the answer while a file dialog is open.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn document_area(&mut self, ui: &mut egui::Ui) {
+        if self.docs.is_empty() {
+            ui.centered_and_justified(|ui| {
+                ui.label("No document open. Press Ctrl+N for a new article or Ctrl+O to open one.");
+            });
+            return;
+        }
+        let view = self.settings.view;
+        match view {
+            ViewMode::EditorOnly => editor::body_editor(self, ui),
+            ViewMode::PreviewOnly => preview::preview(self, ui),
+            ViewMode::SideBySide => {
+                let width = ui.available_width();
+                egui::Panel::right(egui::Id::unique("copydesk-preview-panel"))
+                    .resizable(true)
+                    .default_size(width / 2.0)
+                    .min_size(200.0)
+                    .show(ui, |ui| preview::preview(self, ui));
+                egui::CentralPanel::default().show(ui, |ui| editor::body_editor(self, ui));
+            }
+        }
+    }
+
+    fn apply_look(&self, ctx: &egui::Context) {
+        let theme = if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        let zoom = self.settings.zoom.clamp(0.5, 3.0);
+        if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(zoom);
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context, now: f64) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        for path in dropped {
+            self.open_path(path, now);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if !self.quitting && self.prompt.is_none() {
+                self.request_quit(ctx);
+            }
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_some() {
+            return;
+        }
+        let mut triggered = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::all() {
+                if let Some(shortcut) = command.shortcut()
+                    // The text editor's own undo keeps the cursor where it was.
+                    && !matches!(command, Command::Undo | Command::Redo)
+                    && input.consume_shortcut(&shortcut)
+                {
+                    triggered.push(command);
+                }
+            }
+        });
+        for command in triggered {
+            self.run(ctx, command);
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let title = match self.active_doc() {
+            Some(doc) => format!(
+                "{}{} — Copydesk",
+                if doc.is_dirty() { "● " } else { "" },
+                doc.display_name()
+            ),
+            None => "Copydesk".to_string(),
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}
+
+impl eframe::App for CopydeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(settings::STORAGE_KEY, self.settings_to_save().to_ron());
+    }
+}
+
+/// Runs the desktop app with `files` open.
+pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Copydesk")
+            .with_app_id("copydesk")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Copydesk",
+        options,
+        Box::new(move |cc| Ok(Box::new(CopydeskApp::from_creation_context(cc, files)))),
+    )
+    .map_err(|e| e.to_string())
+}

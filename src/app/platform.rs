@@ -1,0 +1,276 @@
+//! The app's windows onto the operating system — file dialogs, the
+//! clipboard, the browser — behind small traits, so tests can drive them.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+/// What a file dialog is for: the app acts on the answer when it arrives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogPurpose {
+    /// Open articles or drafts.
+    Open,
+    /// Choose where to save the document with this id (then run `then`).
+    SaveAs { doc: u64, then: AfterSave },
+    /// Choose where to export the document with this id.
+    Export {
+        doc: u64,
+        format: crate::export::ExportFormat,
+    },
+}
+
+/// What happens once a document is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterSave {
+    Nothing,
+    CloseTab,
+    /// Continue closing the window (the other unsaved documents are asked
+    /// about in turn).
+    ContinueQuit,
+}
+
+#[derive(Clone, Debug)]
+pub struct DialogRequest {
+    pub purpose: DialogPurpose,
+    pub title: String,
+    pub directory: Option<PathBuf>,
+    /// For save dialogs: the proposed file name.
+    pub file_name: Option<String>,
+    /// (label, extensions) pairs.
+    pub filters: Vec<(String, Vec<String>)>,
+    pub save: bool,
+}
+
+/// File dialogs, asked without blocking the UI; the answer is polled.
+pub trait FileDialogs {
+    /// Starts a dialog. Only one runs at a time; `false` if one is open.
+    fn start(&mut self, request: DialogRequest) -> bool;
+    /// The answer of the running dialog, once the user has chosen: the
+    /// request and the chosen paths (empty when cancelled).
+    fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)>;
+    fn is_open(&self) -> bool;
+}
+
+/// The system clipboard.
+pub trait Clipboard {
+    /// HTML with a plain-text alternative (what a CMS paste wants).
+    fn set_html(&mut self, html: &str, plain: &str) -> Result<(), String>;
+    fn set_text(&mut self, text: &str) -> Result<(), String>;
+}
+
+/// Opens files in other programs.
+pub trait Launcher {
+    fn open_in_browser(&mut self, path: &Path) -> Result<(), String>;
+}
+
+/// Native dialogs with `rfd`: created on the UI thread (macOS requires it),
+/// awaited on a helper thread so the window keeps drawing.
+#[derive(Default)]
+pub struct NativeDialogs {
+    running: Option<(DialogRequest, Receiver<Vec<PathBuf>>)>,
+}
+
+impl FileDialogs for NativeDialogs {
+    fn start(&mut self, request: DialogRequest) -> bool {
+        if self.running.is_some() {
+            return false;
+        }
+        let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
+        if let Some(dir) = &request.directory {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = &request.file_name {
+            dialog = dialog.set_file_name(name);
+        }
+        for (label, exts) in &request.filters {
+            dialog = dialog.add_filter(label, exts);
+        }
+        let (tx, rx) = channel();
+        if request.save {
+            let future = dialog.save_file();
+            std::thread::spawn(move || {
+                let chosen = pollster::block_on(future);
+                let _ = tx.send(
+                    chosen
+                        .map(|h| vec![h.path().to_path_buf()])
+                        .unwrap_or_default(),
+                );
+            });
+        } else {
+            let future = dialog.pick_files();
+            std::thread::spawn(move || {
+                let chosen = pollster::block_on(future);
+                let paths = chosen
+                    .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+                    .unwrap_or_default();
+                let _ = tx.send(paths);
+            });
+        }
+        self.running = Some((request, rx));
+        true
+    }
+
+    fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)> {
+        let (_, rx) = self.running.as_ref()?;
+        let paths = match rx.try_recv() {
+            Ok(paths) => paths,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+            // The helper thread died: treat as cancelled.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        self.running.take().map(|(request, _)| (request, paths))
+    }
+
+    fn is_open(&self) -> bool {
+        self.running.is_some()
+    }
+}
+
+/// The system clipboard through `arboard`. One instance lives as long as
+/// the app: on X11 and Wayland the program that copied serves the
+/// clipboard, so dropping it would empty the clipboard.
+#[derive(Default)]
+pub struct SystemClipboard {
+    inner: Option<arboard::Clipboard>,
+}
+
+impl SystemClipboard {
+    fn get(&mut self) -> Result<&mut arboard::Clipboard, String> {
+        if self.inner.is_none() {
+            self.inner = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+        }
+        Ok(self.inner.as_mut().expect("set above"))
+    }
+}
+
+impl Clipboard for SystemClipboard {
+    fn set_html(&mut self, html: &str, plain: &str) -> Result<(), String> {
+        self.get()?
+            .set()
+            .html(html, Some(plain))
+            .map_err(|e| e.to_string())
+    }
+
+    fn set_text(&mut self, text: &str) -> Result<(), String> {
+        self.get()?.set_text(text).map_err(|e| e.to_string())
+    }
+}
+
+/// Opens pages in the default browser.
+#[derive(Default)]
+pub struct SystemLauncher;
+
+impl Launcher for SystemLauncher {
+    fn open_in_browser(&mut self, path: &Path) -> Result<(), String> {
+        webbrowser::open(&path.to_string_lossy()).map_err(|e| e.to_string())
+    }
+}
+
+/// Everything the app needs from the platform.
+pub struct Platform {
+    pub dialogs: Box<dyn FileDialogs>,
+    pub clipboard: Box<dyn Clipboard>,
+    pub launcher: Box<dyn Launcher>,
+}
+
+impl Platform {
+    pub fn native() -> Self {
+        Self {
+            dialogs: Box::<NativeDialogs>::default(),
+            clipboard: Box::<SystemClipboard>::default(),
+            launcher: Box::<SystemLauncher>::default(),
+        }
+    }
+}
+
+pub mod testing {
+    //! Scripted stand-ins for tests.
+
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+    use std::rc::Rc;
+
+    /// Answers dialogs from a script; records what was asked.
+    #[derive(Clone, Default)]
+    pub struct ScriptedDialogs {
+        pub answers: Rc<RefCell<VecDeque<Vec<PathBuf>>>>,
+        pub asked: Rc<RefCell<Vec<DialogRequest>>>,
+        running: Option<DialogRequest>,
+    }
+
+    impl ScriptedDialogs {
+        pub fn answer(&self, paths: Vec<PathBuf>) {
+            self.answers.borrow_mut().push_back(paths);
+        }
+    }
+
+    impl FileDialogs for ScriptedDialogs {
+        fn start(&mut self, request: DialogRequest) -> bool {
+            if self.running.is_some() {
+                return false;
+            }
+            self.asked.borrow_mut().push(request.clone());
+            self.running = Some(request);
+            true
+        }
+
+        fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)> {
+            self.running.as_ref()?;
+            let answer = self.answers.borrow_mut().pop_front()?;
+            self.running.take().map(|r| (r, answer))
+        }
+
+        fn is_open(&self) -> bool {
+            self.running.is_some()
+        }
+    }
+
+    /// What was put on the clipboard.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct Clip {
+        pub html: Option<String>,
+        pub text: String,
+    }
+
+    #[derive(Clone, Default)]
+    pub struct MemoryClipboard {
+        pub content: Rc<RefCell<Option<Clip>>>,
+        pub fail: bool,
+    }
+
+    impl Clipboard for MemoryClipboard {
+        fn set_html(&mut self, html: &str, plain: &str) -> Result<(), String> {
+            if self.fail {
+                return Err("the clipboard is not available".into());
+            }
+            *self.content.borrow_mut() = Some(Clip {
+                html: Some(html.into()),
+                text: plain.into(),
+            });
+            Ok(())
+        }
+
+        fn set_text(&mut self, text: &str) -> Result<(), String> {
+            if self.fail {
+                return Err("the clipboard is not available".into());
+            }
+            *self.content.borrow_mut() = Some(Clip {
+                html: None,
+                text: text.into(),
+            });
+            Ok(())
+        }
+    }
+
+    #[derive(Clone, Default)]
+    pub struct RecordingLauncher {
+        pub opened: Rc<RefCell<Vec<PathBuf>>>,
+    }
+
+    impl Launcher for RecordingLauncher {
+        fn open_in_browser(&mut self, path: &Path) -> Result<(), String> {
+            self.opened.borrow_mut().push(path.to_path_buf());
+            Ok(())
+        }
+    }
+}

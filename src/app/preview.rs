@@ -1,0 +1,434 @@
+//! The formatted article as it will be published, drawn from the same parse
+//! as the HTML export (`markdown::parse`), so the two never disagree.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
+
+use super::CopydeskApp;
+use super::highlight::Palette;
+use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
+use crate::model::Metadata;
+
+const BODY_SIZE: f32 = 16.0;
+const MAX_WIDTH: f32 = 720.0;
+
+pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
+    let dark = app.settings.dark;
+    let follow = app.settings.view == super::ViewMode::SideBySide;
+    let fraction = app.scroll_fraction;
+    let Some(doc) = app.docs.get_mut(app.active) else {
+        return;
+    };
+    let blocks = doc.blocks();
+    let meta = doc.article.meta.clone();
+    let palette = Palette::for_dark(dark);
+    let id = egui::Id::unique(("copydesk-preview", doc.id));
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(id)
+        .auto_shrink([false, false]);
+    if follow {
+        // Follow the editor: the same fraction of the way down.
+        let last_max: f32 = ui.data(|d| d.get_temp(id).unwrap_or(0.0));
+        area = area.vertical_scroll_offset(fraction * last_max);
+    }
+    let output = area.show(ui, |ui| {
+        ui.with_layout(Layout::top_down(Align::Center), |ui| {
+            let width = ui.available_width().min(MAX_WIDTH);
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ui.set_width(width);
+                    ui.add_space(12.0);
+                    let r = Renderer { palette };
+                    r.title_block(ui, &meta);
+                    r.blocks(ui, &blocks);
+                    r.footnotes(ui, &blocks);
+                    r.footer(ui, &meta);
+                    ui.add_space(24.0);
+                },
+            );
+        });
+    });
+    let max = (output.content_size.y - output.inner_rect.height()).max(0.0);
+    ui.data_mut(|d| d.insert_temp(id, max));
+}
+
+struct Renderer {
+    palette: Palette,
+}
+
+impl Renderer {
+    fn format(&self, size: f32) -> TextFormat {
+        TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color: self.palette.text,
+            ..Default::default()
+        }
+    }
+
+    fn title_block(&self, ui: &mut Ui, meta: &Metadata) {
+        let title = if meta.title.trim().is_empty() {
+            "Untitled"
+        } else {
+            meta.title.trim()
+        };
+        ui.label(
+            RichText::new(title)
+                .size(28.0)
+                .strong()
+                .color(self.palette.strong),
+        );
+        if !meta.subtitle.trim().is_empty() {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(meta.subtitle.trim())
+                    .size(18.0)
+                    .color(self.palette.markup),
+            );
+        }
+        if !meta.original_title.trim().is_empty() {
+            let lang = if meta.original_lang.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", meta.original_lang)
+            };
+            ui.label(
+                RichText::new(format!("{}{lang}", meta.original_title.trim()))
+                    .italics()
+                    .color(self.palette.markup),
+            );
+        }
+        let byline = meta.byline();
+        let mut line = String::new();
+        if !byline.is_empty() {
+            line.push_str(&format!("By {byline}"));
+        }
+        if !meta.date.trim().is_empty() {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(meta.date.trim());
+        }
+        if !line.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new(line).size(13.0).color(self.palette.markup));
+        }
+        if !meta.tags.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for tag in &meta.tags {
+                    egui::Frame::new()
+                        .fill(self.palette.code_bg)
+                        .corner_radius(8.0)
+                        .inner_margin(egui::Margin::symmetric(6, 1))
+                        .show(ui, |ui| ui.label(RichText::new(tag).size(12.0)));
+                }
+            });
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        if !meta.image.is_empty() {
+            let figure = Figure {
+                src: meta.image.src.clone(),
+                alt: meta.image.alt.clone(),
+                title: String::new(),
+                caption: if meta.image.caption.is_empty() {
+                    vec![]
+                } else {
+                    vec![Inline::Text(meta.image.caption.clone())]
+                },
+                credit: if meta.image.credit.is_empty() {
+                    vec![]
+                } else {
+                    vec![Inline::Text(meta.image.credit.clone())]
+                },
+            };
+            self.figure(ui, &figure);
+        }
+    }
+
+    fn blocks(&self, ui: &mut Ui, blocks: &[Block]) {
+        for block in blocks {
+            self.block(ui, block);
+        }
+    }
+
+    fn block(&self, ui: &mut Ui, block: &Block) {
+        match &block.kind {
+            BlockKind::Heading { level, content } => {
+                let size = match level {
+                    1 => 26.0,
+                    2 => 22.0,
+                    3 => 19.0,
+                    _ => 17.0,
+                };
+                ui.add_space(10.0);
+                let mut base = self.format(size);
+                base.color = self.palette.strong;
+                self.paragraph(ui, content, base);
+                ui.add_space(2.0);
+            }
+            BlockKind::Paragraph(content) => {
+                self.paragraph(ui, content, self.format(BODY_SIZE));
+                ui.add_space(8.0);
+            }
+            BlockKind::Figure(figure) => self.figure(ui, figure),
+            BlockKind::Quote(inner) => {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
+                    let bar = rect;
+                    let response = ui.vertical(|ui| self.blocks(ui, inner)).response;
+                    ui.painter().line_segment(
+                        [
+                            bar.center_top(),
+                            egui::pos2(bar.center().x, response.rect.bottom()),
+                        ],
+                        Stroke::new(3.0, self.palette.link),
+                    );
+                });
+                ui.add_space(6.0);
+            }
+            BlockKind::List { start, items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    ui.horizontal_top(|ui| {
+                        let marker = match start {
+                            Some(n) => format!("{}.", n + i as u64),
+                            None => "•".into(),
+                        };
+                        ui.add_sized(
+                            [22.0, 18.0],
+                            egui::Label::new(RichText::new(marker).size(BODY_SIZE)),
+                        );
+                        ui.vertical(|ui| {
+                            for b in item {
+                                match &b.kind {
+                                    BlockKind::Paragraph(c) => {
+                                        self.paragraph(ui, c, self.format(BODY_SIZE))
+                                    }
+                                    _ => self.block(ui, b),
+                                }
+                            }
+                        });
+                    });
+                }
+                ui.add_space(8.0);
+            }
+            BlockKind::Code { text, .. } => {
+                egui::Frame::new()
+                    .fill(self.palette.code_bg)
+                    .inner_margin(8.0)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(text.trim_end()).monospace().size(13.0));
+                    });
+                ui.add_space(8.0);
+            }
+            BlockKind::Rule => {
+                ui.separator();
+            }
+            BlockKind::Table { aligns, head, rows } => {
+                egui::Grid::new(("preview-table", block.range.start))
+                    .striped(true)
+                    .spacing([16.0, 4.0])
+                    .show(ui, |ui| {
+                        for (i, cell) in head.iter().enumerate() {
+                            let mut f = self.format(14.0);
+                            f.color = self.palette.strong;
+                            self.cell(ui, cell, f, aligns.get(i));
+                        }
+                        ui.end_row();
+                        for row in rows {
+                            for (i, cell) in row.iter().enumerate() {
+                                self.cell(ui, cell, self.format(14.0), aligns.get(i));
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+            }
+            BlockKind::Html(raw) => {
+                let text = crate::export::html_to_text(raw);
+                if !text.trim().is_empty() {
+                    ui.label(RichText::new(text.trim()).size(BODY_SIZE));
+                    ui.add_space(8.0);
+                }
+            }
+            BlockKind::FootnoteDefinition { .. } => {}
+        }
+    }
+
+    fn cell(&self, ui: &mut Ui, content: &[Inline], base: TextFormat, align: Option<&ColumnAlign>) {
+        let layout = match align {
+            Some(ColumnAlign::Right) => Layout::right_to_left(Align::Center),
+            Some(ColumnAlign::Center) => Layout::top_down(Align::Center),
+            _ => Layout::left_to_right(Align::Center),
+        };
+        ui.with_layout(layout, |ui| {
+            let mut job = LayoutJob::default();
+            self.inlines(&mut job, content, &base);
+            ui.label(job);
+        });
+    }
+
+    fn figure(&self, ui: &mut Ui, figure: &Figure) {
+        ui.add_space(6.0);
+        let width = ui.available_width();
+        egui::Frame::new()
+            .stroke(Stroke::new(1.0, self.palette.markup))
+            .fill(self.palette.code_bg)
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.set_width(width - 26.0);
+                ui.vertical_centered(|ui| {
+                    let what = if figure.src.trim().is_empty() {
+                        "Image not chosen yet".to_string()
+                    } else {
+                        figure.src.clone()
+                    };
+                    ui.label(RichText::new(format!("Image: {what}")).color(self.palette.figure));
+                    if !figure.alt.trim().is_empty() {
+                        ui.label(
+                            RichText::new(format!("Alt text: {}", figure.alt.trim()))
+                                .size(12.0)
+                                .color(self.palette.markup),
+                        );
+                    }
+                });
+            });
+        if !figure.caption.is_empty() || !figure.credit.is_empty() {
+            let mut job = LayoutJob::default();
+            let mut caption = self.format(13.0);
+            caption.color = self.palette.markup;
+            self.inlines(&mut job, &figure.caption, &caption);
+            if !figure.credit.is_empty() {
+                if !figure.caption.is_empty() {
+                    job.append(" ", 0.0, caption.clone());
+                }
+                let mut credit = caption.clone();
+                credit.font_id.size = 11.0;
+                job.append("CREDIT: ", 0.0, credit.clone());
+                self.inlines(&mut job, &figure.credit, &credit);
+            }
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
+        }
+        ui.add_space(10.0);
+    }
+
+    fn footnotes(&self, ui: &mut Ui, blocks: &[Block]) {
+        let notes: Vec<_> = blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::FootnoteDefinition { label, blocks } => Some((label, blocks)),
+                _ => None,
+            })
+            .collect();
+        if notes.is_empty() {
+            return;
+        }
+        ui.separator();
+        for (i, (_, inner)) in notes.iter().enumerate() {
+            let text: Vec<String> = inner
+                .iter()
+                .filter_map(|b| match &b.kind {
+                    BlockKind::Paragraph(c) => Some(plain_text(c)),
+                    _ => None,
+                })
+                .collect();
+            ui.label(
+                RichText::new(format!("{}. {}", i + 1, text.join(" ")))
+                    .size(13.0)
+                    .color(self.palette.markup),
+            );
+        }
+    }
+
+    fn footer(&self, ui: &mut Ui, meta: &Metadata) {
+        if !meta.credits.is_empty() {
+            ui.add_space(8.0);
+            ui.separator();
+            for credit in &meta.credits {
+                ui.label(
+                    RichText::new(credit.sentence())
+                        .size(13.0)
+                        .color(self.palette.markup),
+                );
+            }
+        }
+        for author in meta.authors.iter().filter(|a| !a.bio.trim().is_empty()) {
+            ui.add_space(12.0);
+            egui::Frame::new()
+                .fill(self.palette.code_bg)
+                .corner_radius(6.0)
+                .inner_margin(12.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(format!("About {}", author.name.trim()))
+                            .strong()
+                            .size(14.0),
+                    );
+                    let bio = crate::markdown::parse(&author.bio);
+                    self.blocks(ui, &bio);
+                });
+        }
+    }
+
+    fn paragraph(&self, ui: &mut Ui, content: &[Inline], base: TextFormat) {
+        let mut job = LayoutJob::default();
+        self.inlines(&mut job, content, &base);
+        job.wrap.max_width = ui.available_width();
+        ui.label(job);
+    }
+
+    fn inlines(&self, job: &mut LayoutJob, inlines: &[Inline], format: &TextFormat) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => job.append(t, 0.0, format.clone()),
+                Inline::Code(t) => {
+                    let mut f = format.clone();
+                    f.font_id = FontId::new(format.font_id.size * 0.9, FontFamily::Monospace);
+                    f.background = self.palette.code_bg;
+                    job.append(t, 0.0, f);
+                }
+                Inline::Emphasis(c) => {
+                    let mut f = format.clone();
+                    f.italics = true;
+                    self.inlines(job, c, &f);
+                }
+                Inline::Strong(c) => {
+                    let mut f = format.clone();
+                    f.color = self.palette.strong;
+                    f.underline = Stroke::NONE;
+                    self.inlines(job, c, &f);
+                }
+                Inline::Strikethrough(c) => {
+                    let mut f = format.clone();
+                    f.strikethrough = Stroke::new(1.0, format.color);
+                    self.inlines(job, c, &f);
+                }
+                Inline::Link { content, .. } => {
+                    let mut f = format.clone();
+                    f.color = self.palette.link;
+                    f.underline = Stroke::new(1.0, self.palette.link);
+                    self.inlines(job, content, &f);
+                }
+                Inline::Image { alt, .. } => {
+                    let mut f = format.clone();
+                    f.color = self.palette.figure;
+                    job.append(&format!("[image: {alt}]"), 0.0, f);
+                }
+                Inline::SoftBreak => job.append(" ", 0.0, format.clone()),
+                Inline::HardBreak => job.append("\n", 0.0, format.clone()),
+                Inline::Html(_) => {}
+                Inline::FootnoteReference(label) => {
+                    let mut f = format.clone();
+                    f.font_id.size *= 0.7;
+                    f.valign = Align::TOP;
+                    f.color = self.palette.link;
+                    job.append(&format!("[{label}]"), 0.0, f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The status bar: words, reading time, saved state, and the problems to fix.
+
+use egui::{RichText, Ui};
+
+use super::CopydeskApp;
+use crate::analysis::check::{self, Severity};
+use crate::analysis::stats::Stats;
+
+pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
+    let Some(doc) = app.docs.get_mut(app.active) else {
+        return;
+    };
+    let blocks = doc.blocks();
+    let stats = Stats::of_blocks(&blocks);
+    let problems = check::check_blocks(&doc.article, &blocks);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let dirty = doc.is_dirty();
+    let saved_state = match (&doc.path, dirty) {
+        (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
+        (None, _) => "Not saved yet".to_string(),
+        (Some(_), true) => "Unsaved changes".to_string(),
+        (Some(_), false) => "Saved".to_string(),
+    };
+    egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} words", stats.words));
+            ui.separator();
+            ui.label(format!("{} min read", stats.reading_minutes()));
+            ui.separator();
+            ui.label(saved_state);
+            ui.separator();
+            let summary = if problems.is_empty() {
+                RichText::new("✔ No problems")
+            } else if errors > 0 {
+                RichText::new(format!("⚠ {} problems ({errors} errors)", problems.len()))
+                    .color(ui.visuals().error_fg_color)
+            } else {
+                RichText::new(format!("⚠ {} problems", problems.len()))
+                    .color(ui.visuals().warn_fg_color)
+            };
+            if ui
+                .button(summary)
+                .on_hover_text("List the problems to fix before publishing")
+                .clicked()
+            {
+                app.show_problems = !app.show_problems;
+            }
+        });
+    });
+}

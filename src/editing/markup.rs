@@ -1,0 +1,313 @@
+//! Markdown formatting of a selection: bold, italic, links, headings,
+//! quotes, lists, figures.
+
+use std::ops::Range;
+
+/// The result of an edit: the new text and what to select in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub text: String,
+    pub selection: Range<usize>,
+}
+
+/// Wraps the selection in `marker` (`**` bold, `*` italic), or unwraps it if
+/// it is already wrapped (inside or just outside the selection). With no
+/// selection, the word under the cursor is wrapped; between words, an empty
+/// pair is inserted with the cursor inside.
+pub fn wrap(text: &str, selection: Range<usize>, marker: &str) -> Edit {
+    let Range { mut start, mut end } = selection;
+    if start == end {
+        let (ws, we) = word_at(text, start);
+        if ws < we {
+            start = ws;
+            end = we;
+        }
+    }
+    let m = marker.len();
+    let selected = &text[start..end];
+    // Already wrapped inside the selection: `**word**` selected.
+    if selected.len() >= 2 * m
+        && selected.starts_with(marker)
+        && selected.ends_with(marker)
+        && !is_longer_run(text, start, end, marker)
+    {
+        let inner = &selected[m..selected.len() - m];
+        return Edit {
+            text: format!("{}{}{}", &text[..start], inner, &text[end..]),
+            selection: start..start + inner.len(),
+        };
+    }
+    // Wrapped just outside the selection: `**` + `word` + `**`.
+    if start >= m
+        && text[..start].ends_with(marker)
+        && text[end..].starts_with(marker)
+        && !is_longer_run(text, start - m, end + m, marker)
+    {
+        return Edit {
+            text: format!("{}{}{}", &text[..start - m], selected, &text[end + m..]),
+            selection: start - m..end - m,
+        };
+    }
+    // Keep spaces selected by a double-click outside the markers.
+    let trimmed_start = start + (selected.len() - selected.trim_start().len());
+    let trimmed_end = end - (selected.len() - selected.trim_end().len());
+    let (start, end) = if trimmed_start < trimmed_end {
+        (trimmed_start, trimmed_end)
+    } else {
+        (start, end)
+    };
+    Edit {
+        text: format!(
+            "{}{marker}{}{marker}{}",
+            &text[..start],
+            &text[start..end],
+            &text[end..]
+        ),
+        selection: start + m..end + m,
+    }
+}
+
+/// `*` inside `**`: toggling italic must not eat half of a bold marker.
+fn is_longer_run(text: &str, start: usize, end: usize, marker: &str) -> bool {
+    let c = marker.chars().next().unwrap_or('*');
+    let before = text[..start].ends_with(c);
+    let after = text[end..].starts_with(c);
+    marker.len() == 1 && before && after
+}
+
+/// The word around byte offset `at`.
+fn word_at(text: &str, at: usize) -> (usize, usize) {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// Turns the selection into a link `[text](url)` and selects the URL so it
+/// can be typed over. A selection that is itself a URL becomes the target.
+pub fn link(text: &str, selection: Range<usize>) -> Edit {
+    let selected = &text[selection.clone()];
+    let looks_like_url = selected.starts_with("http://") || selected.starts_with("https://");
+    if looks_like_url {
+        let new = format!("[]({selected})");
+        return Edit {
+            text: format!(
+                "{}{}{}",
+                &text[..selection.start],
+                new,
+                &text[selection.end..]
+            ),
+            selection: selection.start + 1..selection.start + 1,
+        };
+    }
+    let placeholder = "https://";
+    let new = format!("[{selected}]({placeholder})");
+    let url_start = selection.start + 1 + selected.len() + 2;
+    Edit {
+        text: format!(
+            "{}{}{}",
+            &text[..selection.start],
+            new,
+            &text[selection.end..]
+        ),
+        selection: url_start..url_start + placeholder.len(),
+    }
+}
+
+/// The byte range of the whole lines the selection touches.
+fn line_span(text: &str, selection: &Range<usize>) -> Range<usize> {
+    let start = text[..selection.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = if selection.end > selection.start && text[..selection.end].ends_with('\n') {
+        selection.end - 1
+    } else {
+        text[selection.end..]
+            .find('\n')
+            .map_or(text.len(), |i| selection.end + i)
+    };
+    start..end.max(start)
+}
+
+/// Makes the current line a heading of `level` (1–6); the same level again
+/// turns it back into a paragraph.
+pub fn heading(text: &str, selection: Range<usize>, level: u8) -> Edit {
+    let span = line_span(text, &selection);
+    let line = &text[span.clone()];
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    let bare = if hashes > 0 && line[hashes..].starts_with(' ') {
+        &line[hashes + 1..]
+    } else {
+        line
+    };
+    let new_line = if hashes == level as usize {
+        bare.to_string()
+    } else {
+        format!("{} {bare}", "#".repeat(level as usize))
+    };
+    let cursor = span.start + new_line.len();
+    Edit {
+        text: format!("{}{}{}", &text[..span.start], new_line, &text[span.end..]),
+        selection: cursor..cursor,
+    }
+}
+
+/// Prefixes each selected line with `prefix` (`> `, `- `), or removes it
+/// when every line has it already.
+pub fn prefix_lines(text: &str, selection: Range<usize>, prefix: &str) -> Edit {
+    let span = line_span(text, &selection);
+    let block = &text[span.clone()];
+    let all_have = block.lines().all(|l| l.starts_with(prefix));
+    let new_block: Vec<String> = block
+        .split('\n')
+        .map(|l| {
+            if all_have {
+                l.strip_prefix(prefix).unwrap_or(l).to_string()
+            } else {
+                format!("{prefix}{l}")
+            }
+        })
+        .collect();
+    let new_block = new_block.join("\n");
+    Edit {
+        text: format!("{}{}{}", &text[..span.start], new_block, &text[span.end..]),
+        selection: span.start..span.start + new_block.len(),
+    }
+}
+
+/// Inserts a figure (image, caption, credit) as its own paragraph after the
+/// current one, with the image address selected.
+pub fn insert_figure(text: &str, at: usize) -> Edit {
+    let para_end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    let before = text[..para_end].trim_end_matches('\n');
+    let after = text[para_end..].trim_start_matches('\n');
+    let figure = "![Describe the image](image.jpg)\nCaption\nCredit: ";
+    let mut new = String::with_capacity(text.len() + figure.len() + 4);
+    new.push_str(before);
+    if !before.is_empty() {
+        new.push_str("\n\n");
+    }
+    let src_start = new.len() + "![Describe the image](".len();
+    new.push_str(figure);
+    new.push_str("\n\n");
+    new.push_str(after);
+    Edit {
+        text: new,
+        selection: src_start..src_start + "image.jpg".len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(
+        text: &str,
+        sel: Range<usize>,
+        f: impl Fn(&str, Range<usize>) -> Edit,
+    ) -> (String, String) {
+        let e = f(text, sel);
+        let selected = e.text[e.selection.clone()].to_string();
+        (e.text, selected)
+    }
+
+    #[test]
+    fn bold_wraps_and_unwraps_the_selection() {
+        assert_eq!(
+            apply("a word here", 2..6, |t, s| wrap(t, s, "**")),
+            ("a **word** here".into(), "word".into())
+        );
+        assert_eq!(
+            apply("a **word** here", 4..8, |t, s| wrap(t, s, "**")),
+            ("a word here".into(), "word".into())
+        );
+        assert_eq!(
+            apply("a **word** here", 2..10, |t, s| wrap(t, s, "**")),
+            ("a word here".into(), "word".into())
+        );
+    }
+
+    #[test]
+    fn bold_without_selection_takes_the_word_under_the_cursor() {
+        assert_eq!(
+            apply("a word here", 4..4, |t, s| wrap(t, s, "**")),
+            ("a **word** here".into(), "word".into())
+        );
+        let e = wrap("a  b", 2..2, "*");
+        assert_eq!(e.text, "a ** b");
+        assert_eq!(e.selection, 3..3);
+    }
+
+    #[test]
+    fn italic_does_not_eat_bold_markers() {
+        assert_eq!(
+            apply("**word**", 2..6, |t, s| wrap(t, s, "*")).0,
+            "***word***"
+        );
+    }
+
+    #[test]
+    fn selection_spaces_stay_outside_the_markers() {
+        assert_eq!(
+            apply("a word here", 1..7, |t, s| wrap(t, s, "*")).0,
+            "a *word* here"
+        );
+    }
+
+    #[test]
+    fn link_selects_the_address_to_type() {
+        assert_eq!(
+            apply("see Leica now", 4..9, link),
+            ("see [Leica](https://) now".into(), "https://".into())
+        );
+        let e = link("x https://a.b y", 2..13);
+        assert_eq!(e.text, "x [](https://a.b) y");
+        assert_eq!(e.selection, 3..3);
+    }
+
+    #[test]
+    fn heading_sets_changes_and_clears_the_level() {
+        assert_eq!(
+            heading("one\ntwo\nthree", 5..5, 2).text,
+            "one\n## two\nthree"
+        );
+        assert_eq!(
+            heading("one\n## two\nthree", 6..6, 3).text,
+            "one\n### two\nthree"
+        );
+        assert_eq!(
+            heading("one\n## two\nthree", 6..6, 2).text,
+            "one\ntwo\nthree"
+        );
+    }
+
+    #[test]
+    fn quote_prefixes_every_selected_line_and_toggles() {
+        let e = prefix_lines("a\nb\nc", 0..3, "> ");
+        assert_eq!(e.text, "> a\n> b\nc");
+        assert_eq!(prefix_lines(&e.text, 0..7, "> ").text, "a\nb\nc");
+    }
+
+    #[test]
+    fn figure_goes_after_the_current_paragraph() {
+        let e = insert_figure("Para one.\n\nPara two.", 3);
+        assert_eq!(
+            e.text,
+            "Para one.\n\n![Describe the image](image.jpg)\nCaption\nCredit: \n\nPara two."
+        );
+        assert_eq!(&e.text[e.selection], "image.jpg");
+    }
+
+    #[test]
+    fn multibyte_text_keeps_char_boundaries() {
+        let text = "“Leica” è bella";
+        let e = wrap(text, 0..text.find(' ').unwrap(), "**");
+        assert_eq!(e.text, "**“Leica”** è bella");
+    }
+}

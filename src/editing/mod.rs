@@ -1,0 +1,7 @@
+//! Editing operations on the body's text: pure functions from (text,
+//! selection) to (text, selection), so the editor, the command palette and
+//! tests share them. Selections are byte ranges on char boundaries.
+
+mod markup;
+
+pub use markup::{Edit, heading, insert_figure, link, prefix_lines, wrap};

@@ -1,0 +1,216 @@
+//! The real `copydesk` binary on real files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .output()
+        .expect("running copydesk")
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_docs")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn import_writes_copydesk_markdown_for_the_sample() {
+    let out = copydesk(&["import", &sample("xiaomi-leica.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(
+        md.starts_with("---\ntitle: Xiaomi and Leica together for a new smartphone\n"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "original_title: Xiaomi e Leica insieme per un nuovo smartphone\noriginal_lang: it\n"
+    ));
+    assert!(md.contains("\n## Xiaomi and Leica: partnership between companies confirmed\n"));
+    assert!(md.contains("\n![]()\nXiaomi Leica\nCredit: LetsGoDigital\n"));
+}
+
+#[test]
+fn inspect_prints_the_documented_schema() {
+    let out = copydesk(&["inspect", &sample("xiaomi-leica.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        json["title"],
+        "Xiaomi and Leica together for a new smartphone"
+    );
+    assert_eq!(json["original_lang"], "it");
+    assert_eq!(json["lang"], "en");
+    assert_eq!(json["authors"][0]["name"], "Walker Ronnie");
+    assert_eq!(
+        json["headings"][0],
+        "Xiaomi and Leica: partnership between companies confirmed"
+    );
+    assert_eq!(json["figures"][0]["caption"], "Xiaomi Leica");
+    assert_eq!(json["figures"][0]["credit"], "LetsGoDigital");
+    assert_eq!(json["paragraph_count"], 4);
+    assert!(json["word_count"].as_u64().unwrap() > 300);
+    for key in [
+        "subtitle",
+        "original_title",
+        "date",
+        "status",
+        "tags",
+        "category",
+        "excerpt",
+        "slug",
+        "canonical_url",
+        "credits",
+        "reading_minutes",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn import_then_open_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("a.md");
+    let out = copydesk(&[
+        "import",
+        &sample("pixel-review.txt"),
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Importing a Copydesk file gives back the same bytes.
+    let again = copydesk(&["import", md.to_str().unwrap()]);
+    assert_eq!(stdout(&again), fs::read_to_string(&md).unwrap());
+}
+
+#[test]
+fn every_export_format_writes_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, needle) in [
+        ("html", "<h2>What changes</h2>"),
+        ("page", "<!DOCTYPE html>"),
+        (
+            "text",
+            "OnePlus confirms a Hasselblad camera for its next phone\n",
+        ),
+        (
+            "markdown",
+            "title: OnePlus confirms a Hasselblad camera for its next phone",
+        ),
+        ("wordpress", "<!-- wp:heading -->"),
+    ] {
+        let target = dir.path().join(format!("out.{format}"));
+        let out = copydesk(&[
+            "export",
+            &sample("oneplus-copydesk.md"),
+            "--to",
+            format,
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        let written = fs::read_to_string(&target).unwrap();
+        assert!(written.contains(needle), "{format}: {written}");
+    }
+}
+
+#[test]
+fn check_reports_locations_and_fails_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(
+        &path,
+        "---\ntitle: A\n---\n\nText.\n\n![x](a.jpg)\nNo credit here\n",
+    )
+    .unwrap();
+    let out = copydesk(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{}: [authors]: error: the article has no author",
+            path.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:7: error: figure “No credit here” has no credit",
+            path.display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_passes_a_clean_article() {
+    let out = copydesk(&["check", &sample("oneplus-copydesk.md")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+fn expect_bad_input(path: &Path, words: &str) {
+    let out = copydesk(&["export", path.to_str().unwrap(), "--to", "html"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains(&path.display().to_string()),
+        "names the file: {err}"
+    );
+    assert!(err.contains(words), "says {words:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty(), "no partial output");
+}
+
+#[test]
+fn bad_input_gets_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| -> PathBuf { dir.path().join(name) };
+    expect_bad_input(&p("missing.md"), "no such file");
+    expect_bad_input(dir.path(), "folder");
+    fs::write(p("bin.md"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
+    expect_bad_input(&p("bin.md"), "binary");
+    fs::write(p("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
+    expect_bad_input(&p("latin1.txt"), "not UTF-8");
+    fs::write(p("bad.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
+    expect_bad_input(&p("bad.md"), "front matter, line 3");
+    let huge = fs::File::create(p("huge.md")).unwrap();
+    huge.set_len(300 * 1024 * 1024).unwrap();
+    expect_bad_input(&p("huge.md"), "up to 67 MB");
+}
+
+#[test]
+fn failed_export_leaves_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.html");
+    let out = copydesk(&[
+        "export",
+        "/nonexistent/x.md",
+        "--to",
+        "html",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!target.exists());
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = copydesk(&["export", &sample("xiaomi-leica.txt"), "--to", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pdf"));
+}

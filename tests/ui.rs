@@ -1,0 +1,417 @@
+//! The real app driven headlessly with egui_kittest: no display, no GPU.
+//! File dialogs and the clipboard are scripted stand-ins.
+
+use std::fs;
+use std::path::PathBuf;
+
+use copydesk::app::platform::testing::{Clip, MemoryClipboard, RecordingLauncher, ScriptedDialogs};
+use copydesk::app::{CopydeskApp, Platform, Settings};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+struct Rig {
+    dialogs: ScriptedDialogs,
+    clipboard: MemoryClipboard,
+}
+
+fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
+    let dialogs = ScriptedDialogs::default();
+    let clipboard = MemoryClipboard::default();
+    let platform = Platform {
+        dialogs: Box::new(dialogs.clone()),
+        clipboard: Box::new(clipboard.clone()),
+        launcher: Box::new(RecordingLauncher::default()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, files);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    (harness, Rig { dialogs, clipboard })
+}
+
+/// Runs frames until the app is idle, stepping once more so that answers
+/// from the scripted file dialogs (polled at the start of a frame) land.
+fn settle(harness: &mut Harness<'_, CopydeskApp>) {
+    harness.run();
+    harness.step();
+    harness.run();
+}
+
+fn body_focused(harness: &Harness<'_, CopydeskApp>) -> bool {
+    let id = harness.state().active_doc().unwrap().id;
+    harness
+        .ctx
+        .memory(|m| m.has_focus(copydesk::app::editor_body_id(id)))
+}
+
+fn type_in_body(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn starts_on_the_sample_with_the_body_focused() {
+    let (harness, _) = app_with(vec![]);
+    let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    assert_eq!(
+        title.value().as_deref(),
+        Some("Xiaomi and Leica together for a new smartphone")
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(
+                Role::Label,
+                "Xiaomi and Leica together for a new smartphone"
+            )
+            .is_some(),
+        "title in the preview"
+    );
+    assert!(body_focused(&harness), "typing goes into the body at once");
+    assert_eq!(
+        harness.state().window_title(),
+        "Xiaomi and Leica together for a new smartphone — Copydesk"
+    );
+}
+
+#[test]
+fn editing_the_title_changes_the_preview() {
+    let (mut harness, _) = app_with(vec![]);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Title");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Leica phone confirmed");
+    harness.run();
+    assert_eq!(
+        harness.state().active_doc().unwrap().article.meta.title,
+        "Leica phone confirmed"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "Leica phone confirmed")
+            .is_some(),
+        "the preview shows the new title"
+    );
+    assert!(
+        harness.state().window_title().starts_with("● "),
+        "{}",
+        harness.state().window_title()
+    );
+}
+
+#[test]
+fn tags_are_added_with_enter_and_removed_with_their_chip() {
+    let (mut harness, _) = app_with(vec![]);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Add tag")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Add tag")
+        .type_text("Leica");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().active_doc().unwrap().article.meta.tags,
+        ["Leica"]
+    );
+    harness.get_by_label("Leica ×").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .meta
+            .tags
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_credit_is_added_with_role_and_name() {
+    let (mut harness, _) = app_with(vec![]);
+    harness.get_by_label("+ Add credit").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Credit name")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Credit name")
+        .type_text("LetsGoDigital");
+    harness.run();
+    let credits = &harness.state().active_doc().unwrap().article.meta.credits;
+    assert_eq!(credits.len(), 1);
+    assert_eq!(credits[0].role, "source");
+    assert_eq!(credits[0].name, "LetsGoDigital");
+}
+
+#[test]
+fn typing_in_the_body_can_be_undone() {
+    let (mut harness, _) = app_with(vec![]);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+    type_in_body(&mut harness, "Breaking: ");
+    let after = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(after.contains("Breaking: "), "typed text lands in the body");
+    assert_ne!(after, before);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn bold_shortcut_wraps_the_word_at_the_cursor_and_undoes_in_one_step() {
+    let (mut harness, _) = app_with(vec![]);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+    // Put the cursor inside "Finally", the body's first word.
+    harness.state_mut().active_doc_mut().unwrap().jump_to = Some(3..3);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(body.contains("**Finally** the news"), "{}", &body[..80]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+fn temp_article(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("story.md");
+    fs::write(
+        &path,
+        "---\ntitle: A story\nlayout: post\n---\n\nFirst paragraph.\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn save_writes_the_file_and_clears_the_unsaved_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![path.clone()]);
+    type_in_body(&mut harness, "New words. ");
+    assert!(harness.state().active_doc().unwrap().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("New words. "), "{saved}");
+    assert!(
+        saved.contains("layout: post"),
+        "unknown keys survive: {saved}"
+    );
+    assert!(!harness.state().active_doc().unwrap().is_dirty());
+    assert_eq!(harness.state().window_title(), "story.md — Copydesk");
+}
+
+#[test]
+fn an_imported_draft_is_saved_as_markdown_beside_it_never_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    fs::write(&draft, copydesk::SAMPLE_DRAFT).unwrap();
+    let (mut harness, rig) = app_with(vec![draft.clone()]);
+    let target = dir.path().join("draft.md");
+    rig.dialogs.answer(vec![target.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    let asked = rig.dialogs.asked.borrow();
+    assert_eq!(asked.len(), 1, "the first save asks where");
+    assert_eq!(asked[0].file_name.as_deref(), Some("draft.md"));
+    assert_eq!(asked[0].directory.as_deref(), Some(dir.path()));
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        copydesk::SAMPLE_DRAFT,
+        "the draft is untouched"
+    );
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("---\ntitle: Xiaomi and Leica")
+    );
+    assert!(!harness.state().active_doc().unwrap().is_dirty());
+}
+
+#[test]
+fn closing_a_changed_tab_asks_and_cancel_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![path.clone()]);
+    type_in_body(&mut harness, "Unsaved. ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    assert!(
+        harness.query_by_label("Save changes?").is_some(),
+        "the prompt appears"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().docs.len(), 1, "cancel keeps the document");
+    assert!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .body
+            .contains("Unsaved. ")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(harness.state().docs.is_empty());
+    assert!(
+        !fs::read_to_string(&path).unwrap().contains("Unsaved."),
+        "discarded, file untouched"
+    );
+}
+
+#[test]
+fn saving_from_the_close_prompt_saves_then_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![path.clone()]);
+    type_in_body(&mut harness, "Keep me. ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    harness.get_by_label("Save and Close").click();
+    harness.run();
+    assert!(harness.state().docs.is_empty());
+    assert!(fs::read_to_string(&path).unwrap().contains("Keep me. "));
+}
+
+#[test]
+fn quitting_with_unsaved_work_asks_first() {
+    let (mut harness, _) = app_with(vec![]);
+    type_in_body(&mut harness, "Draft work. ");
+    assert!(!harness.state().may_close());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(harness.state().may_close());
+}
+
+#[test]
+fn copy_for_cms_puts_html_with_a_text_fallback_on_the_clipboard() {
+    let (mut harness, rig) = app_with(vec![]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+    harness.run();
+    let clip: Clip = rig
+        .clipboard
+        .content
+        .borrow()
+        .clone()
+        .expect("something was copied");
+    let article = &harness.state().active_doc().unwrap().article;
+    assert_eq!(
+        clip.html.as_deref(),
+        Some(copydesk::export::html(article).as_str())
+    );
+    assert!(
+        clip.html
+            .as_deref()
+            .unwrap()
+            .contains("<h2>Xiaomi and Leica: partnership between companies confirmed</h2>")
+    );
+    assert_eq!(clip.text, copydesk::export::body_text(&article.body));
+    assert!(!clip.text.contains("##"));
+    assert!(
+        harness
+            .query_by_label_contains("Copied the article for your CMS")
+            .is_some(),
+        "a confirmation shows"
+    );
+}
+
+#[test]
+fn a_clipboard_failure_is_shown_not_swallowed() {
+    let dialogs = ScriptedDialogs::default();
+    let clipboard = MemoryClipboard {
+        fail: true,
+        ..Default::default()
+    };
+    let platform = Platform {
+        dialogs: Box::new(dialogs),
+        clipboard: Box::new(clipboard),
+        launcher: Box::new(RecordingLauncher::default()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Could not copy: the clipboard is not available")
+            .is_some()
+    );
+}
+
+#[test]
+fn export_writes_the_chosen_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, rig) = app_with(vec![]);
+    let target = dir.path().join("out.html");
+    rig.dialogs.answer(vec![target.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+    settle(&mut harness);
+    assert_eq!(
+        rig.dialogs.asked.borrow()[0].file_name.as_deref(),
+        Some("xiaomi-and-leica-together-for-a-new-smartphone.html")
+    );
+    let html = fs::read_to_string(&target).unwrap();
+    assert_eq!(
+        html,
+        copydesk::export::html(&harness.state().active_doc().unwrap().article)
+    );
+    assert_eq!(
+        harness.state().settings.last_export_dir.as_deref(),
+        Some(dir.path()),
+        "the folder is remembered"
+    );
+}
+
+#[test]
+fn opening_a_broken_file_shows_an_error_and_keeps_what_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    fs::write(&bad, b"caf\xe9").unwrap();
+    let (mut harness, rig) = app_with(vec![]);
+    rig.dialogs.answer(vec![bad.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("Could not open").is_some());
+    assert_eq!(harness.state().docs.len(), 1, "the sample is still open");
+}
+
+#[test]
+fn view_modes_and_zoom_change_with_shortcuts() {
+    let (mut harness, _) = app_with(vec![]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(
+        harness.state().settings.view,
+        copydesk::app::ViewMode::EditorOnly
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!(harness.state().settings.zoom > 1.0);
+}
