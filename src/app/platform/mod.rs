@@ -4,6 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))
+))]
+pub mod x11_clipboard;
+
 /// What a file dialog is for: the app acts on the answer when it arrives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DialogPurpose {
@@ -125,8 +131,9 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
-/// The system clipboard through `arboard`. One instance lives as long as
-/// the app: on X11 and Wayland the program that copied serves the
+/// The system clipboard: Copydesk's own X11 owner where there is an X
+/// display (see `x11_clipboard` for why), `arboard` elsewhere. One instance
+/// lives as long as the app: on Linux the program that copied serves the
 /// clipboard, so dropping it would empty the clipboard.
 #[derive(Default)]
 pub struct SystemClipboard {
@@ -144,6 +151,13 @@ impl SystemClipboard {
 
 impl Clipboard for SystemClipboard {
     fn set_html(&mut self, html: &str, plain: &str) -> Result<(), String> {
+        #[cfg(all(
+            unix,
+            not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))
+        ))]
+        if std::env::var_os("DISPLAY").is_some() {
+            return x11_clipboard::serve(plain, Some(html));
+        }
         self.get()?
             .set()
             .html(html, Some(plain))
@@ -151,6 +165,13 @@ impl Clipboard for SystemClipboard {
     }
 
     fn set_text(&mut self, text: &str) -> Result<(), String> {
+        #[cfg(all(
+            unix,
+            not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))
+        ))]
+        if std::env::var_os("DISPLAY").is_some() {
+            return x11_clipboard::serve(text, None);
+        }
         self.get()?.set_text(text).map_err(|e| e.to_string())
     }
 }
