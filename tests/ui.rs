@@ -415,3 +415,137 @@ fn view_modes_and_zoom_change_with_shortcuts() {
     harness.run();
     assert!(harness.state().settings.zoom > 1.0);
 }
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_on_the_window_opens_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![]);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.run();
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(doc.article.meta.title, "A story");
+    assert_eq!(
+        harness.state().docs.len(),
+        1,
+        "the untouched sample gives way"
+    );
+    assert!(body_focused(&harness));
+}
+
+#[test]
+fn documents_open_at_exit_open_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![path.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    let saved = harness.state().settings_to_save();
+    assert_eq!(saved.open_files, [path.clone()]);
+    let restored = Settings::from_ron(&saved.to_ron());
+    assert_eq!(restored.view, copydesk::app::ViewMode::EditorOnly);
+    let app = CopydeskApp::new(restored, Platform::native(), vec![]);
+    assert_eq!(
+        app.active_doc().unwrap().path.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(app.settings.recent.contains(&path));
+}
+
+#[test]
+fn preview_in_browser_writes_the_page_and_opens_it() {
+    let launcher = RecordingLauncher::default();
+    let platform = Platform {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(launcher.clone()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::B);
+    harness.run();
+    let opened = launcher.opened.borrow();
+    assert_eq!(opened.len(), 1);
+    let page = fs::read_to_string(&opened[0]).unwrap();
+    assert!(
+        page.starts_with("<!DOCTYPE html>")
+            && page.contains("<h1>Xiaomi and Leica together for a new smartphone</h1>")
+    );
+}
+
+#[test]
+fn problems_list_jumps_to_the_figure() {
+    let (mut harness, _) = app_with(vec![]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.run();
+    harness.get_by_label_contains("has no alt text").click();
+    harness.run();
+    let doc = harness.state().active_doc().unwrap();
+    let body = doc.article.body.clone();
+    let id = doc.id;
+    let state =
+        egui::text_edit::TextEditState::load(&harness.ctx, copydesk::app::editor_body_id(id))
+            .unwrap();
+    let range = state.cursor.char_range().unwrap();
+    let start: String = body
+        .chars()
+        .skip(range.primary.index.0.min(range.secondary.index.0))
+        .take(4)
+        .collect();
+    assert_eq!(start, "![](", "the figure is selected");
+    assert!(body_focused(&harness));
+}
+
+#[test]
+fn shortcuts_with_shift_are_not_taken_by_their_plain_version() {
+    let (mut harness, rig) = app_with(vec![]);
+    let dir = tempfile::tempdir().unwrap();
+    rig.dialogs.answer(vec![dir.path().join("copy.md")]);
+    // Ctrl+Shift+S is Save As, not Save.
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    settle(&mut harness);
+    assert_eq!(rig.dialogs.asked.borrow().len(), 1);
+    assert!(dir.path().join("copy.md").exists());
+    // Ctrl+Shift+I inserts a figure; it does not italicise.
+    let before = harness
+        .state()
+        .active_doc()
+        .unwrap()
+        .article
+        .body
+        .matches("![")
+        .count();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::I);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .body
+            .matches("![")
+            .count(),
+        before + 1
+    );
+}

@@ -326,8 +326,19 @@ impl CopydeskApp {
             return;
         }
         let mut triggered = Vec::new();
+        // egui matches shortcuts ignoring extra Shift/Alt, so Ctrl+S would
+        // take Ctrl+Shift+S: try the shortcuts with more modifiers first.
+        let mut commands = Command::all();
+        commands.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
+                let m = s.modifiers;
+                usize::from(m.shift)
+                    + usize::from(m.alt)
+                    + usize::from(m.command || m.ctrl || m.mac_cmd)
+            }))
+        });
         ctx.input_mut(|input| {
-            for command in Command::all() {
+            for command in commands {
                 if let Some(shortcut) = command.shortcut()
                     // The text editor's own undo keeps the cursor where it was.
                     && !matches!(command, Command::Undo | Command::Redo)
