@@ -458,7 +458,7 @@ fn documents_open_at_exit_open_again() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     let saved = harness.state().settings_to_save();
-    assert_eq!(saved.open_files, [path.clone()]);
+    assert_eq!(saved.open_files, std::slice::from_ref(&path));
     let restored = Settings::from_ron(&saved.to_ron());
     assert_eq!(restored.view, copydesk::app::ViewMode::EditorOnly);
     let app = CopydeskApp::new(restored, Platform::native(), vec![]);
