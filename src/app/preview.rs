@@ -285,7 +285,7 @@ impl Renderer {
                     } else {
                         figure.src.clone()
                     };
-                    ui.label(RichText::new(format!("Image: {what}")).color(self.palette.figure));
+                    ui.label(RichText::new(what).color(self.palette.figure));
                     if !figure.alt.trim().is_empty() {
                         ui.label(
                             RichText::new(format!("Alt text: {}", figure.alt.trim()))
