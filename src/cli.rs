@@ -104,6 +104,7 @@ pub fn main() -> i32 {
     }
 }
 
+#[cfg(feature = "gui")]
 fn gui(files: Vec<PathBuf>) -> i32 {
     match crate::app::run(files) {
         Ok(()) => EXIT_OK,
@@ -112,6 +113,14 @@ fn gui(files: Vec<PathBuf>) -> i32 {
             EXIT_BAD_INPUT
         }
     }
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(_files: Vec<PathBuf>) -> i32 {
+    eprintln!(
+        "copydesk: this build has no desktop editor (built without the `gui` feature); see `copydesk --help`."
+    );
+    EXIT_BAD_INPUT
 }
 
 /// A headless command; `Err` is a one-line message naming the file.

@@ -5,6 +5,7 @@
 //! desktop app (`app`) and the command line (`cli`) sit on top of it.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod editing;
@@ -14,6 +15,8 @@ pub mod format;
 pub mod import;
 pub mod markdown;
 pub mod model;
+pub mod paths;
+pub mod recovery;
 
 /// The sample article the app opens when started without a file.
 pub const SAMPLE_DRAFT: &str = include_str!("../sample_docs/xiaomi-leica.txt");

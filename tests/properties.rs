@@ -117,6 +117,7 @@ fn origin(kind: FrontMatterKind, line_ending: LineEnding) -> Origin {
         line_ending,
         bom: false,
         original: None,
+        unreadable_front: None,
     }
 }
 

@@ -11,6 +11,24 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+/// As in the real app (eframe's default): glyphs the bundled fonts lack come
+/// from the system's fonts; a glyph no font has still fails the test.
+fn system_fonts(ctx: &egui::Context) {
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
+}
+
+/// A platform of stand-ins; recovery files in `recovery` if given.
+fn scripted_platform(recovery: Option<PathBuf>) -> Platform {
+    Platform {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: recovery,
+    }
+}
+
 struct Rig {
     dialogs: ScriptedDialogs,
     clipboard: MemoryClipboard,
@@ -23,10 +41,12 @@ fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
         dialogs: Box::new(dialogs.clone()),
         clipboard: Box::new(clipboard.clone()),
         launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: None,
     };
     let app = CopydeskApp::new(Settings::default(), platform, files);
     let mut harness = Harness::builder()
         .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
         .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
     harness.run();
     (harness, Rig { dialogs, clipboard })
@@ -35,9 +55,10 @@ fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
 /// Runs frames until the app is idle, stepping once more so that answers
 /// from the scripted file dialogs (polled at the start of a frame) land.
 fn settle(harness: &mut Harness<'_, CopydeskApp>) {
-    harness.run();
-    harness.step();
-    harness.run();
+    // Stepping, not `run`: after a save the file watcher wakes the UI.
+    for _ in 0..6 {
+        harness.step();
+    }
 }
 
 fn body_focused(harness: &Harness<'_, CopydeskApp>) -> bool {
@@ -206,7 +227,7 @@ fn save_writes_the_file_and_clears_the_unsaved_mark() {
     type_in_body(&mut harness, "New words. ");
     assert!(harness.state().active_doc().unwrap().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    settle(&mut harness);
     let saved = fs::read_to_string(&path).unwrap();
     assert!(saved.contains("New words. "), "{saved}");
     assert!(
@@ -350,10 +371,12 @@ fn a_clipboard_failure_is_shown_not_swallowed() {
         dialogs: Box::new(dialogs),
         clipboard: Box::new(clipboard),
         launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: None,
     };
     let app = CopydeskApp::new(Settings::default(), platform, vec![]);
     let mut harness = Harness::builder()
         .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
         .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
@@ -393,7 +416,7 @@ fn export_writes_the_chosen_file() {
 fn opening_a_broken_file_shows_an_error_and_keeps_what_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.md");
-    fs::write(&bad, b"caf\xe9").unwrap();
+    fs::write(&bad, [0x89, b'P', b'N', b'G', 0, 0, 0, 1]).unwrap();
     let (mut harness, rig) = app_with(vec![]);
     rig.dialogs.answer(vec![bad.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -461,7 +484,7 @@ fn documents_open_at_exit_open_again() {
     assert_eq!(saved.open_files, std::slice::from_ref(&path));
     let restored = Settings::from_ron(&saved.to_ron());
     assert_eq!(restored.view, copydesk::app::ViewMode::EditorOnly);
-    let app = CopydeskApp::new(restored, Platform::native(), vec![]);
+    let app = CopydeskApp::new(restored, scripted_platform(None), vec![]);
     assert_eq!(
         app.active_doc().unwrap().path.as_deref(),
         Some(path.as_path())
@@ -476,10 +499,12 @@ fn preview_in_browser_writes_the_page_and_opens_it() {
         dialogs: Box::new(ScriptedDialogs::default()),
         clipboard: Box::new(MemoryClipboard::default()),
         launcher: Box::new(launcher.clone()),
+        recovery_dir: None,
     };
     let app = CopydeskApp::new(Settings::default(), platform, vec![]);
     let mut harness = Harness::builder()
         .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
         .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::B);

@@ -17,14 +17,9 @@ impl CopydeskApp {
         match command {
             Command::New => {
                 let id = self.new_id();
-                let mut doc = Document::new(
-                    id,
-                    Default::default(),
-                    crate::format::Origin::new_file(),
-                    None,
-                );
-                doc.article.meta.lang = "en".into();
-                doc.touch();
+                let mut article = crate::model::Article::default();
+                article.meta.lang = "en".into();
+                let doc = Document::new(id, article, crate::format::Origin::new_file(), None);
                 self.docs.push(doc);
                 self.active = self.docs.len() - 1;
                 self.focus_body = true;
@@ -128,6 +123,7 @@ impl CopydeskApp {
             });
             return;
         }
+        self.autosave.forget(id);
         self.docs.remove(i);
         if self.active >= self.docs.len() {
             self.active = self.docs.len().saturating_sub(1);
@@ -137,6 +133,7 @@ impl CopydeskApp {
 
     /// Discards a document's changes and closes it.
     pub fn discard_doc(&mut self, id: u64) {
+        self.autosave.forget(id);
         if let Some(i) = self.doc_index(id) {
             self.docs.remove(i);
             if self.active >= self.docs.len() {
@@ -145,26 +142,73 @@ impl CopydeskApp {
         }
     }
 
-    /// Answers the unsaved-changes prompt.
+    /// Answers the prompt on screen.
     pub fn answer_prompt(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
-        let Some(Prompt::UnsavedChanges { doc, then }) = self.prompt.take() else {
+        let Some(prompt) = self.prompt.take() else {
             return;
         };
         let now = ctx.input(|i| i.time);
-        match answer {
-            PromptAnswer::Cancel => self.quitting = false,
-            PromptAnswer::Discard => {
+        match (prompt, answer) {
+            (_, PromptAnswer::Cancel) => self.quitting = false,
+            (Prompt::UnsavedChanges { doc, then }, PromptAnswer::Discard) => {
                 self.discard_doc(doc);
                 if then == AfterSave::ContinueQuit {
                     self.continue_quit(ctx);
                 }
             }
-            PromptAnswer::Save => {
+            (Prompt::UnsavedChanges { doc, then }, PromptAnswer::Save) => {
                 if let Some(i) = self.doc_index(doc) {
                     self.active = i;
                     self.save_active(then, false, now);
                     self.after_save_if_done(ctx, doc, then);
                 }
+            }
+            (Prompt::OverwriteChanged { doc, path, then }, PromptAnswer::Overwrite) => {
+                if self.save_doc_to(doc, path, then, true, now) {
+                    self.after_save_if_done(ctx, doc, then);
+                }
+            }
+            (Prompt::OpenRepaired { path, text, .. }, PromptAnswer::OpenCopy) => {
+                self.open_repaired(&path, &text);
+            }
+            (prompt, _) => self.prompt = Some(prompt),
+        }
+    }
+
+    /// Reloads a document from its file, dropping the edits in the window.
+    pub fn reload(&mut self, id: u64, now: f64) {
+        let Some(i) = self.doc_index(id) else { return };
+        let Some(path) = self.docs[i].path.clone() else {
+            return;
+        };
+        match files::read_text(&path) {
+            Ok(text) => match crate::format::parse_markdown(&text) {
+                Ok(parsed) => {
+                    let mut doc =
+                        Document::new(id, parsed.article, parsed.origin, Some(path.clone()));
+                    doc.disk_hash = Some(super::document::content_hash(text.as_bytes()));
+                    self.autosave.forget(id);
+                    self.docs[i] = doc;
+                    self.notify(format!("Reloaded {}", path.display()), now);
+                }
+                Err(e) => {
+                    self.report_error(format!("Could not reload {}: {e}", path.display()), now)
+                }
+            },
+            Err(e) => self.report_error(format!("Could not reload {}: {e}", path.display()), now),
+        }
+    }
+
+    /// Keeps the window's version of a document that changed on disk: the
+    /// next save overwrites the file without asking again.
+    pub fn keep_mine(&mut self, id: u64) {
+        if let Some(i) = self.doc_index(id) {
+            let doc = &mut self.docs[i];
+            doc.changed_on_disk = false;
+            if let Some(path) = &doc.path
+                && let Ok(bytes) = std::fs::read(path)
+            {
+                doc.disk_hash = Some(super::document::content_hash(&bytes));
             }
         }
     }
@@ -191,7 +235,7 @@ impl CopydeskApp {
         match (&doc.path, ask) {
             (Some(path), false) => {
                 let path = path.clone();
-                self.save_doc_to(doc.id, path, now);
+                self.save_doc_to(doc.id, path, then, false, now);
             }
             _ => {
                 let request = DialogRequest {
@@ -210,11 +254,34 @@ impl CopydeskApp {
     }
 
     /// Writes a document to `path` atomically.
-    fn save_doc_to(&mut self, id: u64, path: PathBuf, now: f64) -> bool {
+    /// Writes a document to `path` atomically. Unless `force`, a file that
+    /// another program changed since it was opened or saved is not
+    /// overwritten without asking.
+    fn save_doc_to(
+        &mut self,
+        id: u64,
+        path: PathBuf,
+        then: AfterSave,
+        force: bool,
+        now: f64,
+    ) -> bool {
         let Some(i) = self.doc_index(id) else {
             return false;
         };
         let doc = &self.docs[i];
+        if !force
+            && doc.path.as_ref() == Some(&path)
+            && let Some(known) = doc.disk_hash
+            && let Ok(bytes) = std::fs::read(&path)
+            && super::document::content_hash(&bytes) != known
+        {
+            self.prompt = Some(Prompt::OverwriteChanged {
+                doc: id,
+                path,
+                then,
+            });
+            return false;
+        }
         if let Some(source) = &doc.imported_from
             && source == &path
         {
@@ -319,7 +386,7 @@ impl CopydeskApp {
             DialogPurpose::SaveAs { doc, then } => match paths.into_iter().next() {
                 Some(path) => {
                     let path = with_extension_if_missing(path, "md");
-                    if self.save_doc_to(doc, path, now) {
+                    if self.save_doc_to(doc, path, then, false, now) {
                         self.after_save_if_done(ctx, doc, then);
                     } else {
                         self.quitting = false;
@@ -407,6 +474,10 @@ pub enum PromptAnswer {
     Save,
     Discard,
     Cancel,
+    /// Write over a file another program changed.
+    Overwrite,
+    /// Open a repaired copy of a non-UTF-8 file.
+    OpenCopy,
 }
 
 fn with_extension_if_missing(path: PathBuf, ext: &str) -> PathBuf {

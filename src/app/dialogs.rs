@@ -9,44 +9,80 @@ use super::{Command, CopydeskApp, Prompt};
 use crate::analysis::check::{self, Location, Severity};
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
-    unsaved_prompt(app, ctx);
+    prompt(app, ctx);
+    recovered(app, ctx);
+    front_matter_editor(app, ctx);
     problems(app, ctx);
     shortcuts(app, ctx);
     about(app, ctx);
 }
 
-fn unsaved_prompt(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(Prompt::UnsavedChanges { doc, then }) = app.prompt.clone() else {
+fn prompt(app: &mut CopydeskApp, ctx: &Context) {
+    let Some(prompt) = app.prompt.clone() else {
         return;
     };
-    let save_label = match then {
-        AfterSave::CloseTab => "Save and Close",
-        AfterSave::ContinueQuit => "Save and Quit",
-        AfterSave::Nothing => "Save",
+    let name_of = |id: u64| {
+        app.docs
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.display_name())
+            .unwrap_or_default()
     };
-    let name = app
-        .docs
-        .iter()
-        .find(|d| d.id == doc)
-        .map(|d| d.display_name())
-        .unwrap_or_default();
+    // (heading, text, buttons)
+    let (heading, text, buttons): (String, String, Vec<(&str, PromptAnswer)>) = match &prompt {
+        Prompt::UnsavedChanges { doc, then } => {
+            let save_label = match then {
+                AfterSave::CloseTab => "Save and Close",
+                AfterSave::ContinueQuit => "Save and Quit",
+                AfterSave::Nothing => "Save",
+            };
+            (
+                "Save changes?".into(),
+                format!(
+                    "“{}” has changes that are not saved. If you don't save them, they are lost.",
+                    name_of(*doc)
+                ),
+                vec![
+                    (save_label, PromptAnswer::Save),
+                    ("Don't Save", PromptAnswer::Discard),
+                    ("Cancel", PromptAnswer::Cancel),
+                ],
+            )
+        }
+        Prompt::OverwriteChanged { path, .. } => (
+            "The file changed on disk".into(),
+            format!(
+                "{} was changed by another program since you opened or saved it. Saving now replaces those changes with yours.",
+                path.display()
+            ),
+            vec![
+                ("Overwrite", PromptAnswer::Overwrite),
+                ("Cancel", PromptAnswer::Cancel),
+            ],
+        ),
+        Prompt::OpenRepaired { path, offset, .. } => (
+            "Not UTF-8 text".into(),
+            format!(
+                "{} is not UTF-8 text (the first invalid byte is at offset {offset}). Copydesk can open a copy with the broken bytes replaced by �; the file itself is not changed, and the copy is saved only where you choose.",
+                path.display()
+            ),
+            vec![
+                ("Open a Repaired Copy", PromptAnswer::OpenCopy),
+                ("Cancel", PromptAnswer::Cancel),
+            ],
+        ),
+    };
     let mut answer = None;
-    egui::Modal::new(Id::unique("copydesk-unsaved")).show(ctx, |ui| {
-        ui.set_width(380.0);
-        ui.heading("Save changes?");
-        ui.label(format!(
-            "“{name}” has changes that are not saved. If you don't save them, they are lost."
-        ));
+    egui::Modal::new(Id::unique("copydesk-prompt")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(heading);
+        ui.label(text);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(save_label).clicked() {
-                answer = Some(PromptAnswer::Save);
-            }
-            if ui.button("Don't Save").clicked() {
-                answer = Some(PromptAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(PromptAnswer::Cancel);
+            for (label, a) in buttons {
+                if ui.button(label).clicked() {
+                    answer = Some(a);
+                }
             }
         });
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -55,6 +91,184 @@ fn unsaved_prompt(app: &mut CopydeskApp, ctx: &Context) {
     });
     if let Some(answer) = answer {
         app.answer_prompt(ctx, answer);
+    }
+}
+
+/// Work left by a session that ended without saving: restore, discard or
+/// keep each for later.
+fn recovered(app: &mut CopydeskApp, ctx: &Context) {
+    if app.autosave.orphans.is_empty() || app.prompt.is_some() {
+        return;
+    }
+    let mut action: Option<(usize, u8)> = None;
+    egui::Modal::new(Id::unique("copydesk-recovered")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading("Recover unsaved work");
+        ui.label("Copydesk stopped last time before these documents were saved:");
+        ui.add_space(6.0);
+        for (i, orphan) in app.autosave.orphans.iter().enumerate() {
+            ui.separator();
+            ui.label(RichText::new(orphan.name()).strong());
+            if let Some(source) = &orphan.source {
+                ui.label(RichText::new(format!("from {}", source.display())).small());
+            }
+            if !orphan.saved_at.is_empty() {
+                ui.label(
+                    RichText::new(format!("last change kept at {}", orphan.saved_at))
+                        .small()
+                        .weak(),
+                );
+            }
+            if let Err(e) = &orphan.article {
+                ui.label(
+                    RichText::new(format!(
+                        "This recovery file cannot be read ({e}); it is at {}.",
+                        orphan.file.display()
+                    ))
+                    .color(ui.visuals().error_fg_color),
+                );
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        orphan.article.is_ok(),
+                        egui::Button::new(format!("Restore {}", orphan.name())),
+                    )
+                    .clicked()
+                {
+                    action = Some((i, 0));
+                }
+                if ui.button("Discard").clicked() {
+                    action = Some((i, 1));
+                }
+                if ui.button("Keep for Later").clicked() {
+                    action = Some((i, 2));
+                }
+            });
+        }
+    });
+    if let Some((i, what)) = action {
+        let orphan = app.autosave.orphans.remove(i);
+        let now = ctx.input(|i| i.time);
+        match what {
+            0 => app.restore(&orphan, now),
+            1 => orphan.discard(),
+            _ => {}
+        }
+    }
+}
+
+/// Banners over a document: its file changed on disk; its front matter
+/// could not be read.
+pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+    let Some(doc) = app.docs.get(app.active) else {
+        return;
+    };
+    let id = doc.id;
+    let mut reload = false;
+    let mut keep = false;
+    let mut edit_front = false;
+    if doc.changed_on_disk {
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("⚠ Another program changed this file since you opened it.");
+                    if ui
+                        .button(if doc.is_dirty() {
+                            "Reload (discard my edits)"
+                        } else {
+                            "Reload"
+                        })
+                        .clicked()
+                    {
+                        reload = true;
+                    }
+                    if ui.button("Keep My Version").clicked() {
+                        keep = true;
+                    }
+                });
+            });
+    }
+    if let Some(problem) = &doc.front_matter_problem {
+        egui::Frame::new().fill(ui.visuals().error_fg_color.gamma_multiply(0.12)).inner_margin(6.0).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("⚠ The metadata could not be read — {problem}. It is kept exactly as written."));
+                if ui.button("Fix the Front Matter…").clicked() {
+                    edit_front = true;
+                }
+            });
+        });
+    }
+    let raw_front = doc.origin.unreadable_front.clone().unwrap_or_default();
+    let now = ui.input(|i| i.time);
+    if reload {
+        app.reload(id, now);
+    }
+    if keep {
+        app.keep_mine(id);
+    }
+    if edit_front {
+        app.front_matter_editor = Some((id, raw_front, None));
+    }
+}
+
+/// Edits the raw text of a front matter that could not be read, and reads
+/// it again.
+fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
+    let Some((id, mut raw, mut error)) = app.front_matter_editor.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut apply = false;
+    egui::Window::new("Fix the front matter")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label("The text between the --- lines. Fix it, then read it again.");
+            let label = ui.label("Front matter");
+            ui.add(
+                egui::TextEdit::multiline(&mut raw)
+                    .code_editor()
+                    .desired_rows(12)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            if let Some(e) = &error {
+                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+            }
+            if ui.button("Read Again").clicked() {
+                apply = true;
+            }
+        });
+    if apply {
+        let Some(doc) = app.docs.iter_mut().find(|d| d.id == id) else {
+            return;
+        };
+        let kind = doc.origin.front_matter.unwrap_or_default();
+        let fence = kind.fence();
+        let text = format!(
+            "{fence}\n{raw}{}{fence}\n",
+            if raw.ends_with('\n') || raw.is_empty() {
+                ""
+            } else {
+                "\n"
+            }
+        );
+        match crate::format::parse_markdown(&text) {
+            Ok(parsed) => {
+                doc.article.meta = parsed.article.meta;
+                doc.origin.unreadable_front = None;
+                doc.front_matter_problem = None;
+                doc.touch();
+                return;
+            }
+            Err(e) => error = Some(e.to_string()),
+        }
+    }
+    if open {
+        app.front_matter_editor = Some((id, raw, error));
     }
 }
 

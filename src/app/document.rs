@@ -27,6 +27,24 @@ pub struct Document {
     pub jump_to: Option<std::ops::Range<usize>>,
     /// The editor's highlighting of the body, memoised.
     pub(crate) highlight: super::highlight::Cache,
+    /// What the name on the tab says when the document is not a plain open
+    /// file (a repaired copy, a recovered document).
+    pub name_hint: Option<String>,
+    /// A hash of the file as last read or written, to notice changes made
+    /// by other programs.
+    pub disk_hash: Option<u64>,
+    /// Another program changed the file while it was open.
+    pub changed_on_disk: bool,
+    /// The front matter could not be read: why (it is kept as written).
+    pub front_matter_problem: Option<String>,
+}
+
+/// A hash of a file's bytes (not for security: to notice a change).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 impl Document {
@@ -43,6 +61,10 @@ impl Document {
             parsed: None,
             jump_to: None,
             highlight: Default::default(),
+            name_hint: None,
+            disk_hash: None,
+            changed_on_disk: false,
+            front_matter_problem: None,
         }
     }
 
@@ -57,6 +79,9 @@ impl Document {
 
     /// The name shown on the tab and in the window title.
     pub fn display_name(&self) -> String {
+        if let Some(hint) = &self.name_hint {
+            return hint.clone();
+        }
         let from_path = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
         if let Some(name) = self.path.as_deref().and_then(from_path) {
             return name;
@@ -98,8 +123,19 @@ impl Document {
         format::write_markdown(&self.article, &self.origin)
     }
 
+    /// Marks the document as changed since it was last saved, whatever its
+    /// content (a recovered or repaired document).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = Article::default();
+        self.dirty = true;
+        self.revision += 1;
+    }
+
     /// Records a successful save to `path`.
     pub fn mark_saved(&mut self, path: PathBuf, text: String) {
+        self.disk_hash = Some(content_hash(text.as_bytes()));
+        self.changed_on_disk = false;
+        self.name_hint = None;
         self.path = Some(path);
         self.imported_from = None;
         self.saved = self.article.clone();

@@ -6,6 +6,7 @@
 //! browser) sits behind the traits in [`platform`].
 
 mod actions;
+mod autosave;
 pub mod commands;
 mod dialogs;
 pub mod document;
@@ -17,8 +18,10 @@ pub mod platform;
 mod preview;
 pub mod settings;
 mod status_bar;
+mod watch;
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 pub use commands::Command;
 pub use document::Document;
@@ -42,6 +45,36 @@ pub struct Notice {
 pub enum Prompt {
     /// Save / Discard / Cancel for a document with unsaved changes.
     UnsavedChanges { doc: u64, then: AfterSave },
+    /// The file changed on disk since it was opened: overwrite it?
+    OverwriteChanged {
+        doc: u64,
+        path: PathBuf,
+        then: AfterSave,
+    },
+    /// A file is not UTF-8: open a copy with the broken bytes replaced?
+    OpenRepaired {
+        path: PathBuf,
+        offset: usize,
+        text: String,
+    },
+}
+
+/// The last panic's message, location and backtrace, kept by the panic hook
+/// for the crash log.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let backtrace = std::backtrace::Backtrace::force_capture();
+            if let Ok(mut last) = LAST_PANIC.lock() {
+                *last = Some(format!("{info}\n\n{backtrace}"));
+            }
+            default(info);
+        }));
+    });
 }
 
 /// The whole app: plain state plus the platform it talks to.
@@ -67,11 +100,23 @@ pub struct CopydeskApp {
     tag_input: String,
     /// Where the editor was scrolled, as a fraction, for the preview to follow.
     scroll_fraction: f32,
+    pub autosave: autosave::Autosave,
+    watcher: Option<watch::FileWatcher>,
+    /// The app hit a bug: what to tell the user (work was saved first).
+    pub crashed: Option<String>,
+    /// For tests: panic in the next frame, as a bug would.
+    #[doc(hidden)]
+    pub panic_next_frame: bool,
+    /// The raw front matter being edited for a document whose front matter
+    /// could not be read.
+    pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
 }
 
 impl CopydeskApp {
     /// An app with `files` open, or the built-in sample when there are none.
     pub fn new(settings: Settings, platform: Platform, files: Vec<PathBuf>) -> Self {
+        install_panic_hook();
+        let autosave = autosave::Autosave::start(platform.recovery_dir.clone());
         let mut app = Self {
             docs: Vec::new(),
             active: 0,
@@ -89,6 +134,11 @@ impl CopydeskApp {
             show_about: false,
             tag_input: String::new(),
             scroll_fraction: 0.0,
+            autosave,
+            watcher: None,
+            crashed: None,
+            panic_next_frame: false,
+            front_matter_editor: None,
         };
         let files = if files.is_empty() {
             app.settings.open_files.clone()
@@ -170,35 +220,133 @@ impl CopydeskApp {
             self.focus_body = true;
             return;
         }
-        match crate::files::open(&path) {
-            Ok(opened) => {
-                let id = self.new_id();
-                let doc = if opened.imported {
-                    Document::imported(id, opened.document.article, path.clone())
-                } else {
-                    Document::new(
-                        id,
-                        opened.document.article,
-                        opened.document.origin,
-                        Some(path.clone()),
-                    )
-                };
-                self.settings.learn_tags(&doc.article.meta.tags);
-                // Replace the untouched sample rather than piling tabs up.
-                if self.docs.len() == 1
-                    && self.docs[0].path.is_none()
-                    && self.docs[0].imported_from.is_none()
-                    && !self.docs[0].is_dirty()
-                {
-                    self.docs.clear();
-                }
-                self.docs.push(doc);
-                self.active = self.docs.len() - 1;
-                self.focus_body = true;
-                self.settings.add_recent(path);
+        let text = match crate::files::read_text(&path) {
+            Ok(text) => text,
+            Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }) => {
+                self.prompt = Some(Prompt::OpenRepaired {
+                    path,
+                    offset,
+                    text: lossy,
+                });
+                return;
             }
-            Err(e) => self.report_error(format!("Could not open {}: {e}", path.display()), now),
+            Err(e) => {
+                self.report_error(format!("Could not open {}: {e}", path.display()), now);
+                return;
+            }
+        };
+        let id = self.new_id();
+        let mut doc = match crate::files::open_text(&text) {
+            Ok(opened) if opened.imported => {
+                Document::imported(id, opened.document.article, path.clone())
+            }
+            Ok(opened) => Document::new(
+                id,
+                opened.document.article,
+                opened.document.origin,
+                Some(path.clone()),
+            ),
+            Err(malformed) => {
+                // Open the body; keep the front matter exactly as written.
+                let origin = crate::format::Origin::keeping_unreadable(&malformed, &text);
+                let article = crate::model::Article {
+                    meta: Default::default(),
+                    body: malformed.body.clone(),
+                };
+                let mut doc = Document::new(id, article, origin, Some(path.clone()));
+                doc.front_matter_problem = Some(malformed.error.to_string());
+                doc
+            }
+        };
+        if doc.path.is_some() {
+            doc.disk_hash = Some(document::content_hash(text.as_bytes()));
         }
+        self.add_document(doc);
+        self.settings.add_recent(path);
+    }
+
+    /// Adds a document as the active tab, replacing the untouched sample.
+    fn add_document(&mut self, doc: Document) {
+        self.settings.learn_tags(&doc.article.meta.tags);
+        if self.docs.len() == 1
+            && self.docs[0].path.is_none()
+            && self.docs[0].imported_from.is_none()
+            && !self.docs[0].is_dirty()
+        {
+            self.docs.clear();
+        }
+        self.docs.push(doc);
+        self.active = self.docs.len() - 1;
+        self.focus_body = true;
+    }
+
+    /// Opens a copy of a non-UTF-8 file with its broken bytes replaced: a
+    /// new unsaved document, never saved over the original without asking.
+    pub fn open_repaired(&mut self, path: &std::path::Path, text: &str) {
+        let id = self.new_id();
+        let opened = crate::files::open_text(text);
+        let article = match opened {
+            Ok(o) => o.document.article,
+            Err(m) => crate::model::Article {
+                meta: Default::default(),
+                body: m.body,
+            },
+        };
+        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
+        let name = path
+            .file_name()
+            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        doc.name_hint = Some(format!("{name} (repaired copy)"));
+        doc.imported_from = Some(path.to_path_buf());
+        doc.mark_unsaved();
+        self.add_document(doc);
+    }
+
+    /// Restores a recovered document: into its file's tab when it had one
+    /// (unsaved, so the next save writes it), else as a new document.
+    pub fn restore(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
+        let Ok(article) = orphan.article.clone() else {
+            return;
+        };
+        let id = self.new_id();
+        let mut doc = match &orphan.source {
+            Some(source)
+                if source
+                    .extension()
+                    .is_some_and(|e| e == "md" || e == "markdown") =>
+            {
+                match crate::files::read_text(source) {
+                    Ok(text) => {
+                        let origin = crate::format::parse_markdown(&text)
+                            .map(|d| d.origin)
+                            .unwrap_or_else(|_| crate::format::Origin::new_file());
+                        let mut doc = Document::new(id, article, origin, Some(source.clone()));
+                        doc.disk_hash = Some(document::content_hash(text.as_bytes()));
+                        doc
+                    }
+                    Err(_) => {
+                        let mut doc =
+                            Document::new(id, article, crate::format::Origin::new_file(), None);
+                        doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
+                        doc
+                    }
+                }
+            }
+            Some(draft) => {
+                let mut doc = Document::imported(id, article, draft.clone());
+                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
+                doc
+            }
+            None => {
+                let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
+                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
+                doc
+            }
+        };
+        doc.mark_unsaved();
+        self.add_document(doc);
+        orphan.discard();
+        self.notify(format!("Restored {}", orphan.name()), now);
     }
 
     /// Starts closing the window: asks about each unsaved document in turn.
@@ -233,13 +381,68 @@ impl CopydeskApp {
         settings
     }
 
-    /// Draws one frame. Everything the app shows and does starts here.
+    /// Draws one frame. A bug (panic) inside is caught here: the unsaved
+    /// work is written to recovery files and a crash log first, then the
+    /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        if let Some(message) = self.crashed.clone() {
+            self.crash_screen(ui, &message);
+            return;
+        }
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame_inner(ui)));
+        if result.is_err() {
+            let details = LAST_PANIC
+                .lock()
+                .ok()
+                .and_then(|mut p| p.take())
+                .unwrap_or_default();
+            let saved_to = self.autosave.write_all_now(&self.docs);
+            let log = self.autosave.write_crash_log(&details);
+            let mut message = String::from(
+                "Copydesk ran into a bug and stopped editing to protect your work.\n\n",
+            );
+            match saved_to {
+                Some(dir) => message.push_str(&format!(
+                    "Your unsaved changes were saved in {}; Copydesk offers to restore them when it starts again.\n",
+                    dir.display()
+                )),
+                None => message.push_str("Recovery files are off, so unsaved changes could not be kept.\n"),
+            }
+            if let Some(log) = log {
+                message.push_str(&format!("A report of the bug is in {}.\n", log.display()));
+            }
+            self.allowed_to_close = true;
+            self.crashed = Some(message);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn crash_screen(&mut self, ui: &mut egui::Ui, message: &str) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("Something went wrong");
+                ui.add_space(12.0);
+                ui.label(message);
+                ui.add_space(12.0);
+                if ui.button("Quit Copydesk").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        });
+    }
+
+    fn frame_inner(&mut self, ui: &mut egui::Ui) {
+        if std::mem::take(&mut self.panic_next_frame) {
+            panic!("a bug, as asked for by a test");
+        }
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         self.apply_look(&ctx);
         self.poll_dialogs(&ctx, now);
         self.take_dropped_files(&ctx, now);
+        self.watch_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
 
@@ -250,6 +453,7 @@ impl CopydeskApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             menu::tab_bar(self, ui);
+            dialogs::document_banners(self, ui);
             self.document_area(ui);
         });
         dialogs::dialogs(self, &ctx);
@@ -259,6 +463,17 @@ impl CopydeskApp {
             // Poll for the answer while a file dialog is open.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        if let Some(wait) = self.autosave.tick(&self.docs, now) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
+    }
+
+    fn watch_files(&mut self, ctx: &egui::Context) {
+        let watcher = self
+            .watcher
+            .get_or_insert_with(|| watch::FileWatcher::new(ctx));
+        watcher.sync(&self.docs);
+        watcher.check(&mut self.docs);
     }
 
     fn document_area(&mut self, ui: &mut egui::Ui) {
@@ -381,6 +596,14 @@ impl eframe::App for CopydeskApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         storage.set_string(settings::STORAGE_KEY, self.settings_to_save().to_ron());
+    }
+
+    fn on_exit(&mut self) {
+        // Every document was saved or deliberately discarded (or the app
+        // crashed, and its recovery files must stay).
+        if self.crashed.is_none() && self.may_close() {
+            self.autosave.finish();
+        }
     }
 }
 

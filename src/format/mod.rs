@@ -66,6 +66,9 @@ pub struct Origin {
     /// The text as read and the article it gave: while the article is
     /// unchanged, writing gives back exactly these bytes.
     pub original: Option<(Article, String)>,
+    /// Front matter that could not be read, kept as written: it is written
+    /// back untouched while the metadata stays empty.
+    pub unreadable_front: Option<String>,
 }
 
 impl Origin {
@@ -80,6 +83,20 @@ impl Origin {
             },
             bom: false,
             original: None,
+            unreadable_front: None,
+        }
+    }
+
+    /// How a file whose front matter could not be read is written back:
+    /// its front matter as it was, whatever happens to the body.
+    pub fn keeping_unreadable(malformed: &MalformedFile, text: &str) -> Origin {
+        let (_, line_ending, bom) = normalise_text(text);
+        Origin {
+            front_matter: Some(malformed.kind),
+            line_ending,
+            bom,
+            original: None,
+            unreadable_front: Some(malformed.raw_front.clone()),
         }
     }
 }
@@ -145,6 +162,7 @@ pub fn parse_markdown(text: &str) -> Result<Document, MalformedFile> {
             line_ending,
             bom,
             original: Some((article.clone(), text.to_string())),
+            unreadable_front: None,
         },
         article,
     })
@@ -173,10 +191,15 @@ pub fn write_markdown(article: &Article, origin: &Origin) -> String {
         out.push('\u{feff}');
     }
     if let Some(kind) = kind {
-        let entries = entries_from_metadata(&article.meta);
-        let front = match kind {
-            FrontMatterKind::Yaml => yaml::write(&entries),
-            FrontMatterKind::Toml => toml::write(&entries),
+        let front = match &origin.unreadable_front {
+            Some(raw) if article.meta == Default::default() => raw.clone(),
+            _ => {
+                let entries = entries_from_metadata(&article.meta);
+                match kind {
+                    FrontMatterKind::Yaml => yaml::write(&entries),
+                    FrontMatterKind::Toml => toml::write(&entries),
+                }
+            }
         };
         out.push_str(kind.fence());
         out.push('\n');
@@ -241,6 +264,21 @@ mod tests {
         assert_eq!(err.body, "The body");
         assert_eq!(err.raw_front, "title: [oops\n");
         assert!(err.to_string().contains("line"), "{err}");
+    }
+
+    #[test]
+    fn unreadable_front_matter_is_written_back_untouched() {
+        let text = "---\ntitle: [oops\nlayout: post\n---\nThe body\n";
+        let err = parse_markdown(text).unwrap_err();
+        let origin = Origin::keeping_unreadable(&err, text);
+        let article = Article {
+            body: "The body, edited\n".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            write_markdown(&article, &origin),
+            "---\ntitle: [oops\nlayout: post\n---\n\nThe body, edited\n"
+        );
     }
 
     #[test]

@@ -191,6 +191,8 @@ pub struct Platform {
     pub dialogs: Box<dyn FileDialogs>,
     pub clipboard: Box<dyn Clipboard>,
     pub launcher: Box<dyn Launcher>,
+    /// Where recovery files go (`None`: no autosave).
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl Platform {
@@ -199,6 +201,7 @@ impl Platform {
             dialogs: Box::<NativeDialogs>::default(),
             clipboard: Box::<SystemClipboard>::default(),
             launcher: Box::<SystemLauncher>::default(),
+            recovery_dir: crate::paths::data_dir().map(|d| d.join("recovery")),
         }
     }
 }

@@ -1,0 +1,332 @@
+//! Never losing an editor's work, driven through the real UI: autosave and
+//! recovery, a bug caught without losing edits, files changed by other
+//! programs, broken files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use copydesk::app::platform::testing::{MemoryClipboard, RecordingLauncher, ScriptedDialogs};
+use copydesk::app::{CopydeskApp, Platform, Settings};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// As in the real app (eframe's default): glyphs the bundled fonts lack come
+/// from the system's fonts; a glyph no font has still fails the test.
+fn system_fonts(ctx: &egui::Context) {
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
+}
+
+fn platform(dialogs: &ScriptedDialogs, recovery: &Path) -> Platform {
+    Platform {
+        dialogs: Box::new(dialogs.clone()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: Some(recovery.to_path_buf()),
+    }
+}
+
+fn launch(
+    files: Vec<PathBuf>,
+    recovery: &Path,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, CopydeskApp> {
+    let app = CopydeskApp::new(Settings::default(), platform(dialogs, recovery), files);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    pump(&mut harness);
+    harness
+}
+
+/// Runs a few frames. (`Harness::run` insists on the UI going idle, which
+/// the file watcher and the notices' timers prevent here.)
+fn pump(harness: &mut Harness<'_, CopydeskApp>) {
+    for _ in 0..6 {
+        harness.step();
+    }
+}
+
+fn type_in_body(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(harness);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .type_text(text);
+    pump(harness);
+}
+
+/// Steps the UI (simulated time) and waits (real time) until `done`.
+fn wait_until(
+    harness: &mut Harness<'_, CopydeskApp>,
+    what: &str,
+    mut done: impl FnMut(&Harness<'_, CopydeskApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn article_file(dir: &Path) -> PathBuf {
+    let path = dir.join("story.md");
+    fs::write(&path, "---\ntitle: A story\n---\n\nFirst paragraph.\n").unwrap();
+    path
+}
+
+fn recovery_file(harness: &Harness<'_, CopydeskApp>) -> PathBuf {
+    let app = harness.state();
+    app.autosave
+        .file_for(app.active_doc().unwrap())
+        .expect("autosave is on")
+}
+
+#[test]
+fn unsaved_edits_reach_a_recovery_file_within_five_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = article_file(dir.path());
+    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "Edit one. ");
+    let file = recovery_file(&harness);
+    let typed_at = harness.ctx.input(|i| i.time);
+    wait_until(&mut harness, "the recovery file", |_| file.exists());
+    let elapsed = harness.ctx.input(|i| i.time) - typed_at;
+    assert!(elapsed <= 5.0, "written {elapsed:.1} s after the last key");
+    let text = fs::read_to_string(&file).unwrap();
+    let doc = copydesk::format::parse_markdown(&text).expect("ordinary Copydesk Markdown");
+    assert!(doc.article.body.contains("Edit one. "));
+    assert!(
+        text.contains(&format!("copydesk_recovery_of: {}", path.display())),
+        "{text}"
+    );
+
+    // A clean save removes it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    wait_until(&mut harness, "the recovery file to go", |_| !file.exists());
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_to_restore_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = article_file(dir.path());
+    {
+        let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+        type_in_body(&mut harness, "Words that must survive. ");
+        let file = recovery_file(&harness);
+        wait_until(&mut harness, "the recovery file", |_| file.exists());
+        // The process "dies": nothing is saved, the session lock is released.
+    }
+    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    assert!(
+        harness.query_by_label("Recover unsaved work").is_some(),
+        "the restore prompt shows"
+    );
+    harness.get_by_label("Restore story.md").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    assert!(doc.is_dirty());
+    assert!(doc.article.body.contains("Words that must survive. "));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("Words that must survive. ")
+    );
+}
+
+#[test]
+fn recovered_work_can_be_kept_for_later_or_discarded() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    {
+        let mut harness = launch(vec![], recovery.path(), &dialogs);
+        type_in_body(&mut harness, "Sample edits. ");
+        let file = recovery_file(&harness);
+        wait_until(&mut harness, "the recovery file", |_| file.exists());
+    }
+    {
+        let mut harness = launch(vec![], recovery.path(), &dialogs);
+        harness.get_by_label("Keep for Later").click();
+        pump(&mut harness);
+        assert!(harness.query_by_label("Recover unsaved work").is_none());
+    }
+    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    assert!(
+        harness.query_by_label("Recover unsaved work").is_some(),
+        "kept for later: offered again"
+    );
+    harness.get_by_label("Discard").click();
+    pump(&mut harness);
+    drop(harness);
+    let harness = launch(vec![], recovery.path(), &dialogs);
+    assert!(
+        harness.query_by_label("Recover unsaved work").is_none(),
+        "discarded for good"
+    );
+}
+
+#[test]
+fn a_bug_in_the_ui_saves_the_work_and_says_so() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "Just typed. ");
+    let file = recovery_file(&harness);
+    harness.state_mut().panic_next_frame = true;
+    pump(&mut harness);
+    assert!(harness.query_by_label("Something went wrong").is_some());
+    let text = fs::read_to_string(&file).expect("recovery written before the message");
+    assert!(text.contains("Just typed. "));
+    let log = fs::read_to_string(file.parent().unwrap().join("crash.log")).expect("a crash log");
+    assert!(log.contains("a bug, as asked for by a test"), "{log}");
+    assert!(harness.state().may_close(), "the window can be closed now");
+}
+
+#[test]
+fn a_file_changed_by_another_program_can_be_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = article_file(dir.path());
+    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    std::thread::sleep(Duration::from_millis(200));
+    fs::write(
+        &path,
+        "---\ntitle: A story\n---\n\nA colleague rewrote this.\n",
+    )
+    .unwrap();
+    wait_until(&mut harness, "the outside-change banner", |h| {
+        h.query_by_label_contains("Another program changed this file")
+            .is_some()
+    });
+    harness.get_by_label("Reload").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.body, "A colleague rewrote this.\n");
+    assert!(!doc.is_dirty());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = article_file(dir.path());
+    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "Mine. ");
+    fs::write(&path, "---\ntitle: A story\n---\n\nTheirs.\n").unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert!(harness.query_by_label("The file changed on disk").is_some());
+    harness.get_by_label("Cancel").click();
+    pump(&mut harness);
+    assert!(
+        fs::read_to_string(&path).unwrap().contains("Theirs."),
+        "nothing overwritten"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    harness.get_by_label("Overwrite").click();
+    pump(&mut harness);
+    assert!(fs::read_to_string(&path).unwrap().contains("Mine. "));
+    assert!(!harness.state().active_doc().unwrap().is_dirty());
+}
+
+#[test]
+fn a_non_utf8_file_opens_only_as_a_repaired_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(
+        &latin1,
+        b"Caf\xe9 news\n\nThe caf\xe9 opened today, and the town is happy about it.\n",
+    )
+    .unwrap();
+    let mut harness = launch(vec![latin1.clone()], recovery.path(), &dialogs);
+    assert!(harness.query_by_label("Not UTF-8 text").is_some());
+    harness.get_by_label("Open a Repaired Copy").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.display_name(), "latin1.txt (repaired copy)");
+    assert!(doc.path.is_none() && doc.is_dirty());
+    assert!(doc.article.meta.title.contains('\u{fffd}'));
+    let target = dir.path().join("latin1.md");
+    dialogs.answer(vec![target.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert_eq!(dialogs.asked.borrow().len(), 1, "saving asks where");
+    assert!(target.exists());
+    assert_eq!(
+        fs::read(&latin1).unwrap()[3],
+        0xe9,
+        "the original is untouched"
+    );
+}
+
+#[test]
+fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = dir.path().join("broken.md");
+    fs::write(
+        &path,
+        "---\ntitle: [unclosed\nlayout: post\n---\n\nThe body.\n",
+    )
+    .unwrap();
+    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    assert!(
+        harness
+            .query_by_label_contains("The metadata could not be read")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().active_doc().unwrap().article.body,
+        "The body.\n"
+    );
+    type_in_body(&mut harness, "More. ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.starts_with("---\ntitle: [unclosed\nlayout: post\n---\n"),
+        "kept as written: {saved}"
+    );
+    assert!(saved.contains("More. "));
+
+    harness.get_by_label("Fix the Front Matter…").click();
+    pump(&mut harness);
+    let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "Front matter");
+    editor.focus();
+    pump(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Front matter")
+        .type_text("title: Fixed\nlayout: post\n");
+    pump(&mut harness);
+    harness.get_by_label("Read Again").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.meta.title, "Fixed");
+    assert!(doc.front_matter_problem.is_none());
+}
