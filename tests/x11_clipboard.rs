@@ -3,53 +3,11 @@
 //! contents included (INCR). Linux only; `.ci/run` installs Xvfb and xclip.
 #![cfg(all(unix, not(target_os = "macos")))]
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
+
+use std::process::Command;
 
 use copydesk::app::platform::x11_clipboard;
-
-struct Xvfb(Child);
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// A private X server on a display of its own.
-fn start_xvfb() -> (Xvfb, String) {
-    for n in 140..180 {
-        let display = format!(":{n}");
-        if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-            continue;
-        }
-        let server = Xvfb(
-            Command::new("Xvfb")
-                .args([
-                    display.as_str(),
-                    "-screen",
-                    "0",
-                    "640x480x24",
-                    "-nolisten",
-                    "tcp",
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("Xvfb is needed for the clipboard test (see .ci/run)"),
-        );
-        let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(10) {
-            if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                return (server, display);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("Xvfb did not start on {display}");
-    }
-    panic!("no free X display");
-}
 
 fn xclip(display: &str, target: &str) -> (bool, Vec<u8>) {
     let out = Command::new("xclip")
@@ -62,7 +20,8 @@ fn xclip(display: &str, target: &str) -> (bool, Vec<u8>) {
 
 #[test]
 fn every_offered_target_can_be_read() {
-    let (_server, display) = start_xvfb();
+    let server = common::start_xvfb();
+    let display = server.display.clone();
     // SAFETY of the test: DISPLAY is read by this process's X11 client only.
     unsafe { std::env::set_var("DISPLAY", &display) };
     let html = "<p>“Leica” <strong>phone</strong></p>";
