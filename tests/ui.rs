@@ -34,6 +34,16 @@ struct Rig {
     clipboard: MemoryClipboard,
 }
 
+fn launch(platform: Platform, files: Vec<PathBuf>) -> Harness<'static, CopydeskApp> {
+    let app = CopydeskApp::new(Settings::default(), platform, files);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
 fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
     let dialogs = ScriptedDialogs::default();
     let clipboard = MemoryClipboard::default();
@@ -43,13 +53,7 @@ fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
         launcher: Box::new(RecordingLauncher::default()),
         recovery_dir: None,
     };
-    let app = CopydeskApp::new(Settings::default(), platform, files);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
-    (harness, Rig { dialogs, clipboard })
+    (launch(platform, files), Rig { dialogs, clipboard })
 }
 
 /// Runs frames until the app is idle, stepping once more so that answers
@@ -362,23 +366,14 @@ fn copy_for_cms_puts_html_with_a_text_fallback_on_the_clipboard() {
 
 #[test]
 fn a_clipboard_failure_is_shown_not_swallowed() {
-    let dialogs = ScriptedDialogs::default();
-    let clipboard = MemoryClipboard {
-        fail: true,
-        ..Default::default()
-    };
     let platform = Platform {
-        dialogs: Box::new(dialogs),
-        clipboard: Box::new(clipboard),
-        launcher: Box::new(RecordingLauncher::default()),
-        recovery_dir: None,
+        clipboard: Box::new(MemoryClipboard {
+            fail: true,
+            ..Default::default()
+        }),
+        ..scripted_platform(None)
     };
-    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
+    let mut harness = launch(platform, vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
     harness.run();
     assert!(
@@ -496,17 +491,10 @@ fn documents_open_at_exit_open_again() {
 fn preview_in_browser_writes_the_page_and_opens_it() {
     let launcher = RecordingLauncher::default();
     let platform = Platform {
-        dialogs: Box::new(ScriptedDialogs::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
         launcher: Box::new(launcher.clone()),
-        recovery_dir: None,
+        ..scripted_platform(None)
     };
-    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
+    let mut harness = launch(platform, vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::B);
     harness.run();
     let opened = launcher.opened.borrow();

@@ -121,19 +121,14 @@ impl HtmlWriter {
     /// figcaption (WordPress wants its own).
     pub fn figure_inner(&mut self, figure: &Figure, caption_class: &str) {
         if !figure.src.is_empty() {
-            self.out.push_str("<img src=\"");
-            if url::is_safe_image(&figure.src) {
-                escape_into(&mut self.out, &figure.src);
-            }
-            self.out.push_str("\" alt=\"");
-            escape_into(&mut self.out, &figure.alt);
-            self.out.push('"');
-            if !figure.title.is_empty() {
-                self.out.push_str(" title=\"");
-                escape_into(&mut self.out, &figure.title);
-                self.out.push('"');
-            }
-            self.out.push_str(">\n");
+            // An unsafe address is dropped, the image element kept for its alt text.
+            let src = if url::is_safe_image(&figure.src) {
+                figure.src.as_str()
+            } else {
+                ""
+            };
+            self.img(src, &figure.alt, &figure.title);
+            self.out.push('\n');
         }
         if !figure.caption.is_empty() || !figure.credit.is_empty() {
             self.out.push_str("<figcaption");
@@ -294,17 +289,7 @@ impl HtmlWriter {
             }
             Inline::Image { src, alt, title } => {
                 if url::is_safe_image(src) && !src.is_empty() {
-                    self.out.push_str("<img src=\"");
-                    escape_into(&mut self.out, src);
-                    self.out.push_str("\" alt=\"");
-                    escape_into(&mut self.out, alt);
-                    self.out.push('"');
-                    if !title.is_empty() {
-                        self.out.push_str(" title=\"");
-                        escape_into(&mut self.out, title);
-                        self.out.push('"');
-                    }
-                    self.out.push('>');
+                    self.img(src, alt, title);
                 } else {
                     escape_into(&mut self.out, alt);
                 }
@@ -323,6 +308,21 @@ impl HtmlWriter {
                 }
             },
         }
+    }
+
+    /// `<img src alt title>`, every value escaped.
+    fn img(&mut self, src: &str, alt: &str, title: &str) {
+        self.out.push_str("<img src=\"");
+        escape_into(&mut self.out, src);
+        self.out.push_str("\" alt=\"");
+        escape_into(&mut self.out, alt);
+        self.out.push('"');
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            escape_into(&mut self.out, title);
+            self.out.push('"');
+        }
+        self.out.push('>');
     }
 
     fn wrap(&mut self, tag: &str, content: &[Inline]) {

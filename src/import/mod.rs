@@ -352,24 +352,21 @@ fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
         if let Some((caption, credit, _)) = parse_caption(line) {
             let caption = undouble(&caption);
             let mut alt = String::new();
-            if caption.is_empty() {
+            let mut caption = caption;
+            match units.last() {
                 // `Photo: X` under a caption-like line: that line is the caption.
-                if let Some(Unit::Heading(prev)) = units.last() {
-                    let caption = prev.clone();
+                Some(Unit::Heading(prev)) if caption.is_empty() => {
+                    caption = prev.clone();
                     units.pop();
-                    units.push(Unit::Figure {
-                        alt,
-                        caption,
-                        credit,
-                    });
-                    continue;
                 }
-            } else if let Some(Unit::Paragraph(prev) | Unit::Heading(prev)) = units.last()
-                && (*prev == caption || undouble(prev) == caption)
-            {
                 // The caption printed twice: once as alt text, once as caption.
-                alt = caption.clone();
-                units.pop();
+                Some(Unit::Paragraph(prev) | Unit::Heading(prev))
+                    if !caption.is_empty() && (*prev == caption || undouble(prev) == caption) =>
+                {
+                    alt = caption.clone();
+                    units.pop();
+                }
+                _ => {}
             }
             units.push(Unit::Figure {
                 alt,
