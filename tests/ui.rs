@@ -562,3 +562,24 @@ fn shortcuts_with_shift_are_not_taken_by_their_plain_version() {
         before + 1
     );
 }
+
+#[test]
+fn the_command_palette_runs_any_action_from_the_keyboard() {
+    let (mut harness, rig) = app_with(vec![]);
+    let dir = tempfile::tempdir().unwrap();
+    rig.dialogs.answer(vec![dir.path().join("a.wp.html")]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("wordpress");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let written = fs::read_to_string(dir.path().join("a.wp.html")).unwrap();
+    assert!(written.starts_with("<!-- wp:paragraph -->"), "{written}");
+    assert!(
+        harness.query_by_label("Run a command").is_none(),
+        "the palette closes"
+    );
+}

@@ -106,6 +106,7 @@ impl CopydeskApp {
                 self.focus_body = true;
             }
             Command::ShowProblems => self.show_problems = !self.show_problems,
+            Command::CommandPalette => self.palette = Some(Default::default()),
             Command::Shortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,
             _ => {}

@@ -38,6 +38,7 @@ pub enum Command {
     NextTab,
     PreviousTab,
     ShowProblems,
+    CommandPalette,
     Shortcuts,
     About,
 }
@@ -85,6 +86,7 @@ impl Command {
             Command::NextTab,
             Command::PreviousTab,
             Command::ShowProblems,
+            Command::CommandPalette,
             Command::Shortcuts,
             Command::About,
         ]);
@@ -124,6 +126,7 @@ impl Command {
             Command::NextTab => "Next Tab".into(),
             Command::PreviousTab => "Previous Tab".into(),
             Command::ShowProblems => "Problems…".into(),
+            Command::CommandPalette => "Command Palette…".into(),
             Command::Shortcuts => "Keyboard Shortcuts".into(),
             Command::About => "About Copydesk".into(),
         }
@@ -152,7 +155,8 @@ impl Command {
             Command::InsertFigure => s(CMD_SHIFT, Key::I),
             Command::Export(ExportFormat::Html) => s(CMD_SHIFT, Key::E),
             Command::CopyForCms => s(CMD_SHIFT, Key::C),
-            Command::CopyText => s(CMD_ALT, Key::C),
+            Command::CopyText => s(CMD_SHIFT, Key::T),
+            Command::CopyMarkdown => s(CMD_SHIFT, Key::D),
             Command::PreviewInBrowser => s(CMD_SHIFT, Key::B),
             Command::ShowEditorOnly => s(CMD, Key::Num1),
             Command::ShowPreviewOnly => s(CMD, Key::Num2),
@@ -163,9 +167,26 @@ impl Command {
             Command::ZoomReset => s(CMD, Key::Num0),
             Command::NextTab => s(Modifiers::CTRL, Key::Tab),
             Command::PreviousTab => s(Modifiers::CTRL.plus(Modifiers::SHIFT), Key::Tab),
-            Command::ShowProblems => s(CMD_SHIFT, Key::P),
+            Command::ShowProblems => s(Modifiers::NONE, Key::F8),
+            Command::CommandPalette => s(CMD_SHIFT, Key::P),
+            Command::ToggleTheme => s(CMD_SHIFT, Key::L),
             Command::Shortcuts => s(Modifiers::NONE, Key::F1),
             _ => None,
+        }
+    }
+
+    /// The name in the command palette, where it stands without its menu.
+    pub fn palette_label(self) -> String {
+        match self {
+            Command::Export(format) => format!("Export as {}…", format.label()),
+            Command::ToggleTheme => "Toggle Dark Theme".into(),
+            Command::ToggleMetadata => "Show or Hide the Metadata Panel".into(),
+            Command::InsertFigure => "Insert Figure with Caption and Credit".into(),
+            Command::Heading(level) => format!("Make Heading {level}"),
+            Command::ShowEditorOnly => "View: Editor Only".into(),
+            Command::ShowPreviewOnly => "View: Preview Only".into(),
+            Command::ShowSideBySide => "View: Editor and Preview".into(),
+            other => other.label(),
         }
     }
 

@@ -129,7 +129,7 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 }
             });
             ui.menu_button("Help", |ui| {
-                for c in [Command::Shortcuts, Command::About] {
+                for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {
                     item(app, ui, c);
                 }
             });

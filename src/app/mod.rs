@@ -14,6 +14,7 @@ mod editor;
 mod highlight;
 mod menu;
 mod metadata_panel;
+mod palette;
 pub mod platform;
 mod preview;
 pub mod settings;
@@ -110,6 +111,8 @@ pub struct CopydeskApp {
     /// The raw front matter being edited for a document whose front matter
     /// could not be read.
     pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
+    /// The command palette, while open.
+    palette: Option<palette::Palette>,
 }
 
 impl CopydeskApp {
@@ -139,6 +142,7 @@ impl CopydeskApp {
             crashed: None,
             panic_next_frame: false,
             front_matter_editor: None,
+            palette: None,
         };
         let files = if files.is_empty() {
             app.settings.open_files.clone()
@@ -457,6 +461,7 @@ impl CopydeskApp {
             self.document_area(ui);
         });
         dialogs::dialogs(self, &ctx);
+        palette::palette(self, &ctx);
         dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {
@@ -537,7 +542,7 @@ impl CopydeskApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some() {
+        if self.prompt.is_some() || self.palette.is_some() {
             return;
         }
         let mut triggered = Vec::new();

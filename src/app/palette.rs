@@ -1,0 +1,147 @@
+//! The command palette (Ctrl+Shift+P): every action of the app, found by
+//! typing part of its name, with its shortcut.
+
+use egui::{Context, Id, Key, RichText};
+
+use super::{Command, CopydeskApp};
+
+#[derive(Default)]
+pub struct Palette {
+    pub query: String,
+    pub selected: usize,
+    focus_requested: bool,
+}
+
+/// How well `query` matches `label`: `None` when it does not; lower is
+/// better (a word that starts with the query, then a substring, then the
+/// query's letters in order).
+pub fn score(label: &str, query: &str) -> Option<usize> {
+    let label = label.to_lowercase();
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Some(0);
+    }
+    if label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(&query))
+    {
+        return Some(0);
+    }
+    if let Some(i) = label.find(&query) {
+        return Some(1 + i);
+    }
+    let mut chars = label.chars();
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| chars.any(|c| c == q))
+        .then_some(100 + label.len())
+}
+
+/// The commands matching `query`, best first.
+pub fn matches(query: &str) -> Vec<Command> {
+    let mut found: Vec<(usize, usize, Command)> = Command::all()
+        .into_iter()
+        .filter(|c| *c != Command::CommandPalette)
+        .enumerate()
+        .filter_map(|(order, c)| score(&c.palette_label(), query).map(|s| (s, order, c)))
+        .collect();
+    found.sort_by_key(|(s, order, _)| (*s, *order));
+    found.into_iter().map(|(_, _, c)| c).collect()
+}
+
+pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
+    let Some(mut state) = app.palette.take() else {
+        return;
+    };
+    let found = matches(&state.query);
+    state.selected = state.selected.min(found.len().saturating_sub(1));
+    let mut run = None;
+    let mut close = false;
+    egui::Modal::new(Id::unique("copydesk-palette")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        let label = ui.label("Run a command");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.query)
+                    .hint_text("Type to search, Enter to run")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !state.focus_requested {
+            response.request_focus();
+            state.focus_requested = true;
+        }
+        if response.changed() {
+            state.selected = 0;
+        }
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                state.selected = (state.selected + 1).min(found.len().saturating_sub(1));
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                state.selected = state.selected.saturating_sub(1);
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::Enter) {
+                run = found.get(state.selected).copied();
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
+                close = true;
+            }
+        });
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (i, command) in found.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        let item =
+                            ui.selectable_label(i == state.selected, command.palette_label());
+                        if i == state.selected {
+                            item.scroll_to_me(None);
+                        }
+                        if item.clicked() {
+                            run = Some(*command);
+                        }
+                        if let Some(shortcut) = command.shortcut() {
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.label(
+                                        RichText::new(ctx.format_shortcut(&shortcut))
+                                            .weak()
+                                            .monospace(),
+                                    );
+                                },
+                            );
+                        }
+                    });
+                }
+                if found.is_empty() {
+                    ui.label(RichText::new("No command matches.").weak());
+                }
+            });
+    });
+    match run {
+        Some(command) => app.run(ctx, command),
+        None if !close => app.palette = Some(state),
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_commands_by_words_and_letters() {
+        assert_eq!(matches("save as").first(), Some(&Command::SaveAs));
+        assert_eq!(
+            matches("wordpress").first(),
+            Some(&Command::Export(crate::export::ExportFormat::WordPress))
+        );
+        assert!(matches("cpycms").contains(&Command::CopyForCms));
+        assert!(matches("zzzz").is_empty());
+        assert!(!matches("").contains(&Command::CommandPalette));
+    }
+}
