@@ -27,6 +27,7 @@ fn platform(dialogs: &ScriptedDialogs, recovery: &Path) -> Platform {
         clipboard: Box::new(MemoryClipboard::default()),
         launcher: Box::new(RecordingLauncher::default()),
         recovery_dir: Some(recovery.to_path_buf()),
+        config_dir: None,
     }
 }
 

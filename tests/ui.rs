@@ -26,6 +26,7 @@ fn scripted_platform(recovery: Option<PathBuf>) -> Platform {
         clipboard: Box::new(MemoryClipboard::default()),
         launcher: Box::new(RecordingLauncher::default()),
         recovery_dir: recovery,
+        config_dir: None,
     }
 }
 
@@ -52,6 +53,7 @@ fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
         clipboard: Box::new(clipboard.clone()),
         launcher: Box::new(RecordingLauncher::default()),
         recovery_dir: None,
+        config_dir: None,
     };
     (launch(platform, files), Rig { dialogs, clipboard })
 }
@@ -509,7 +511,7 @@ fn preview_in_browser_writes_the_page_and_opens_it() {
 #[test]
 fn problems_list_jumps_to_the_figure() {
     let (mut harness, _) = app_with(vec![]);
-    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.key_press(Key::F8);
     harness.run();
     harness.get_by_label_contains("has no alt text").click();
     harness.run();
@@ -582,4 +584,19 @@ fn the_command_palette_runs_any_action_from_the_keyboard() {
         harness.query_by_label("Run a command").is_none(),
         "the palette closes"
     );
+}
+
+#[test]
+fn settings_are_written_to_their_file_when_they_change() {
+    let config = tempfile::tempdir().unwrap();
+    let platform = Platform {
+        config_dir: Some(config.path().to_path_buf()),
+        ..scripted_platform(None)
+    };
+    let mut harness = launch(platform, vec![]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L);
+    harness.run();
+    let (stored, problem) = Settings::load(config.path());
+    assert!(problem.is_none());
+    assert!(stored.dark, "the dark theme is remembered");
 }

@@ -113,6 +113,8 @@ pub struct CopydeskApp {
     pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
     /// The command palette, while open.
     palette: Option<palette::Palette>,
+    /// The settings as last written to the settings file.
+    stored_settings: Option<Settings>,
 }
 
 impl CopydeskApp {
@@ -143,6 +145,7 @@ impl CopydeskApp {
             panic_next_frame: false,
             front_matter_editor: None,
             palette: None,
+            stored_settings: None,
         };
         let files = if files.is_empty() {
             app.settings.open_files.clone()
@@ -159,14 +162,37 @@ impl CopydeskApp {
         app
     }
 
-    /// The eframe entry point: settings from eframe's storage, fonts, theme.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
-        let settings = cc
-            .storage
-            .and_then(|s| s.get_string(settings::STORAGE_KEY))
-            .map(|text| Settings::from_ron(&text))
-            .unwrap_or_default();
-        Self::new(settings, Platform::native(), files)
+    /// The eframe entry point: the platform's folders and dialogs, the
+    /// settings file.
+    pub fn native(files: Vec<PathBuf>) -> Self {
+        let platform = Platform::native();
+        let (settings, problem) = match &platform.config_dir {
+            Some(dir) => Settings::load(dir),
+            None => (Settings::default(), None),
+        };
+        let mut app = Self::new(settings, platform, files);
+        if let Some(problem) = problem {
+            app.report_error(problem, 0.0);
+        }
+        app
+    }
+
+    /// Writes the settings file when the settings changed.
+    fn store_settings(&mut self, now: f64) {
+        let Some(dir) = self.platform.config_dir.clone() else {
+            return;
+        };
+        let current = self.settings_to_save();
+        if self.stored_settings.as_ref() == Some(&current) {
+            return;
+        }
+        if let Err(e) = current.store(&dir) {
+            self.report_error(
+                format!("Could not save the settings in {}: {e}", dir.display()),
+                now,
+            );
+        }
+        self.stored_settings = Some(current);
     }
 
     fn new_id(&mut self) -> u64 {
@@ -378,7 +404,8 @@ impl CopydeskApp {
         self.allowed_to_close || self.docs.iter().all(|d| !d.is_dirty())
     }
 
-    /// What eframe persists.
+    /// What the settings file keeps: the settings and the saved documents
+    /// open now.
     pub fn settings_to_save(&self) -> Settings {
         let mut settings = self.settings.clone();
         settings.open_files = self.docs.iter().filter_map(|d| d.path.clone()).collect();
@@ -468,6 +495,7 @@ impl CopydeskApp {
             // Poll for the answer while a file dialog is open.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.store_settings(now);
         if let Some(wait) = self.autosave.tick(&self.docs, now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
         }
@@ -599,10 +627,6 @@ impl eframe::App for CopydeskApp {
         self.frame(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(settings::STORAGE_KEY, self.settings_to_save().to_ron());
-    }
-
     fn on_exit(&mut self) {
         // Every document was saved or deliberately discarded (or the app
         // crashed, and its recovery files must stay).
@@ -626,7 +650,7 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         "Copydesk",
         options,
-        Box::new(move |cc| Ok(Box::new(CopydeskApp::from_creation_context(cc, files)))),
+        Box::new(move |_cc| Ok(Box::new(CopydeskApp::native(files)))),
     )
     .map_err(|e| e.to_string())
 }

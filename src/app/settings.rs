@@ -1,11 +1,13 @@
-//! What persists between runs (in eframe's storage, as RON). Only settings:
-//! documents are saved to their own files, never here.
+//! What persists between runs: `settings.ron` in the config folder, written
+//! atomically (eframe's own storage, which is not, keeps only the window's
+//! size and position). Documents are saved to their own files, never here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub const STORAGE_KEY: &str = "copydesk-settings";
+/// The settings file in the config folder.
+pub const FILE_NAME: &str = "settings.ron";
 const MAX_RECENT: usize = 12;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +55,49 @@ impl Settings {
         ron::from_str(text).unwrap_or_default()
     }
 
+    /// Reads `settings.ron` from `dir`. A file that cannot be read is moved
+    /// aside (never overwritten) and the reason returned with the defaults.
+    pub fn load(dir: &Path) -> (Settings, Option<String>) {
+        let path = dir.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Settings::default(), None);
+            }
+            Err(e) => {
+                return (
+                    Settings::default(),
+                    Some(format!("Could not read {}: {e}", path.display())),
+                );
+            }
+        };
+        match ron::from_str(&text) {
+            Ok(settings) => (settings, None),
+            Err(e) => {
+                let aside = dir.join(format!("{FILE_NAME}.unreadable"));
+                let moved = std::fs::rename(&path, &aside).is_ok();
+                let kept = if moved {
+                    format!("it was kept as {}", aside.display())
+                } else {
+                    "it was left as it is".into()
+                };
+                (
+                    Settings::default(),
+                    Some(format!(
+                        "The settings in {} could not be read ({e}); the defaults are used and {kept}.",
+                        path.display()
+                    )),
+                )
+            }
+        }
+    }
+
+    /// Writes `settings.ron` into `dir`, atomically.
+    pub fn store(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        crate::files::write_atomic(&dir.join(FILE_NAME), self.to_ron().as_bytes())
+    }
+
     pub fn to_ron(&self) -> String {
         ron::ser::to_string_pretty(self, Default::default()).unwrap_or_default()
     }
@@ -92,5 +137,24 @@ mod tests {
         assert_eq!(s.recent, [PathBuf::from("/a.md"), PathBuf::from("/b.md")]);
         assert_eq!(Settings::from_ron(&s.to_ron()), s);
         assert_eq!(Settings::from_ron("(garbage"), Settings::default());
+    }
+
+    #[test]
+    fn settings_are_stored_in_their_own_file_and_bad_files_are_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings {
+            zoom: 1.5,
+            ..Default::default()
+        };
+        s.store(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()), (s, None));
+        std::fs::write(dir.path().join(FILE_NAME), "(zoom: oops").unwrap();
+        let (loaded, problem) = Settings::load(dir.path());
+        assert_eq!(loaded, Settings::default());
+        assert!(problem.unwrap().contains("could not be read"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("settings.ron.unreadable")).unwrap(),
+            "(zoom: oops"
+        );
     }
 }

@@ -193,6 +193,8 @@ pub struct Platform {
     pub launcher: Box<dyn Launcher>,
     /// Where recovery files go (`None`: no autosave).
     pub recovery_dir: Option<PathBuf>,
+    /// Where settings and templates live (`None`: nothing is kept).
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Platform {
@@ -202,6 +204,7 @@ impl Platform {
             clipboard: Box::<SystemClipboard>::default(),
             launcher: Box::<SystemLauncher>::default(),
             recovery_dir: crate::paths::data_dir().map(|d| d.join("recovery")),
+            config_dir: crate::paths::config_dir(),
         }
     }
 }
