@@ -51,11 +51,29 @@ pub enum Command {
         /// With `--to text`: wrap lines at this many columns.
         #[arg(long)]
         wrap: Option<usize>,
+        /// Fill in the author and bio from this author template first.
+        #[arg(long)]
+        author: Option<String>,
     },
     /// Print the parsed article as JSON.
     Inspect { file: PathBuf },
     /// List the problems to fix before publishing; exit 1 if any is an error.
     Check { file: PathBuf },
+    /// The template library (COPYDESK_CONFIG_DIR, or the platform's config folder).
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplatesCommand {
+    /// One line a template: kind, name, file (unreadable files too).
+    List,
+    /// Print a template's file.
+    Show { name: String },
+    /// Save the authors (name and bio) of an article as templates.
+    SaveAuthor { file: PathBuf },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -137,8 +155,19 @@ pub fn run(command: Command) -> Result<i32, String> {
             to,
             output,
             wrap,
+            author,
         } => {
-            let opened = open(&file)?;
+            let mut opened = open(&file)?;
+            if let Some(name) = author {
+                let library = library()?;
+                let template = library.author(&name).ok_or_else(|| {
+                    format!(
+                        "no author template named {name:?} in {}",
+                        library.dir.display()
+                    )
+                })?;
+                crate::templates::apply_author(&mut opened.document.article, template);
+            }
             let article = &opened.document.article;
             let format: ExportFormat = to.into();
             let text = match format {
@@ -156,6 +185,7 @@ pub fn run(command: Command) -> Result<i32, String> {
             )?;
             Ok(EXIT_OK)
         }
+        Command::Templates { command } => templates(command),
         Command::Check { file } => {
             let opened = open(&file)?;
             let text = files::read_text(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -189,6 +219,99 @@ pub fn run(command: Command) -> Result<i32, String> {
             } else {
                 EXIT_OK
             })
+        }
+    }
+}
+
+fn library() -> Result<crate::templates::Library, String> {
+    let dir = crate::paths::config_dir().ok_or("no config folder: set COPYDESK_CONFIG_DIR")?;
+    Ok(crate::templates::Library::load(&dir))
+}
+
+fn templates(command: TemplatesCommand) -> Result<i32, String> {
+    let mut library = library()?;
+    match command {
+        TemplatesCommand::List => {
+            let mut out = String::new();
+            for a in &library.authors {
+                out.push_str(&format!(
+                    "author\t{}\t{}\n",
+                    a.template.name,
+                    a.file.display()
+                ));
+            }
+            for s in &library.snippets {
+                out.push_str(&format!(
+                    "snippet\t{}\t{}\n",
+                    s.template.name,
+                    s.file.display()
+                ));
+            }
+            for p in &library.problems {
+                out.push_str(&format!(
+                    "unreadable\t{}\t{}\n",
+                    p.error.replace('\n', " "),
+                    p.file.display()
+                ));
+            }
+            emit(&out, None)?;
+            Ok(EXIT_OK)
+        }
+        TemplatesCommand::Show { name } => {
+            let wanted = name.to_lowercase();
+            let file = library
+                .authors
+                .iter()
+                .find(|a| a.template.name.to_lowercase() == wanted)
+                .map(|a| a.file.clone())
+                .or_else(|| {
+                    library
+                        .snippets
+                        .iter()
+                        .find(|s| s.template.name.to_lowercase() == wanted)
+                        .map(|s| s.file.clone())
+                })
+                .ok_or_else(|| {
+                    format!("no template named {name:?} in {}", library.dir.display())
+                })?;
+            let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
+            emit(&text, None)?;
+            Ok(EXIT_OK)
+        }
+        TemplatesCommand::SaveAuthor { file } => {
+            let opened = open(&file)?;
+            let authors: Vec<_> = opened
+                .document
+                .article
+                .meta
+                .authors
+                .iter()
+                .filter(|a| !a.name.trim().is_empty())
+                .collect();
+            if authors.is_empty() {
+                return Err(format!(
+                    "{}: the article has no author to save",
+                    file.display()
+                ));
+            }
+            let mut out = String::new();
+            for author in authors {
+                let template = crate::templates::AuthorTemplate {
+                    name: author.name.trim().to_string(),
+                    bio: author.bio.clone(),
+                    ..Default::default()
+                };
+                let saved = library
+                    .save_author(template)
+                    .map_err(|e| format!("cannot save the template: {e}"))?;
+                out.push_str(&format!(
+                    "saved author {} to {}\n",
+                    author.name.trim(),
+                    saved.display()
+                ));
+            }
+            emit(&out, None)?;
+            Ok(EXIT_OK)
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod recovery;
+pub mod templates;
 
 /// The sample article the app opens when started without a file.
 pub const SAMPLE_DRAFT: &str = include_str!("../sample_docs/xiaomi-leica.txt");
