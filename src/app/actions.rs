@@ -11,6 +11,11 @@ use crate::files;
 const ZOOM_STEPS: [f32; 9] = [0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0];
 
 impl CopydeskApp {
+    /// Runs a command on the next frame (for callers without a context).
+    pub fn run_command(&mut self, command: Option<Command>) {
+        self.queued = command;
+    }
+
     /// Runs a command.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
@@ -107,6 +112,7 @@ impl CopydeskApp {
             }
             Command::ShowProblems => self.show_problems = !self.show_problems,
             Command::CommandPalette => self.palette = Some(Default::default()),
+            Command::ManageTemplates => self.templates_window = Some(Default::default()),
             Command::Shortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,
             _ => {}
@@ -172,8 +178,122 @@ impl CopydeskApp {
             (Prompt::OpenRepaired { path, text, .. }, PromptAnswer::OpenCopy) => {
                 self.open_repaired(&path, &text);
             }
+            (
+                Prompt::ReplaceBio {
+                    doc,
+                    author,
+                    template,
+                },
+                PromptAnswer::Replace,
+            ) => self.fill_author(doc, author, &template),
             (prompt, _) => self.prompt = Some(prompt),
         }
+    }
+
+    /// Saves author `index` of the active document as a template.
+    pub fn save_author_template(&mut self, index: usize, now: f64) {
+        let Some(doc) = self.docs.get(self.active) else {
+            return;
+        };
+        let Some(author) = doc.article.meta.authors.get(index).cloned() else {
+            return;
+        };
+        if author.name.trim().is_empty() {
+            self.report_error(
+                "Give the author a name before saving it as a template.",
+                now,
+            );
+            return;
+        }
+        if self.platform.config_dir.is_none() {
+            self.report_error(
+                "There is no config folder to keep templates in (set COPYDESK_CONFIG_DIR).",
+                now,
+            );
+            return;
+        }
+        let template = crate::templates::AuthorTemplate {
+            name: author.name.trim().to_string(),
+            bio: author.bio.clone(),
+            ..Default::default()
+        };
+        match self.library.save_author(template) {
+            Ok(file) => self.notify(
+                format!(
+                    "Saved {} as a template ({})",
+                    author.name.trim(),
+                    file.display()
+                ),
+                now,
+            ),
+            Err(e) => self.report_error(format!("Could not save the template: {e}"), now),
+        }
+    }
+
+    /// Fills author `index` (or a new author, past the end) of a document
+    /// from a template, asking first if that would replace a different bio.
+    pub fn use_author_template(&mut self, doc: u64, index: usize, template: &str) {
+        let Some(t) = self.library.author(template).cloned() else {
+            return;
+        };
+        let Some(d) = self.docs.iter().find(|d| d.id == doc) else {
+            return;
+        };
+        let existing = d
+            .article
+            .meta
+            .authors
+            .get(index)
+            .map(|a| a.bio.trim().to_string())
+            .unwrap_or_default();
+        if !existing.is_empty() && existing != t.bio.trim() {
+            self.prompt = Some(Prompt::ReplaceBio {
+                doc,
+                author: index,
+                template: t.name,
+            });
+        } else {
+            self.fill_author(doc, index, &t.name);
+        }
+    }
+
+    fn fill_author(&mut self, doc: u64, index: usize, template: &str) {
+        let Some(t) = self.library.author(template).cloned() else {
+            return;
+        };
+        let Some(d) = self.docs.iter_mut().find(|d| d.id == doc) else {
+            return;
+        };
+        let author = crate::model::Author {
+            name: t.name.clone(),
+            bio: t.bio.clone(),
+        };
+        match d.article.meta.authors.get_mut(index) {
+            Some(a) => *a = author,
+            None => d.article.meta.authors.push(author),
+        }
+        d.touch();
+    }
+
+    /// Inserts a snippet where it goes, as one undo step.
+    pub fn insert_snippet(&mut self, ctx: &egui::Context, index: usize) {
+        let Some(snippet) = self.library.snippets.get(index).map(|s| s.template.clone()) else {
+            return;
+        };
+        let Some(doc) = self.docs.get_mut(self.active) else {
+            return;
+        };
+        let cursor = editor::selection(ctx, doc).end;
+        let (text, range) = crate::templates::insert_snippet(&doc.article.body, &snippet, cursor);
+        editor::replace_body(
+            ctx,
+            doc,
+            crate::editing::Edit {
+                text,
+                selection: range.end..range.end,
+            },
+        );
+        self.focus_body = true;
     }
 
     /// Reloads a document from its file, dropping the edits in the window.
@@ -295,9 +415,15 @@ impl CopydeskApp {
         let text = doc.to_markdown();
         match files::write_atomic(&path, text.as_bytes()) {
             Ok(()) => {
-                let tags = doc.article.meta.tags.clone();
                 self.docs[i].mark_saved(path.clone(), text);
-                self.settings.learn_tags(&tags);
+                if self.platform.config_dir.is_some()
+                    && let Err(e) = self.library.learn(&self.docs[i].article)
+                {
+                    self.report_error(
+                        format!("Could not add the new tags and credits to the library: {e}"),
+                        now,
+                    );
+                }
                 self.settings.add_recent(path.clone());
                 self.notify(format!("Saved {}", path.display()), now);
                 true
@@ -395,6 +521,17 @@ impl CopydeskApp {
                 }
                 None => self.quitting = false,
             },
+            DialogPurpose::ImportTemplate => {
+                for path in paths {
+                    match self.library.import(&path) {
+                        Ok(file) => self.notify(
+                            format!("Imported {} as {}", path.display(), file.display()),
+                            now,
+                        ),
+                        Err(e) => self.report_error(e, now),
+                    }
+                }
+            }
             DialogPurpose::Export { doc, format } => {
                 if let Some(path) = paths.into_iter().next() {
                     self.export_to(doc, format, &path, now);
@@ -479,6 +616,8 @@ pub enum PromptAnswer {
     Overwrite,
     /// Open a repaired copy of a non-UTF-8 file.
     OpenCopy,
+    /// Replace a bio with a template's.
+    Replace,
 }
 
 fn with_extension_if_missing(path: PathBuf, ext: &str) -> PathBuf {

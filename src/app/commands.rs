@@ -39,6 +39,7 @@ pub enum Command {
     PreviousTab,
     ShowProblems,
     CommandPalette,
+    ManageTemplates,
     Shortcuts,
     About,
 }
@@ -87,6 +88,7 @@ impl Command {
             Command::PreviousTab,
             Command::ShowProblems,
             Command::CommandPalette,
+            Command::ManageTemplates,
             Command::Shortcuts,
             Command::About,
         ]);
@@ -127,6 +129,7 @@ impl Command {
             Command::PreviousTab => "Previous Tab".into(),
             Command::ShowProblems => "Problems…".into(),
             Command::CommandPalette => "Command Palette…".into(),
+            Command::ManageTemplates => "Templates…".into(),
             Command::Shortcuts => "Keyboard Shortcuts".into(),
             Command::About => "About Copydesk".into(),
         }

@@ -60,6 +60,29 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
                 ("Cancel", PromptAnswer::Cancel),
             ],
         ),
+        Prompt::ReplaceBio {
+            doc,
+            author,
+            template,
+        } => {
+            let current = app
+                .docs
+                .iter()
+                .find(|d| d.id == *doc)
+                .and_then(|d| d.article.meta.authors.get(*author))
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
+            (
+                "Replace the bio?".into(),
+                format!(
+                    "{current} already has a bio. Replace it with the one in the template “{template}”?"
+                ),
+                vec![
+                    ("Replace", PromptAnswer::Replace),
+                    ("Cancel", PromptAnswer::Cancel),
+                ],
+            )
+        }
         Prompt::OpenRepaired { path, offset, .. } => (
             "Not UTF-8 text".into(),
             format!(

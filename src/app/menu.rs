@@ -55,6 +55,8 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                     item(app, ui, c);
                 }
                 ui.separator();
+                item(app, ui, Command::ManageTemplates);
+                ui.separator();
                 for c in [Command::CloseTab, Command::Quit] {
                     item(app, ui, c);
                 }
@@ -113,6 +115,25 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 ] {
                     item(app, ui, c);
                 }
+                ui.separator();
+                ui.menu_button("Snippet", |ui| {
+                    if app.library.snippets.is_empty() {
+                        ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
+                    }
+                    let names: Vec<String> = app
+                        .library
+                        .snippets
+                        .iter()
+                        .map(|s| s.template.name.clone())
+                        .collect();
+                    for (i, name) in names.iter().enumerate() {
+                        if ui.button(name).clicked() {
+                            let ctx = ui.ctx().clone();
+                            app.insert_snippet(&ctx, i);
+                            ui.close();
+                        }
+                    }
+                });
             });
             ui.menu_button("Export", |ui| {
                 for format in ExportFormat::ALL {

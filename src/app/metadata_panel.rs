@@ -66,12 +66,61 @@ fn counter(ui: &mut Ui, len: usize, limit: usize, what: &str) {
     ui.label(rich.small());
 }
 
+/// What the panel asks the app to do once it is drawn.
+enum PanelAction {
+    SaveAuthorTemplate(usize),
+    UseAuthorTemplate {
+        doc: u64,
+        index: usize,
+        template: String,
+    },
+}
+
 fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
-    let known_tags = app.settings.known_tags.clone();
+    let mut action = None;
+    fields_of_active(app, ui, &mut action);
+    let now = ui.input(|i| i.time);
+    match action {
+        Some(PanelAction::SaveAuthorTemplate(i)) => app.save_author_template(i, now),
+        Some(PanelAction::UseAuthorTemplate {
+            doc,
+            index,
+            template,
+        }) => app.use_author_template(doc, index, &template),
+        None => {}
+    }
+}
+
+/// A menu of the author templates; returns the one picked.
+fn author_picker(ui: &mut Ui, label: &str, library: &crate::templates::Library) -> Option<String> {
+    let mut picked = None;
+    ui.menu_button(label, |ui| {
+        if library.authors.is_empty() {
+            ui.label(
+                RichText::new(
+                    "No author templates yet: fill in an author and click Save as Template.",
+                )
+                .weak(),
+            );
+        }
+        for a in &library.authors {
+            if ui.button(&a.template.name).clicked() {
+                picked = Some(a.template.name.clone());
+                ui.close();
+            }
+        }
+    });
+    picked
+}
+
+fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<PanelAction>) {
+    let library = &app.library;
+    let known_tags = &library.tags;
     let tag_input = &mut app.tag_input;
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
+    let doc_id = doc.id;
     let m = &mut doc.article.meta;
     let mut changed = false;
 
@@ -128,16 +177,41 @@ fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
                 "A sentence or two about the author (Markdown)",
                 3,
             );
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("Save as Template")
+                    .on_hover_text("Keep this author and bio for other articles")
+                    .clicked()
+                {
+                    *action = Some(PanelAction::SaveAuthorTemplate(i));
+                }
+                if let Some(template) = author_picker(ui, "Fill from template", library) {
+                    *action = Some(PanelAction::UseAuthorTemplate {
+                        doc: doc_id,
+                        index: i,
+                        template,
+                    });
+                }
+            });
         });
     }
     if let Some(i) = remove_author {
         m.authors.remove(i);
         changed = true;
     }
-    if ui.button("+ Add author").clicked() {
-        m.authors.push(Author::default());
-        changed = true;
-    }
+    ui.horizontal(|ui| {
+        if ui.button("+ Add author").clicked() {
+            m.authors.push(Author::default());
+            changed = true;
+        }
+        if let Some(template) = author_picker(ui, "+ Add author from template", library) {
+            *action = Some(PanelAction::UseAuthorTemplate {
+                doc: doc_id,
+                index: m.authors.len(),
+                template,
+            });
+        }
+    });
 
     ui.separator();
     ui.horizontal(|ui| {
@@ -329,7 +403,42 @@ fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
                     action = Some((i, 0));
                 }
             });
-            changed |= text_field(ui, "Credit name", &mut credit.name, "Reuters");
+            let label = ui.label("Credit name");
+            let name = ui
+                .add(
+                    TextEdit::singleline(&mut credit.name)
+                        .hint_text("Reuters")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            changed |= name.changed();
+            // Known sources that match what is typed.
+            let typed = credit.name.trim().to_lowercase();
+            if !typed.is_empty() {
+                let known: Vec<_> = library
+                    .credits
+                    .iter()
+                    .filter(|k| {
+                        k.name.to_lowercase().contains(&typed)
+                            && !k.name.eq_ignore_ascii_case(credit.name.trim())
+                    })
+                    .take(6)
+                    .collect();
+                ui.horizontal_wrapped(|ui| {
+                    for k in known {
+                        if ui.small_button(&k.name).clicked() {
+                            credit.name = k.name.clone();
+                            if !k.role.is_empty() {
+                                credit.role = k.role.clone();
+                            }
+                            if credit.url.is_empty() {
+                                credit.url = k.url.clone();
+                            }
+                            changed = true;
+                        }
+                    }
+                });
+            }
             changed |= text_field(ui, "Credit URL", &mut credit.url, "https://…");
         });
     }

@@ -19,6 +19,7 @@ pub mod platform;
 mod preview;
 pub mod settings;
 mod status_bar;
+mod templates_window;
 mod watch;
 
 use std::path::PathBuf;
@@ -57,6 +58,12 @@ pub enum Prompt {
         path: PathBuf,
         offset: usize,
         text: String,
+    },
+    /// Replace an author's bio with a template's?
+    ReplaceBio {
+        doc: u64,
+        author: usize,
+        template: String,
     },
 }
 
@@ -115,6 +122,12 @@ pub struct CopydeskApp {
     palette: Option<palette::Palette>,
     /// The settings as last written to the settings file.
     stored_settings: Option<Settings>,
+    /// Author bios, snippets, known credits and tags.
+    pub library: crate::templates::Library,
+    /// A command to run at the start of the next frame.
+    queued: Option<Command>,
+    /// The templates manager, while open.
+    pub(crate) templates_window: Option<templates_window::TemplatesWindow>,
 }
 
 impl CopydeskApp {
@@ -146,7 +159,13 @@ impl CopydeskApp {
             front_matter_editor: None,
             palette: None,
             stored_settings: None,
+            library: Default::default(),
+            queued: None,
+            templates_window: None,
         };
+        if let Some(dir) = &app.platform.config_dir {
+            app.library = crate::templates::Library::load(dir);
+        }
         let files = if files.is_empty() {
             app.settings.open_files.clone()
         } else {
@@ -297,7 +316,6 @@ impl CopydeskApp {
 
     /// Adds a document as the active tab, replacing the untouched sample.
     fn add_document(&mut self, doc: Document) {
-        self.settings.learn_tags(&doc.article.meta.tags);
         if self.docs.len() == 1
             && self.docs[0].path.is_none()
             && self.docs[0].imported_from.is_none()
@@ -476,6 +494,9 @@ impl CopydeskApp {
         self.watch_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
+        if let Some(command) = self.queued.take() {
+            self.run(&ctx, command);
+        }
 
         menu::menu_bar(self, ui);
         status_bar::status_bar(self, ui);
@@ -489,6 +510,7 @@ impl CopydeskApp {
         });
         dialogs::dialogs(self, &ctx);
         palette::palette(self, &ctx);
+        templates_window::templates_window(self, &ctx);
         dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {

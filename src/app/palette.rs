@@ -38,23 +38,53 @@ pub fn score(label: &str, query: &str) -> Option<usize> {
         .then_some(100 + label.len())
 }
 
-/// The commands matching `query`, best first.
-pub fn matches(query: &str) -> Vec<Command> {
-    let mut found: Vec<(usize, usize, Command)> = Command::all()
+/// What the palette can run: a command, or inserting a snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Command(Command),
+    Snippet(usize, String),
+}
+
+impl Entry {
+    fn label(&self) -> String {
+        match self {
+            Entry::Command(c) => c.palette_label(),
+            Entry::Snippet(_, name) => format!("Insert Snippet: {name}"),
+        }
+    }
+}
+
+/// Commands and snippets matching `query`, best first.
+pub fn matching_entries(query: &str, snippets: &[String]) -> Vec<Entry> {
+    let entries = Command::all()
         .into_iter()
         .filter(|c| *c != Command::CommandPalette)
+        .map(Entry::Command)
+        .chain(
+            snippets
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Entry::Snippet(i, n.clone())),
+        );
+    let mut found: Vec<(usize, usize, Entry)> = entries
         .enumerate()
-        .filter_map(|(order, c)| score(&c.palette_label(), query).map(|s| (s, order, c)))
+        .filter_map(|(order, e)| score(&e.label(), query).map(|s| (s, order, e)))
         .collect();
     found.sort_by_key(|(s, order, _)| (*s, *order));
-    found.into_iter().map(|(_, _, c)| c).collect()
+    found.into_iter().map(|(_, _, e)| e).collect()
 }
 
 pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
     let Some(mut state) = app.palette.take() else {
         return;
     };
-    let found = matches(&state.query);
+    let snippets: Vec<String> = app
+        .library
+        .snippets
+        .iter()
+        .map(|s| s.template.name.clone())
+        .collect();
+    let found = matching_entries(&state.query, &snippets);
     state.selected = state.selected.min(found.len().saturating_sub(1));
     let mut run = None;
     let mut close = false;
@@ -83,7 +113,7 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
                 state.selected = state.selected.saturating_sub(1);
             }
             if i.consume_key(egui::Modifiers::NONE, Key::Enter) {
-                run = found.get(state.selected).copied();
+                run = found.get(state.selected).cloned();
             }
             if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
                 close = true;
@@ -93,17 +123,18 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
         egui::ScrollArea::vertical()
             .max_height(360.0)
             .show(ui, |ui| {
-                for (i, command) in found.iter().enumerate() {
+                for (i, entry) in found.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        let item =
-                            ui.selectable_label(i == state.selected, command.palette_label());
+                        let item = ui.selectable_label(i == state.selected, entry.label());
                         if i == state.selected {
                             item.scroll_to_me(None);
                         }
                         if item.clicked() {
-                            run = Some(*command);
+                            run = Some(entry.clone());
                         }
-                        if let Some(shortcut) = command.shortcut() {
+                        if let Entry::Command(command) = entry
+                            && let Some(shortcut) = command.shortcut()
+                        {
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
@@ -123,7 +154,8 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
             });
     });
     match run {
-        Some(command) => app.run(ctx, command),
+        Some(Entry::Command(command)) => app.run(ctx, command),
+        Some(Entry::Snippet(i, _)) => app.insert_snippet(ctx, i),
         None if !close => app.palette = Some(state),
         None => {}
     }
@@ -133,15 +165,34 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
 mod tests {
     use super::*;
 
+    fn commands(query: &str) -> Vec<Command> {
+        matching_entries(query, &[])
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Command(c) => Some(c),
+                Entry::Snippet(..) => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn finds_commands_by_words_and_letters() {
-        assert_eq!(matches("save as").first(), Some(&Command::SaveAs));
+        assert_eq!(commands("save as").first(), Some(&Command::SaveAs));
         assert_eq!(
-            matches("wordpress").first(),
+            commands("wordpress").first(),
             Some(&Command::Export(crate::export::ExportFormat::WordPress))
         );
-        assert!(matches("cpycms").contains(&Command::CopyForCms));
-        assert!(matches("zzzz").is_empty());
-        assert!(!matches("").contains(&Command::CommandPalette));
+        assert!(commands("cpycms").contains(&Command::CopyForCms));
+        assert!(commands("zzzz").is_empty());
+        assert!(!commands("").contains(&Command::CommandPalette));
+    }
+
+    #[test]
+    fn finds_snippets_by_name() {
+        let found = matching_entries("newsletter", &["Newsletter call".into()]);
+        assert_eq!(
+            found.first(),
+            Some(&Entry::Snippet(0, "Newsletter call".into()))
+        );
     }
 }

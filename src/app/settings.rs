@@ -30,8 +30,6 @@ pub struct Settings {
     pub open_files: Vec<PathBuf>,
     pub last_open_dir: Option<PathBuf>,
     pub last_export_dir: Option<PathBuf>,
-    /// Tags used before, offered as suggestions.
-    pub known_tags: Vec<String>,
 }
 
 impl Default for Settings {
@@ -45,7 +43,6 @@ impl Default for Settings {
             open_files: Vec::new(),
             last_open_dir: None,
             last_export_dir: None,
-            known_tags: Vec::new(),
         }
     }
 }
@@ -107,16 +104,6 @@ impl Settings {
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
-    }
-
-    pub fn learn_tags(&mut self, tags: &[String]) {
-        for tag in tags {
-            let tag = tag.trim();
-            if !tag.is_empty() && !self.known_tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-                self.known_tags.push(tag.to_string());
-            }
-        }
-        self.known_tags.sort_by_key(|t| t.to_lowercase());
     }
 }
 

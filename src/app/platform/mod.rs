@@ -17,6 +17,8 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save the document with this id (then run `then`).
     SaveAs { doc: u64, then: AfterSave },
+    /// Choose a template file to import into the library.
+    ImportTemplate,
     /// Choose where to export the document with this id.
     Export {
         doc: u64,
@@ -66,6 +68,8 @@ pub trait Clipboard {
 /// Opens files in other programs.
 pub trait Launcher {
     fn open_in_browser(&mut self, path: &Path) -> Result<(), String>;
+    /// Shows a folder in the file manager.
+    fn reveal(&mut self, folder: &Path) -> Result<(), String>;
 }
 
 /// Native dialogs with `rfd`: created on the UI thread (macOS requires it),
@@ -184,6 +188,22 @@ impl Launcher for SystemLauncher {
     fn open_in_browser(&mut self, path: &Path) -> Result<(), String> {
         webbrowser::open(&path.to_string_lossy()).map_err(|e| e.to_string())
     }
+
+    fn reveal(&mut self, folder: &Path) -> Result<(), String> {
+        std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+        let opener = if cfg!(windows) {
+            "explorer"
+        } else if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        std::process::Command::new(opener)
+            .arg(folder)
+            .spawn()
+            .map(|_| ())
+            .map_err(|e| format!("{opener}: {e}"))
+    }
 }
 
 /// Everything the app needs from the platform.
@@ -297,6 +317,11 @@ pub mod testing {
     impl Launcher for RecordingLauncher {
         fn open_in_browser(&mut self, path: &Path) -> Result<(), String> {
             self.opened.borrow_mut().push(path.to_path_buf());
+            Ok(())
+        }
+
+        fn reveal(&mut self, folder: &Path) -> Result<(), String> {
+            self.opened.borrow_mut().push(folder.to_path_buf());
             Ok(())
         }
     }

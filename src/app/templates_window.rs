@@ -1,0 +1,235 @@
+//! The templates manager: list, search, edit, rename, duplicate, delete
+//! (after asking), import a `.ron` file, and show the folder.
+
+use std::path::PathBuf;
+
+use egui::{Context, RichText, TextEdit};
+
+use super::CopydeskApp;
+use super::platform::{DialogPurpose, DialogRequest};
+use crate::templates::{AuthorTemplate, Placement, SnippetTemplate};
+
+/// The template being edited: a copy, written back on Save.
+#[derive(Clone)]
+enum Draft {
+    Author(PathBuf, AuthorTemplate),
+    Snippet(PathBuf, SnippetTemplate),
+}
+
+#[derive(Default)]
+pub struct TemplatesWindow {
+    search: String,
+    selected: Option<Draft>,
+    new_name: String,
+    confirm_delete: bool,
+}
+
+pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
+    let Some(mut state) = app.templates_window.take() else {
+        return;
+    };
+    let mut open = true;
+    let now = ctx.input(|i| i.time);
+    let mut messages: Vec<Result<String, String>> = Vec::new();
+    let dir = app.platform.config_dir.clone();
+    egui::Window::new("Templates").open(&mut open).default_width(640.0).default_height(480.0).show(ctx, |ui| {
+        let Some(dir) = dir.clone() else {
+            ui.label("There is no config folder to keep templates in (set COPYDESK_CONFIG_DIR).");
+            return;
+        };
+        ui.horizontal(|ui| {
+            if ui.button("New Author").clicked() {
+                let t = AuthorTemplate { name: "New author".into(), ..Default::default() };
+                match app.library.save_author(t.clone()) {
+                    Ok(file) => state.select(Draft::Author(file, t)),
+                    Err(e) => messages.push(Err(format!("Could not create the template: {e}"))),
+                }
+            }
+            if ui.button("New Snippet").clicked() {
+                let t = SnippetTemplate { name: "New snippet".into(), ..Default::default() };
+                match app.library.save_snippet(t.clone()) {
+                    Ok(file) => state.select(Draft::Snippet(file, t)),
+                    Err(e) => messages.push(Err(format!("Could not create the template: {e}"))),
+                }
+            }
+            if ui.button("Import .ron…").clicked() {
+                app.platform.dialogs.start(DialogRequest {
+                    purpose: DialogPurpose::ImportTemplate,
+                    title: "Import templates".into(),
+                    directory: None,
+                    file_name: None,
+                    filters: vec![("Copydesk templates".into(), vec!["ron".into()])],
+                    save: false,
+                });
+            }
+            if ui.button("Show Folder").clicked()
+                && let Err(e) = app.platform.launcher.reveal(&dir)
+            {
+                messages.push(Err(format!("Could not show {}: {e}", dir.display())));
+            }
+        });
+        let label = ui.label("Search templates");
+        ui.add(TextEdit::singleline(&mut state.search).hint_text("Name or text").desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let query = state.search.trim().to_lowercase();
+        let hit = |a: &str, b: &str| query.is_empty() || a.to_lowercase().contains(&query) || b.to_lowercase().contains(&query);
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical().id_salt("template-list").show(&mut cols[0], |ui| {
+                ui.label(RichText::new("Authors").strong());
+                for a in app.library.authors.iter().filter(|a| hit(&a.template.name, &a.template.bio)) {
+                    let selected = matches!(&state.selected, Some(Draft::Author(f, _)) if *f == a.file);
+                    if ui.selectable_label(selected, &a.template.name).clicked() {
+                        state.select(Draft::Author(a.file.clone(), a.template.clone()));
+                    }
+                }
+                ui.add_space(6.0);
+                ui.label(RichText::new("Snippets").strong());
+                for s in app.library.snippets.iter().filter(|s| hit(&s.template.name, &s.template.text)) {
+                    let selected = matches!(&state.selected, Some(Draft::Snippet(f, _)) if *f == s.file);
+                    if ui.selectable_label(selected, &s.template.name).clicked() {
+                        state.select(Draft::Snippet(s.file.clone(), s.template.clone()));
+                    }
+                }
+                if !app.library.problems.is_empty() {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("Files that could not be read (left as they are)").strong());
+                    for p in &app.library.problems {
+                        ui.label(RichText::new(format!("{}: {}", p.file.display(), p.error)).color(ui.visuals().error_fg_color).small());
+                    }
+                }
+            });
+            let ui = &mut cols[1];
+            match state.selected.clone() {
+                None => {
+                    ui.label(RichText::new("Pick a template to edit it.").weak());
+                }
+                Some(mut draft) => {
+                    let mut save = false;
+                    match &mut draft {
+                        Draft::Author(_, t) => {
+                            let l = ui.label("Role");
+                            ui.add(TextEdit::singleline(&mut t.role).desired_width(f32::INFINITY)).labelled_by(l.id);
+                            let l = ui.label("Template bio");
+                            ui.add(TextEdit::multiline(&mut t.bio).desired_rows(6).desired_width(f32::INFINITY)).labelled_by(l.id);
+                            let l = ui.label("Avatar");
+                            ui.add(TextEdit::singleline(&mut t.avatar).hint_text("Path or URL").desired_width(f32::INFINITY))
+                                .labelled_by(l.id);
+                        }
+                        Draft::Snippet(_, t) => {
+                            let l = ui.label("Snippet text");
+                            ui.add(TextEdit::multiline(&mut t.text).desired_rows(6).desired_width(f32::INFINITY)).labelled_by(l.id);
+                            egui::ComboBox::from_label("Goes").selected_text(t.placement.label()).show_ui(ui, |ui| {
+                                for p in Placement::ALL {
+                                    ui.selectable_value(&mut t.placement, p, p.label());
+                                }
+                            });
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Save Changes").clicked() {
+                            save = true;
+                        }
+                        if ui.button("Duplicate").clicked() {
+                            let file = draft.file().clone();
+                            match app.library.duplicate(&file) {
+                                Ok(new) => messages.push(Ok(format!("Duplicated as {}", new.display()))),
+                                Err(e) => messages.push(Err(format!("Could not duplicate: {e}"))),
+                            }
+                        }
+                        if ui.button("Delete…").clicked() {
+                            state.confirm_delete = true;
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        let l = ui.label("New name");
+                        ui.add(TextEdit::singleline(&mut state.new_name).desired_width(160.0)).labelled_by(l.id);
+                        if ui.button("Rename").clicked() && !state.new_name.trim().is_empty() {
+                            let file = draft.file().clone();
+                            match app.library.rename(&file, state.new_name.trim()) {
+                                Ok(new) => {
+                                    draft.set_file(new.clone(), state.new_name.trim());
+                                    messages.push(Ok(format!("Renamed to {}", new.display())));
+                                }
+                                Err(e) => messages.push(Err(format!("Could not rename: {e}"))),
+                            }
+                        }
+                    });
+                    if state.confirm_delete {
+                        ui.horizontal(|ui| {
+                            ui.label(format!("Delete “{}”? Its file is removed.", draft.name()));
+                            if ui.button("Delete").clicked() {
+                                match app.library.delete(draft.file()) {
+                                    Ok(()) => messages.push(Ok(format!("Deleted {}", draft.name()))),
+                                    Err(e) => messages.push(Err(format!("Could not delete: {e}"))),
+                                }
+                                state.selected = None;
+                                state.confirm_delete = false;
+                            }
+                            if ui.button("Keep").clicked() {
+                                state.confirm_delete = false;
+                            }
+                        });
+                    }
+                    if save {
+                        let result = match &draft {
+                            Draft::Author(f, t) => app.library.update_author(f, t.clone()),
+                            Draft::Snippet(f, t) => app.library.update_snippet(f, t.clone()),
+                        };
+                        match result {
+                            Ok(()) => messages.push(Ok(format!("Saved {}", draft.name()))),
+                            Err(e) => messages.push(Err(format!("Could not save: {e}"))),
+                        }
+                    }
+                    if state.selected.is_some() {
+                        state.selected = Some(draft);
+                    }
+                }
+            }
+        });
+    });
+    for m in messages {
+        match m {
+            Ok(text) => app.notify(text, now),
+            Err(text) => app.report_error(text, now),
+        }
+    }
+    if open {
+        app.templates_window = Some(state);
+    }
+}
+
+impl TemplatesWindow {
+    fn select(&mut self, draft: Draft) {
+        self.new_name = draft.name().to_string();
+        self.selected = Some(draft);
+        self.confirm_delete = false;
+    }
+}
+
+impl Draft {
+    fn file(&self) -> &PathBuf {
+        match self {
+            Draft::Author(f, _) | Draft::Snippet(f, _) => f,
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Draft::Author(_, t) => &t.name,
+            Draft::Snippet(_, t) => &t.name,
+        }
+    }
+
+    fn set_file(&mut self, file: PathBuf, name: &str) {
+        match self {
+            Draft::Author(f, t) => {
+                *f = file;
+                t.name = name.to_string();
+            }
+            Draft::Snippet(f, t) => {
+                *f = file;
+                t.name = name.to_string();
+            }
+        }
+    }
+}

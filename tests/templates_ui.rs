@@ -1,0 +1,208 @@
+//! Author templates and snippets through the real UI.
+
+use std::fs;
+use std::path::Path;
+
+use copydesk::app::platform::testing::{MemoryClipboard, RecordingLauncher, ScriptedDialogs};
+use copydesk::app::{CopydeskApp, Platform, Settings};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn system_fonts(ctx: &egui::Context) {
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
+}
+
+fn launch(config: &Path) -> Harness<'static, CopydeskApp> {
+    let platform = Platform {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: None,
+        config_dir: Some(config.to_path_buf()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+fn pick_author(harness: &mut Harness<'_, CopydeskApp>, picker: &str, name: &str) {
+    harness.get_by_label(picker).click();
+    harness.run();
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+#[test]
+fn save_the_samples_author_then_pick_it_for_a_new_article() {
+    let config = tempfile::tempdir().unwrap();
+    let mut harness = launch(config.path());
+    harness.get_by_label("Save as Template").click();
+    harness.run();
+    let file = config.path().join("authors/walker-ronnie.ron");
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("Walker Ronnie is a tech writer")
+    );
+
+    // The template survives a restart.
+    drop(harness);
+    let mut harness = launch(config.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .meta
+            .authors
+            .is_empty()
+    );
+    pick_author(&mut harness, "+ Add author from template", "Walker Ronnie");
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.meta.authors[0].name, "Walker Ronnie");
+    assert!(
+        doc.article.meta.authors[0]
+            .bio
+            .starts_with("Walker Ronnie is a tech writer")
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "About Walker Ronnie")
+            .is_some(),
+        "the bio box is in the preview"
+    );
+}
+
+#[test]
+fn filling_an_author_that_has_a_bio_asks_first() {
+    let config = tempfile::tempdir().unwrap();
+    fs::create_dir_all(config.path().join("authors")).unwrap();
+    fs::write(
+        config.path().join("authors/walker.ron"),
+        "(name: \"Walker Ronnie\", bio: \"A shorter bio.\")",
+    )
+    .unwrap();
+    let mut harness = launch(config.path());
+    pick_author(&mut harness, "Fill from template", "Walker Ronnie");
+    assert!(harness.query_by_label("Replace the bio?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness.state().active_doc().unwrap().article.meta.authors[0]
+            .bio
+            .starts_with("Walker Ronnie is a tech writer")
+    );
+    pick_author(&mut harness, "Fill from template", "Walker Ronnie");
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert_eq!(
+        harness.state().active_doc().unwrap().article.meta.authors[0].bio,
+        "A shorter bio."
+    );
+}
+
+#[test]
+fn a_snippet_goes_where_it_says_as_one_undo_step() {
+    let config = tempfile::tempdir().unwrap();
+    fs::create_dir_all(config.path().join("snippets")).unwrap();
+    fs::write(
+        config.path().join("snippets/translated.ron"),
+        "(name: \"Translated note\", text: \"*This article was translated from Italian.*\", placement: End)",
+    )
+    .unwrap();
+    let mut harness = launch(config.path());
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("translated");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        body.ends_with("\n\n*This article was translated from Italian.*\n"),
+        "{body}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn a_broken_template_is_shown_with_its_error_and_the_rest_load() {
+    let config = tempfile::tempdir().unwrap();
+    fs::create_dir_all(config.path().join("authors")).unwrap();
+    fs::write(
+        config.path().join("authors/ok.ron"),
+        "(name: \"Jane Doe\", bio: \"Jane writes.\")",
+    )
+    .unwrap();
+    fs::write(
+        config.path().join("authors/bad.ron"),
+        "(name: \"Broken\", bio: ",
+    )
+    .unwrap();
+    let mut harness = launch(config.path());
+    harness
+        .state_mut()
+        .run_command(Some(copydesk::app::Command::ManageTemplates));
+    harness.run();
+    assert!(harness.query_by_label("Jane Doe").is_some());
+    assert!(
+        harness.query_by_label_contains("bad.ron").is_some(),
+        "the broken file is listed"
+    );
+    assert_eq!(
+        fs::read_to_string(config.path().join("authors/bad.ron")).unwrap(),
+        "(name: \"Broken\", bio: "
+    );
+}
+
+#[test]
+fn tags_and_credits_used_in_a_saved_article_join_the_library() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(&path, "---\ntitle: A\ntags: [Leica]\ncredits:\n  - {role: source, name: LetsGoDigital}\n---\n\nText.\n").unwrap();
+    let platform = Platform {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: None,
+        config_dir: Some(config.path().to_path_buf()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, vec![path.clone()]);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness
+        .state_mut()
+        .active_doc_mut()
+        .unwrap()
+        .article
+        .meta
+        .category = "Phones".into();
+    harness.state_mut().active_doc_mut().unwrap().touch();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    for _ in 0..4 {
+        harness.step();
+    }
+    let lib = copydesk::templates::Library::load(config.path());
+    assert_eq!(lib.tags, ["Leica"]);
+    assert_eq!(lib.credits[0].name, "LetsGoDigital");
+}
