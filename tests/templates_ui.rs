@@ -206,3 +206,77 @@ fn tags_and_credits_used_in_a_saved_article_join_the_library() {
     assert_eq!(lib.tags, ["Leica"]);
     assert_eq!(lib.credits[0].name, "LetsGoDigital");
 }
+
+#[test]
+fn the_templates_manager_edits_duplicates_deletes_and_imports() {
+    let config = tempfile::tempdir().unwrap();
+    fs::create_dir_all(config.path().join("authors")).unwrap();
+    fs::write(
+        config.path().join("authors/jane-doe.ron"),
+        "(name: \"Jane Doe\", bio: \"Jane writes.\")",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let platform = Platform {
+        dialogs: Box::new(dialogs.clone()),
+        clipboard: Box::new(MemoryClipboard::default()),
+        launcher: Box::new(RecordingLauncher::default()),
+        recovery_dir: None,
+        config_dir: Some(config.path().to_path_buf()),
+    };
+    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    harness.run();
+    harness
+        .state_mut()
+        .run_command(Some(copydesk::app::Command::ManageTemplates));
+    harness.run();
+    harness.get_by_label("Jane Doe").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Template bio")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Template bio")
+        .type_text(" And edits.");
+    harness.run();
+    harness.get_by_label("Save Changes").click();
+    harness.run();
+    assert!(
+        fs::read_to_string(config.path().join("authors/jane-doe.ron"))
+            .unwrap()
+            .contains("Jane writes. And edits.")
+    );
+
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    assert!(config.path().join("authors/jane-doe-copy.ron").exists());
+
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(!config.path().join("authors/jane-doe.ron").exists());
+
+    let outside = tempfile::tempdir().unwrap();
+    let shared = outside.path().join("newsletter.ron");
+    fs::write(
+        &shared,
+        "(name: \"Newsletter\", text: \"Sign up for our newsletter.\", placement: End)",
+    )
+    .unwrap();
+    dialogs.answer(vec![shared]);
+    harness.get_by_label("Import .ron…").click();
+    for _ in 0..4 {
+        harness.step();
+    }
+    assert!(config.path().join("snippets/newsletter.ron").exists());
+    assert_eq!(
+        harness.state().library.snippets[0].template.name,
+        "Newsletter"
+    );
+}

@@ -26,8 +26,10 @@ fn version() -> u32 {
     VERSION
 }
 
-/// An author's template.
+/// An author's template. Unknown fields are refused, so a typo in a
+/// hand-edited file (`boi:`) is reported instead of silently ignored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthorTemplate {
     #[serde(default = "version")]
     pub version: u32,
@@ -84,6 +86,7 @@ impl Placement {
 /// Reusable boilerplate: a disclosure, a newsletter call to action, a
 /// translation note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SnippetTemplate {
     #[serde(default = "version")]
     pub version: u32,
