@@ -600,3 +600,22 @@ fn settings_are_written_to_their_file_when_they_change() {
     assert!(problem.is_none());
     assert!(stored.dark, "the dark theme is remembered");
 }
+
+#[test]
+fn names_in_any_script_render_without_tofu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.md");
+    fs::write(
+        &path,
+        "---\ntitle: « Leica » et “Xiaomi” — ’90s\nauthors:\n  - name: 王小明\n  - name: José Müller-Łukasiewicz\n---\n\nÇa marche : « oui », „ja“, 日本語のテキスト.\n",
+    )
+    .unwrap();
+    // The harness fails on any glyph no installed font has (the bundled
+    // fonts, then the system's through the fallback eframe uses).
+    let (harness, _) = app_with(vec![path]);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "By 王小明 and José Müller-Łukasiewicz")
+            .is_some()
+    );
+}

@@ -666,7 +666,13 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
             .with_app_id("copydesk")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(
+                eframe::icon_data::from_png_bytes(include_bytes!(
+                    "../../assets/icons/copydesk-256.png"
+                ))
+                .unwrap_or_default(),
+            ),
         ..Default::default()
     };
     eframe::run_native(

@@ -249,6 +249,28 @@ mod tests {
     }
 
     #[test]
+    fn mixed_line_endings_lose_no_text() {
+        let mixed = "---\r\ntitle: A\n---\r\n\r\nOne\r\nTwo\nThree\rFour\r\n";
+        let mut doc = parse_markdown(mixed).unwrap();
+        assert_eq!(doc.article.body, "One\nTwo\nThree\nFour\n");
+        assert_eq!(
+            doc.origin.line_ending,
+            LineEnding::CrLf,
+            "the ending most lines use"
+        );
+        doc.article.body.push_str("Five\n");
+        let out = write_markdown(&doc.article, &doc.origin);
+        assert_eq!(
+            out.replace("\r\n", "\n"),
+            "---\ntitle: A\nstatus: draft\n---\n\nOne\nTwo\nThree\nFour\nFive\n"
+        );
+        assert!(
+            !out.replace("\r\n", "").contains(['\r', '\n']),
+            "one ending throughout: {out:?}"
+        );
+    }
+
+    #[test]
     fn toml_files_stay_toml() {
         let mut doc = parse_markdown("+++\ntitle = \"A\"\ndraft = true\n+++\nBody").unwrap();
         assert_eq!(doc.article.meta.status, Status::Draft);
