@@ -331,3 +331,26 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
     assert_eq!(doc.article.meta.title, "Fixed");
     assert!(doc.front_matter_problem.is_none());
 }
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let folder = dir.path().join("gone");
+    fs::create_dir_all(&folder).unwrap();
+    let path = article_file(&folder);
+    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "Unsaved words. ");
+    // The folder disappears (an unplugged drive, a sync client).
+    fs::remove_dir_all(&folder).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert!(
+        harness.query_by_label_contains("Could not save").is_some(),
+        "the window says so"
+    );
+    let doc = harness.state().active_doc().unwrap();
+    assert!(doc.is_dirty(), "still unsaved");
+    assert!(doc.article.body.contains("Unsaved words. "), "nothing lost");
+}

@@ -111,6 +111,15 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                             ui.add(TextEdit::singleline(&mut t.role).desired_width(f32::INFINITY)).labelled_by(l.id);
                             let l = ui.label("Template bio");
                             ui.add(TextEdit::multiline(&mut t.bio).desired_rows(6).desired_width(f32::INFINITY)).labelled_by(l.id);
+                            let l = ui.label("Links, one a line");
+                            let mut links = t.links.join("\n");
+                            if ui
+                                .add(TextEdit::multiline(&mut links).desired_rows(2).desired_width(f32::INFINITY))
+                                .labelled_by(l.id)
+                                .changed()
+                            {
+                                t.links = links.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+                            }
                             let l = ui.label("Avatar");
                             ui.add(TextEdit::singleline(&mut t.avatar).hint_text("Path or URL").desired_width(f32::INFINITY))
                                 .labelled_by(l.id);
