@@ -32,8 +32,25 @@ const JUNK: [&str; 22] = [
 
 /// Whether the whole line is a scraping leftover.
 pub fn is_junk(line: &str) -> bool {
+    const NAVIGATION: [&str; 12] = [
+        "read more",
+        "read also",
+        "also read",
+        "related:",
+        "related articles",
+        "related stories",
+        "see also",
+        "recommended:",
+        "you may also like",
+        "more from",
+        "continue reading",
+        "leggi anche",
+    ];
     let lower = line.trim().to_lowercase();
-    lower.is_empty() || JUNK.contains(&lower.as_str())
+    lower.is_empty()
+        || JUNK.contains(&lower.as_str())
+        // Links to other stories that scraping keeps: `Read more: …`.
+        || (word_count(&lower) <= 15 && NAVIGATION.iter().any(|n| lower.starts_with(n)))
 }
 
 /// Removes leftovers glued to a line: a trailing or leading `thumbnail`,
@@ -175,7 +192,14 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     (!names.is_empty()).then_some((names, tail.filter(|t| !t.is_empty())))
 }
 
-/// Article-level attributions: `Source: Reuters`, `Via The Verge`,
+/// Article-level attributions, several on a line as agencies print them
+/// (`Reporting by Jane Roe; Editing by Tom Stone`).
+pub fn parse_article_credits(line: &str) -> Option<Vec<Credit>> {
+    let credits: Option<Vec<Credit>> = line.split(';').map(parse_article_credit).collect();
+    credits.filter(|c| !c.is_empty())
+}
+
+/// An article-level attribution: `Source: Reuters`, `Via The Verge`,
 /// `Jane Doe contributed to this report`, `Additional reporting by …`,
 /// `Translated by …`.
 pub fn parse_article_credit(line: &str) -> Option<Credit> {
@@ -580,6 +604,17 @@ mod tests {
         );
         assert_eq!(
             parse_article_credit("Via Roma is a street in Turin where the shop opened last year."),
+            None
+        );
+        assert_eq!(
+            parse_article_credits("Reporting by Jane Roe; Editing by Tom Stone"),
+            Some(vec![
+                Credit::new("reporting", "Jane Roe"),
+                Credit::new("editing", "Tom Stone")
+            ])
+        );
+        assert_eq!(
+            parse_article_credits("Prices vary; check the shop for details"),
             None
         );
     }

@@ -133,8 +133,8 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata) {
             break;
         };
         scanned += 1;
-        if let Some(credit) = parse_article_credit(&line) {
-            credits.push(credit);
+        if let Some(found) = parse_article_credits(&line) {
+            credits.extend(found.into_iter().rev());
         } else if let Some(tags) = parse_tags(&line) {
             meta.tags = tags;
         } else if let Some(category) = line
@@ -213,7 +213,7 @@ fn read_head(raw: &[Vec<String>], meta: &mut Metadata) -> usize {
     };
     // Dates or bylines printed above the title.
     while let Some(line) = raw.get(i).and_then(|u| single(u)) {
-        if took_date(line, meta) || took_byline(line, meta) {
+        if took_date(line, meta) || took_byline(line, meta) || took_date_and_byline(line, meta) {
             i += 1;
         } else {
             break;
@@ -232,7 +232,7 @@ fn read_head(raw: &[Vec<String>], meta: &mut Metadata) -> usize {
             break;
         }
         seen += 1;
-        if took_byline(line, meta) || took_date(line, meta) {
+        if took_byline(line, meta) || took_date(line, meta) || took_date_and_byline(line, meta) {
             i += 1;
             continue;
         }
@@ -261,6 +261,37 @@ fn read_head(raw: &[Vec<String>], meta: &mut Metadata) -> usize {
         }
     }
     i
+}
+
+/// A line with both a date and a byline: `Posted on May 5, 2025 by Mark
+/// Hill`, `May 5, 2025 | By Mark Hill`.
+fn took_date_and_byline(line: &str, meta: &mut Metadata) -> bool {
+    let lower = line.to_lowercase();
+    let Some(at) = lower.rfind(" by ") else {
+        return false;
+    };
+    let (date_part, names_part) = (&line[..at], &line[at + 1..]);
+    let date_part = date_part
+        .trim()
+        .trim_end_matches(['|', '·', '—', '–', '-', ','])
+        .trim();
+    let (Some(date), Some((names, _))) = (parse_date_line(date_part), parse_byline(names_part))
+    else {
+        return false;
+    };
+    if meta.date.is_empty() {
+        meta.date = date.date;
+    }
+    for name in names {
+        if !meta
+            .authors
+            .iter()
+            .any(|a| a.name == name || name.contains(&a.name))
+        {
+            meta.authors.push(Author::named(name));
+        }
+    }
+    true
 }
 
 fn took_date_inner(line: &str, meta: &mut Metadata) {
@@ -375,8 +406,8 @@ fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
             });
             continue;
         }
-        if let Some(credit) = parse_article_credit(line) {
-            meta.credits.push(credit);
+        if let Some(found) = parse_article_credits(line) {
+            meta.credits.extend(found);
             continue;
         }
         if is_bio_label(line) {

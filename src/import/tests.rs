@@ -196,3 +196,61 @@ fn import_never_panics_on_odd_input() {
         let _ = import_text(text);
     }
 }
+
+#[test]
+fn scraped_page_leftovers_and_agency_credits() {
+    let a = import_text(include_str!("../../sample_docs/apple-glasses-scraped.txt"));
+    let m = &a.meta;
+    assert_eq!(m.title, "Apple delays its AR glasses to 2027, report says");
+    assert_eq!(m.subtitle, "");
+    assert_eq!(m.date, "2025-05-05");
+    assert_eq!(
+        m.authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Mark Hill"]
+    );
+    assert_eq!(
+        m.credits,
+        vec![
+            crate::model::Credit::new("reporting", "Jane Roe"),
+            crate::model::Credit::new("editing", "Tom Stone")
+        ]
+    );
+    for junk in ["Share this article", "Advertisement", "Read more"] {
+        assert!(!a.body.contains(junk), "{junk} left in {}", a.body);
+    }
+    let blocks = markdown::parse(&a.body);
+    let headings: Vec<_> = markdown::headings(&blocks)
+        .into_iter()
+        .map(|h| h.1)
+        .collect();
+    assert_eq!(headings, ["Why the delay?"]);
+    let figures = markdown::figures(&blocks);
+    assert_eq!(plain_text(&figures[0].caption), "Apple Vision Pro");
+    assert_eq!(plain_text(&figures[0].credit), "Apple");
+}
+
+#[test]
+fn a_german_review_with_byline_date_and_bio() {
+    let a = import_text(include_str!("../../sample_docs/galaxy-s24-test-de.txt"));
+    assert_eq!(a.meta.lang, "de");
+    assert_eq!(a.meta.date, "2024-03-12");
+    assert_eq!(a.meta.authors[0].name, "Anna Schmidt");
+    assert!(
+        a.meta.authors[0]
+            .bio
+            .starts_with("Anna Schmidt ist Redakteurin")
+    );
+    let blocks = markdown::parse(&a.body);
+    let headings: Vec<_> = markdown::headings(&blocks)
+        .into_iter()
+        .map(|h| h.1)
+        .collect();
+    assert_eq!(headings, ["Design und Display", "Fazit"]);
+    assert_eq!(
+        plain_text(&markdown::figures(&blocks)[0].credit),
+        "Anna Schmidt"
+    );
+}
