@@ -6,7 +6,7 @@ use egui::{Context, Id, RichText};
 use super::actions::PromptAnswer;
 use super::platform::AfterSave;
 use super::{Command, CopydeskApp, Prompt};
-use crate::analysis::check::{self, Location, Severity};
+use crate::analysis::check::{Location, Severity};
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
     prompt(app, ctx);
@@ -302,8 +302,8 @@ fn problems(app: &mut CopydeskApp, ctx: &Context) {
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let blocks = doc.blocks();
-    let list = check::check_blocks(&doc.article, &blocks);
+    let analysis = doc.analysis();
+    let list = &analysis.problems;
     let mut open = true;
     let mut jump = None;
     egui::Window::new("Problems to fix before publishing")
@@ -313,7 +313,7 @@ fn problems(app: &mut CopydeskApp, ctx: &Context) {
             if list.is_empty() {
                 ui.label("No problems: the article is ready to publish.");
             }
-            for problem in &list {
+            for problem in list {
                 let icon = if problem.severity == Severity::Error {
                     "Error:"
                 } else {

@@ -22,6 +22,7 @@ pub struct Document {
     pub revision: u64,
     dirty: bool,
     parsed: Option<(u64, std::sync::Arc<Vec<Block>>)>,
+    analysed: Option<(u64, std::sync::Arc<Analysis>)>,
     /// A jump asked for (from the problems list): select this byte range
     /// of the body and scroll to it.
     pub jump_to: Option<std::ops::Range<usize>>,
@@ -37,6 +38,12 @@ pub struct Document {
     pub changed_on_disk: bool,
     /// The front matter could not be read: why (it is kept as written).
     pub front_matter_problem: Option<String>,
+}
+
+/// What the status bar and the problems list show.
+pub struct Analysis {
+    pub stats: crate::analysis::stats::Stats,
+    pub problems: Vec<crate::analysis::check::Problem>,
 }
 
 /// A hash of a file's bytes (not for security: to notice a change).
@@ -59,6 +66,7 @@ impl Document {
             revision: 0,
             dirty: false,
             parsed: None,
+            analysed: None,
             jump_to: None,
             highlight: Default::default(),
             name_hint: None,
@@ -116,6 +124,23 @@ impl Document {
                 blocks
             }
         }
+    }
+
+    /// Statistics and problems of the article, computed once per revision
+    /// (the status bar and the problems list read them every frame).
+    pub fn analysis(&mut self) -> std::sync::Arc<Analysis> {
+        if let Some((rev, analysis)) = &self.analysed
+            && *rev == self.revision
+        {
+            return analysis.clone();
+        }
+        let blocks = self.blocks();
+        let analysis = std::sync::Arc::new(Analysis {
+            stats: crate::analysis::stats::Stats::of_blocks(&blocks),
+            problems: crate::analysis::check::check_blocks(&self.article, &blocks),
+        });
+        self.analysed = Some((self.revision, analysis.clone()));
+        analysis
     }
 
     /// The file's text as it would be saved now.

@@ -3,16 +3,15 @@
 use egui::{RichText, Ui};
 
 use super::CopydeskApp;
-use crate::analysis::check::{self, Severity};
-use crate::analysis::stats::Stats;
+use crate::analysis::check::Severity;
 
 pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let blocks = doc.blocks();
-    let stats = Stats::of_blocks(&blocks);
-    let problems = check::check_blocks(&doc.article, &blocks);
+    let analysis = doc.analysis();
+    let stats = analysis.stats;
+    let problems = &analysis.problems;
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
