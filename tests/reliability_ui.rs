@@ -7,19 +7,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use copydesk::app::platform::testing::{MemoryClipboard, RecordingLauncher, ScriptedDialogs};
-use copydesk::app::{CopydeskApp, Platform, Settings};
+use copydesk::app::{CopydeskApp, Platform};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-/// As in the real app (eframe's default): glyphs the bundled fonts lack come
-/// from the system's fonts; a glyph no font has still fails the test.
-fn system_fonts(ctx: &egui::Context) {
-    ctx.add_font_provider(std::sync::Arc::new(
-        egui_system_font_provider::SystemFontProvider::new(),
-    ));
-}
+mod common;
+use common::ui::{launch, pump, type_in_body};
 
 fn platform(dialogs: &ScriptedDialogs, recovery: &Path) -> Platform {
     Platform {
@@ -31,37 +26,12 @@ fn platform(dialogs: &ScriptedDialogs, recovery: &Path) -> Platform {
     }
 }
 
-fn launch(
+fn start(
     files: Vec<PathBuf>,
     recovery: &Path,
     dialogs: &ScriptedDialogs,
 ) -> Harness<'static, CopydeskApp> {
-    let app = CopydeskApp::new(Settings::default(), platform(dialogs, recovery), files);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    pump(&mut harness);
-    harness
-}
-
-/// Runs a few frames. (`Harness::run` insists on the UI going idle, which
-/// the file watcher and the notices' timers prevent here.)
-fn pump(harness: &mut Harness<'_, CopydeskApp>) {
-    for _ in 0..6 {
-        harness.step();
-    }
-}
-
-fn type_in_body(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .focus();
-    pump(harness);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .type_text(text);
-    pump(harness);
+    launch(platform(dialogs, recovery), files)
 }
 
 /// Steps the UI (simulated time) and waits (real time) until `done`.
@@ -100,7 +70,7 @@ fn unsaved_edits_reach_a_recovery_file_within_five_seconds() {
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
     let path = article_file(dir.path());
-    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     type_in_body(&mut harness, "Edit one. ");
     let file = recovery_file(&harness);
     let typed_at = harness.ctx.input(|i| i.time);
@@ -128,13 +98,13 @@ fn after_a_crash_the_next_start_offers_to_restore_the_edits() {
     let dialogs = ScriptedDialogs::default();
     let path = article_file(dir.path());
     {
-        let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+        let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
         type_in_body(&mut harness, "Words that must survive. ");
         let file = recovery_file(&harness);
         wait_until(&mut harness, "the recovery file", |_| file.exists());
         // The process "dies": nothing is saved, the session lock is released.
     }
-    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    let mut harness = start(vec![], recovery.path(), &dialogs);
     assert!(
         harness.query_by_label("Recover unsaved work").is_some(),
         "the restore prompt shows"
@@ -159,18 +129,18 @@ fn recovered_work_can_be_kept_for_later_or_discarded() {
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
     {
-        let mut harness = launch(vec![], recovery.path(), &dialogs);
+        let mut harness = start(vec![], recovery.path(), &dialogs);
         type_in_body(&mut harness, "Sample edits. ");
         let file = recovery_file(&harness);
         wait_until(&mut harness, "the recovery file", |_| file.exists());
     }
     {
-        let mut harness = launch(vec![], recovery.path(), &dialogs);
+        let mut harness = start(vec![], recovery.path(), &dialogs);
         harness.get_by_label("Keep for Later").click();
         pump(&mut harness);
         assert!(harness.query_by_label("Recover unsaved work").is_none());
     }
-    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    let mut harness = start(vec![], recovery.path(), &dialogs);
     assert!(
         harness.query_by_label("Recover unsaved work").is_some(),
         "kept for later: offered again"
@@ -178,7 +148,7 @@ fn recovered_work_can_be_kept_for_later_or_discarded() {
     harness.get_by_label("Discard").click();
     pump(&mut harness);
     drop(harness);
-    let harness = launch(vec![], recovery.path(), &dialogs);
+    let harness = start(vec![], recovery.path(), &dialogs);
     assert!(
         harness.query_by_label("Recover unsaved work").is_none(),
         "discarded for good"
@@ -189,7 +159,7 @@ fn recovered_work_can_be_kept_for_later_or_discarded() {
 fn a_bug_in_the_ui_saves_the_work_and_says_so() {
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut harness = launch(vec![], recovery.path(), &dialogs);
+    let mut harness = start(vec![], recovery.path(), &dialogs);
     type_in_body(&mut harness, "Just typed. ");
     let file = recovery_file(&harness);
     harness.state_mut().panic_next_frame = true;
@@ -208,7 +178,7 @@ fn a_file_changed_by_another_program_can_be_reloaded() {
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
     let path = article_file(dir.path());
-    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     std::thread::sleep(Duration::from_millis(200));
     fs::write(
         &path,
@@ -232,7 +202,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
     let path = article_file(dir.path());
-    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     type_in_body(&mut harness, "Mine. ");
     fs::write(&path, "---\ntitle: A story\n---\n\nTheirs.\n").unwrap();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -263,7 +233,7 @@ fn a_non_utf8_file_opens_only_as_a_repaired_copy() {
         b"Caf\xe9 news\n\nThe caf\xe9 opened today, and the town is happy about it.\n",
     )
     .unwrap();
-    let mut harness = launch(vec![latin1.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![latin1.clone()], recovery.path(), &dialogs);
     assert!(harness.query_by_label("Not UTF-8 text").is_some());
     harness.get_by_label("Open a Repaired Copy").click();
     pump(&mut harness);
@@ -295,7 +265,7 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
         "---\ntitle: [unclosed\nlayout: post\n---\n\nThe body.\n",
     )
     .unwrap();
-    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     assert!(
         harness
             .query_by_label_contains("The metadata could not be read")
@@ -340,7 +310,7 @@ fn a_failed_save_says_why_and_keeps_the_document() {
     let folder = dir.path().join("gone");
     fs::create_dir_all(&folder).unwrap();
     let path = article_file(&folder);
-    let mut harness = launch(vec![path.clone()], recovery.path(), &dialogs);
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     type_in_body(&mut harness, "Unsaved words. ");
     // The folder disappears (an unplugged drive, a sync client).
     fs::remove_dir_all(&folder).unwrap();

@@ -3,34 +3,22 @@
 use std::fs;
 use std::path::Path;
 
-use copydesk::app::platform::testing::{MemoryClipboard, RecordingLauncher, ScriptedDialogs};
-use copydesk::app::{CopydeskApp, Platform, Settings};
+use copydesk::app::platform::testing::ScriptedDialogs;
+use copydesk::app::{CopydeskApp, Platform};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn system_fonts(ctx: &egui::Context) {
-    ctx.add_font_provider(std::sync::Arc::new(
-        egui_system_font_provider::SystemFontProvider::new(),
-    ));
-}
+mod common;
+use common::ui::{launch, pump, scripted_platform};
 
-fn launch(config: &Path) -> Harness<'static, CopydeskApp> {
+fn start(config: &Path) -> Harness<'static, CopydeskApp> {
     let platform = Platform {
-        dialogs: Box::new(ScriptedDialogs::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
-        launcher: Box::new(RecordingLauncher::default()),
-        recovery_dir: None,
         config_dir: Some(config.to_path_buf()),
+        ..scripted_platform()
     };
-    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
-    harness
+    launch(platform, vec![])
 }
 
 fn pick_author(harness: &mut Harness<'_, CopydeskApp>, picker: &str, name: &str) {
@@ -43,7 +31,7 @@ fn pick_author(harness: &mut Harness<'_, CopydeskApp>, picker: &str, name: &str)
 #[test]
 fn save_the_samples_author_then_pick_it_for_a_new_article() {
     let config = tempfile::tempdir().unwrap();
-    let mut harness = launch(config.path());
+    let mut harness = start(config.path());
     harness.get_by_label("Save as Template").click();
     harness.run();
     let file = config.path().join("authors/walker-ronnie.ron");
@@ -55,7 +43,7 @@ fn save_the_samples_author_then_pick_it_for_a_new_article() {
 
     // The template survives a restart.
     drop(harness);
-    let mut harness = launch(config.path());
+    let mut harness = start(config.path());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     assert!(
@@ -93,7 +81,7 @@ fn filling_an_author_that_has_a_bio_asks_first() {
         "(name: \"Walker Ronnie\", bio: \"A shorter bio.\")",
     )
     .unwrap();
-    let mut harness = launch(config.path());
+    let mut harness = start(config.path());
     pick_author(&mut harness, "Fill from template", "Walker Ronnie");
     assert!(harness.query_by_label("Replace the bio?").is_some());
     harness.get_by_label("Cancel").click();
@@ -121,7 +109,7 @@ fn a_snippet_goes_where_it_says_as_one_undo_step() {
         "(name: \"Translated note\", text: \"*This article was translated from Italian.*\", placement: End)",
     )
     .unwrap();
-    let mut harness = launch(config.path());
+    let mut harness = start(config.path());
     let before = harness.state().active_doc().unwrap().article.body.clone();
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
     harness.run();
@@ -155,7 +143,7 @@ fn a_broken_template_is_shown_with_its_error_and_the_rest_load() {
         "(name: \"Broken\", bio: ",
     )
     .unwrap();
-    let mut harness = launch(config.path());
+    let mut harness = start(config.path());
     harness
         .state_mut()
         .run_command(Some(copydesk::app::Command::ManageTemplates));
@@ -178,18 +166,10 @@ fn tags_and_credits_used_in_a_saved_article_join_the_library() {
     let path = dir.path().join("a.md");
     fs::write(&path, "---\ntitle: A\ntags: [Leica]\ncredits:\n  - {role: source, name: LetsGoDigital}\n---\n\nText.\n").unwrap();
     let platform = Platform {
-        dialogs: Box::new(ScriptedDialogs::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
-        launcher: Box::new(RecordingLauncher::default()),
-        recovery_dir: None,
         config_dir: Some(config.path().to_path_buf()),
+        ..scripted_platform()
     };
-    let app = CopydeskApp::new(Settings::default(), platform, vec![path.clone()]);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
+    let mut harness = launch(platform, vec![path.clone()]);
     harness
         .state_mut()
         .active_doc_mut()
@@ -199,9 +179,7 @@ fn tags_and_credits_used_in_a_saved_article_join_the_library() {
         .category = "Phones".into();
     harness.state_mut().active_doc_mut().unwrap().touch();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    for _ in 0..4 {
-        harness.step();
-    }
+    pump(&mut harness);
     let lib = copydesk::templates::Library::load(config.path());
     assert_eq!(lib.tags, ["Leica"]);
     assert_eq!(lib.credits[0].name, "LetsGoDigital");
@@ -219,17 +197,10 @@ fn the_templates_manager_edits_duplicates_deletes_and_imports() {
     let dialogs = ScriptedDialogs::default();
     let platform = Platform {
         dialogs: Box::new(dialogs.clone()),
-        clipboard: Box::new(MemoryClipboard::default()),
-        launcher: Box::new(RecordingLauncher::default()),
-        recovery_dir: None,
         config_dir: Some(config.path().to_path_buf()),
+        ..scripted_platform()
     };
-    let app = CopydeskApp::new(Settings::default(), platform, vec![]);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
+    let mut harness = launch(platform, vec![]);
     harness
         .state_mut()
         .run_command(Some(copydesk::app::Command::ManageTemplates));
@@ -271,9 +242,7 @@ fn the_templates_manager_edits_duplicates_deletes_and_imports() {
     .unwrap();
     dialogs.answer(vec![shared]);
     harness.get_by_label("Import .ron…").click();
-    for _ in 0..4 {
-        harness.step();
-    }
+    pump(&mut harness);
     assert!(config.path().join("snippets/newsletter.ron").exists());
     assert_eq!(
         harness.state().library.snippets[0].template.name,

@@ -11,38 +11,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-/// As in the real app (eframe's default): glyphs the bundled fonts lack come
-/// from the system's fonts; a glyph no font has still fails the test.
-fn system_fonts(ctx: &egui::Context) {
-    ctx.add_font_provider(std::sync::Arc::new(
-        egui_system_font_provider::SystemFontProvider::new(),
-    ));
-}
-
-/// A platform of stand-ins; recovery files in `recovery` if given.
-fn scripted_platform(recovery: Option<PathBuf>) -> Platform {
-    Platform {
-        dialogs: Box::new(ScriptedDialogs::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
-        launcher: Box::new(RecordingLauncher::default()),
-        recovery_dir: recovery,
-        config_dir: None,
-    }
-}
+mod common;
+use common::ui::{launch, pump, scripted_platform, type_in_body};
 
 struct Rig {
     dialogs: ScriptedDialogs,
     clipboard: MemoryClipboard,
-}
-
-fn launch(platform: Platform, files: Vec<PathBuf>) -> Harness<'static, CopydeskApp> {
-    let app = CopydeskApp::new(Settings::default(), platform, files);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(system_fonts)
-        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
-    harness.run();
-    harness
 }
 
 fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
@@ -58,31 +32,11 @@ fn app_with(files: Vec<PathBuf>) -> (Harness<'static, CopydeskApp>, Rig) {
     (launch(platform, files), Rig { dialogs, clipboard })
 }
 
-/// Runs frames until the app is idle, stepping once more so that answers
-/// from the scripted file dialogs (polled at the start of a frame) land.
-fn settle(harness: &mut Harness<'_, CopydeskApp>) {
-    // Stepping, not `run`: after a save the file watcher wakes the UI.
-    for _ in 0..6 {
-        harness.step();
-    }
-}
-
 fn body_focused(harness: &Harness<'_, CopydeskApp>) -> bool {
     let id = harness.state().active_doc().unwrap().id;
     harness
         .ctx
         .memory(|m| m.has_focus(copydesk::app::editor_body_id(id)))
-}
-
-fn type_in_body(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .type_text(text);
-    harness.run();
 }
 
 #[test]
@@ -233,7 +187,7 @@ fn save_writes_the_file_and_clears_the_unsaved_mark() {
     type_in_body(&mut harness, "New words. ");
     assert!(harness.state().active_doc().unwrap().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    settle(&mut harness);
+    pump(&mut harness);
     let saved = fs::read_to_string(&path).unwrap();
     assert!(saved.contains("New words. "), "{saved}");
     assert!(
@@ -253,7 +207,7 @@ fn an_imported_draft_is_saved_as_markdown_beside_it_never_over_it() {
     let target = dir.path().join("draft.md");
     rig.dialogs.answer(vec![target.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    settle(&mut harness);
+    pump(&mut harness);
     let asked = rig.dialogs.asked.borrow();
     assert_eq!(asked.len(), 1, "the first save asks where");
     assert_eq!(asked[0].file_name.as_deref(), Some("draft.md"));
@@ -373,7 +327,7 @@ fn a_clipboard_failure_is_shown_not_swallowed() {
             fail: true,
             ..Default::default()
         }),
-        ..scripted_platform(None)
+        ..scripted_platform()
     };
     let mut harness = launch(platform, vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
@@ -392,7 +346,7 @@ fn export_writes_the_chosen_file() {
     let target = dir.path().join("out.html");
     rig.dialogs.answer(vec![target.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
-    settle(&mut harness);
+    pump(&mut harness);
     assert_eq!(
         rig.dialogs.asked.borrow()[0].file_name.as_deref(),
         Some("xiaomi-and-leica-together-for-a-new-smartphone.html")
@@ -417,7 +371,7 @@ fn opening_a_broken_file_shows_an_error_and_keeps_what_is_open() {
     let (mut harness, rig) = app_with(vec![]);
     rig.dialogs.answer(vec![bad.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    settle(&mut harness);
+    pump(&mut harness);
     assert!(harness.query_by_label_contains("Could not open").is_some());
     assert_eq!(harness.state().docs.len(), 1, "the sample is still open");
 }
@@ -481,7 +435,7 @@ fn documents_open_at_exit_open_again() {
     assert_eq!(saved.open_files, std::slice::from_ref(&path));
     let restored = Settings::from_ron(&saved.to_ron());
     assert_eq!(restored.view, copydesk::app::ViewMode::EditorOnly);
-    let app = CopydeskApp::new(restored, scripted_platform(None), vec![]);
+    let app = CopydeskApp::new(restored, scripted_platform(), vec![]);
     assert_eq!(
         app.active_doc().unwrap().path.as_deref(),
         Some(path.as_path())
@@ -494,7 +448,7 @@ fn preview_in_browser_writes_the_page_and_opens_it() {
     let launcher = RecordingLauncher::default();
     let platform = Platform {
         launcher: Box::new(launcher.clone()),
-        ..scripted_platform(None)
+        ..scripted_platform()
     };
     let mut harness = launch(platform, vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::B);
@@ -538,7 +492,7 @@ fn shortcuts_with_shift_are_not_taken_by_their_plain_version() {
     rig.dialogs.answer(vec![dir.path().join("copy.md")]);
     // Ctrl+Shift+S is Save As, not Save.
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-    settle(&mut harness);
+    pump(&mut harness);
     assert_eq!(rig.dialogs.asked.borrow().len(), 1);
     assert!(dir.path().join("copy.md").exists());
     // Ctrl+Shift+I inserts a figure; it does not italicise.
@@ -577,7 +531,7 @@ fn the_command_palette_runs_any_action_from_the_keyboard() {
         .type_text("wordpress");
     harness.run();
     harness.key_press(Key::Enter);
-    settle(&mut harness);
+    pump(&mut harness);
     let written = fs::read_to_string(dir.path().join("a.wp.html")).unwrap();
     assert!(written.starts_with("<!-- wp:paragraph -->"), "{written}");
     assert!(
@@ -591,7 +545,7 @@ fn settings_are_written_to_their_file_when_they_change() {
     let config = tempfile::tempdir().unwrap();
     let platform = Platform {
         config_dir: Some(config.path().to_path_buf()),
-        ..scripted_platform(None)
+        ..scripted_platform()
     };
     let mut harness = launch(platform, vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L);

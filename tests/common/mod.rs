@@ -1,6 +1,9 @@
 //! Helpers shared by the tests that need a real X server.
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
+pub mod ui;
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
