@@ -3,114 +3,138 @@
 
 use crate::model::{Author, Credit, Image, Metadata, Status, Value};
 
+/// The keys each field is read from, Copydesk's own first. A later key of
+/// a field is read only when no earlier one could be.
+const TITLE: &[&str] = &["title"];
+const SUBTITLE: &[&str] = &["subtitle", "dek", "standfirst", "subheading"];
+const ORIGINAL_TITLE: &[&str] = &["original_title", "original-title", "title_original"];
+const ORIGINAL_LANG: &[&str] = &["original_lang", "original_language", "original-lang"];
+const AUTHORS: &[&str] = &["authors", "author"];
+const DATE: &[&str] = &[
+    "date",
+    "published",
+    "pubDate",
+    "publishDate",
+    "date_published",
+];
+const STATUS: &[&str] = &["status", "draft"];
+const TAGS: &[&str] = &["tags", "keywords"];
+const CATEGORY: &[&str] = &["category", "categories"];
+const EXCERPT: &[&str] = &["excerpt", "description", "summary", "meta_description"];
+const SLUG: &[&str] = &["slug"];
+const CANONICAL_URL: &[&str] = &[
+    "canonical_url",
+    "canonical",
+    "canonicalURL",
+    "source_url",
+    "original_url",
+];
+const LANG: &[&str] = &["lang", "language", "locale"];
+const IMAGE: &[&str] = &["image", "feature_image", "featured_image", "cover"];
+const CREDITS: &[&str] = &["credits"];
+
+/// Every field's keys, with the empty value its own key is written with
+/// when only that key stops an alias from being read as the field.
+fn field_keys() -> [(&'static [&'static str], Value); 15] {
+    let text = || Value::String(String::new());
+    [
+        (TITLE, text()),
+        (SUBTITLE, text()),
+        (ORIGINAL_TITLE, text()),
+        (ORIGINAL_LANG, text()),
+        (AUTHORS, Value::List(Vec::new())),
+        (DATE, text()),
+        (STATUS, Value::String(Status::default().key().into())),
+        (TAGS, Value::List(Vec::new())),
+        (CATEGORY, text()),
+        (EXCERPT, text()),
+        (SLUG, text()),
+        (CANONICAL_URL, text()),
+        (LANG, text()),
+        (IMAGE, Value::Map(Vec::new())),
+        (CREDITS, Value::List(Vec::new())),
+    ]
+}
+
 /// Reads metadata from front-matter entries. A key is taken by the first
 /// field that wants it and can read its value; every other key, including a
 /// known one with a value of the wrong shape, is kept in `extra`.
 pub fn metadata_from_entries(entries: Vec<(String, Value)>) -> Metadata {
     let mut taken = vec![false; entries.len()];
-    let mut take = |keys: &[&str], read: &mut dyn FnMut(&Value) -> bool| {
+    // Takes the first of `keys` whose value `read` accepts. The field's own
+    // key, spelt exactly as Copydesk writes it, decides alone: when its value
+    // cannot be read, no other spelling or alias stands in for it.
+    let mut take = |keys: &[&str], read: &mut dyn FnMut(&str, &Value) -> bool| -> bool {
+        if let Some(i) = entries.iter().position(|(k, _)| k == keys[0]) {
+            if !taken[i] && read(keys[0], &entries[i].1) {
+                taken[i] = true;
+                return true;
+            }
+            return false;
+        }
         for key in keys {
             if let Some(i) = entries
                 .iter()
                 .enumerate()
                 .position(|(i, (k, _))| !taken[i] && k.eq_ignore_ascii_case(key))
-                && read(&entries[i].1)
+                && read(key, &entries[i].1)
             {
                 taken[i] = true;
-                return;
+                return true;
             }
         }
+        false
     };
     let mut m = Metadata::default();
-    take(&["title"], &mut |v| set_text(&mut m.title, v));
-    take(&["subtitle", "dek", "standfirst", "subheading"], &mut |v| {
-        set_text(&mut m.subtitle, v)
+    take(TITLE, &mut |_, v| set_text(&mut m.title, v));
+    take(SUBTITLE, &mut |_, v| set_text(&mut m.subtitle, v));
+    take(ORIGINAL_TITLE, &mut |_, v| {
+        set_text(&mut m.original_title, v)
     });
-    take(
-        &["original_title", "original-title", "title_original"],
-        &mut |v| set_text(&mut m.original_title, v),
-    );
-    take(
-        &["original_lang", "original_language", "original-lang"],
-        &mut |v| set_text(&mut m.original_lang, v),
-    );
-    take(&["authors", "author"], &mut |v| {
-        read_authors(&mut m.authors, v)
-    });
-    take(
-        &[
-            "date",
-            "published",
-            "pubDate",
-            "publishDate",
-            "date_published",
-        ],
-        &mut |v| set_text(&mut m.date, v),
-    );
-    let mut status_found = false;
-    take(
-        &["status"],
-        &mut |v| match v.as_text().as_deref().and_then(Status::parse) {
+    take(ORIGINAL_LANG, &mut |_, v| set_text(&mut m.original_lang, v));
+    take(AUTHORS, &mut |_, v| read_authors(&mut m.authors, v));
+    take(DATE, &mut |_, v| set_text(&mut m.date, v));
+    take(STATUS, &mut |key, v| match (key, v) {
+        ("draft", Value::Bool(draft)) => {
+            m.status = if *draft {
+                Status::Draft
+            } else {
+                Status::Published
+            };
+            true
+        }
+        ("draft", _) => false,
+        (_, v) => match v.as_text().as_deref().and_then(Status::parse) {
             Some(s) => {
                 m.status = s;
-                status_found = true;
                 true
             }
             None => false,
         },
-    );
-    if !status_found {
-        take(&["draft"], &mut |v| match v {
-            Value::Bool(draft) => {
-                m.status = if *draft {
-                    Status::Draft
-                } else {
-                    Status::Published
-                };
-                true
-            }
-            _ => false,
-        });
-    }
-    take(&["tags", "keywords"], &mut |v| read_list(&mut m.tags, v));
-    take(&["category"], &mut |v| set_text(&mut m.category, v));
-    if m.category.is_empty() {
-        take(&["categories"], &mut |v| match v {
-            Value::List(items) if items.len() == 1 => set_text(&mut m.category, &items[0]),
-            Value::String(_) => set_text(&mut m.category, v),
-            _ => false,
-        });
-    }
-    take(
-        &["excerpt", "description", "summary", "meta_description"],
-        &mut |v| set_text(&mut m.excerpt, v),
-    );
-    take(&["slug"], &mut |v| set_text(&mut m.slug, v));
-    take(
-        &[
-            "canonical_url",
-            "canonical",
-            "canonicalURL",
-            "source_url",
-            "original_url",
-        ],
-        &mut |v| set_text(&mut m.canonical_url, v),
-    );
-    take(&["lang", "language"], &mut |v| set_text(&mut m.lang, v));
-    if m.lang.is_empty() {
-        // `locale: en_US` (Jekyll, Hugo) as a language tag.
-        take(&["locale"], &mut |v| {
-            set_text(&mut m.lang, v) && {
+    });
+    take(TAGS, &mut |_, v| read_list(&mut m.tags, v));
+    take(CATEGORY, &mut |key, v| match (key, v) {
+        // `categories: [Phones]`: one category is ours; several stay as written.
+        ("categories", Value::List(items)) if items.len() == 1 => {
+            set_text(&mut m.category, &items[0])
+        }
+        ("categories", Value::List(_)) => false,
+        (_, v) => set_text(&mut m.category, v),
+    });
+    take(EXCERPT, &mut |_, v| set_text(&mut m.excerpt, v));
+    take(SLUG, &mut |_, v| set_text(&mut m.slug, v));
+    take(CANONICAL_URL, &mut |_, v| set_text(&mut m.canonical_url, v));
+    take(LANG, &mut |key, v| {
+        set_text(&mut m.lang, v) && {
+            // `locale: en_US` (Jekyll, Hugo) as a language tag.
+            if key == "locale" {
                 m.lang = m.lang.replace('_', "-");
-                true
             }
-        });
-    }
-    take(
-        &["image", "feature_image", "featured_image", "cover"],
-        &mut |v| read_image(&mut m.image, v),
-    );
-    take(&["credits"], &mut |v| read_credits(&mut m.credits, v));
+            true
+        }
+    });
+    take(IMAGE, &mut |_, v| read_image(&mut m.image, v));
+    take(CREDITS, &mut |_, v| read_credits(&mut m.credits, v));
 
     m.extra = entries
         .into_iter()
@@ -300,7 +324,34 @@ pub fn entries_from_metadata(m: &Metadata) -> Vec<(String, Value)> {
             .collect();
         out.push(("credits".into(), Value::List(credits)));
     }
-    out.extend(m.extra.iter().cloned());
+    // An unknown key that is another name of a field left empty would be
+    // read as that field next time: the field's own key, written empty,
+    // keeps it unknown.
+    for (keys, empty) in field_keys() {
+        let own = keys[0];
+        let own_among_extra = m.extra.iter().any(|(k, _)| k == own);
+        let alias_among_extra = m
+            .extra
+            .iter()
+            .any(|(k, _)| k != own && keys.iter().any(|key| k.eq_ignore_ascii_case(key)));
+        if alias_among_extra && !own_among_extra && !out.iter().any(|(k, _)| k == own) {
+            out.push((own.to_string(), empty));
+        }
+    }
+    // A key Copydesk knows whose value it could not read stays among the
+    // unknown keys. YAML refuses a key twice, so: while the field holds its
+    // default (the status is draft), the value as written is kept; once the
+    // field was set, the new value replaces it.
+    for (key, value) in &m.extra {
+        match out.iter().position(|(k, _)| k == key) {
+            None => out.push((key.clone(), value.clone())),
+            Some(i) if key == "status" && m.status == Status::default() => {
+                out.remove(i);
+                out.push((key.clone(), value.clone()));
+            }
+            Some(_) => {}
+        }
+    }
     out
 }
 
@@ -359,6 +410,35 @@ mod tests {
         assert_eq!(m.title, "");
         let keys: Vec<_> = m.extra.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["layout", "title", "weight"]);
+    }
+
+    #[test]
+    fn a_known_key_with_an_unreadable_value_is_never_written_twice() {
+        let m = metadata_from_entries(vec![
+            ("status".into(), s("in-rev")),
+            ("title".into(), Value::List(vec![s("a")])),
+        ]);
+        assert_eq!(m.status, Status::Draft);
+        let written = entries_from_metadata(&m);
+        assert_eq!(written.iter().filter(|(k, _)| k == "status").count(), 1);
+        assert!(
+            written.contains(&("status".to_string(), s("in-rev"))),
+            "kept as written: {written:?}"
+        );
+        let mut edited = m.clone();
+        edited.title = "Typed by the editor".into();
+        edited.status = Status::Ready;
+        let written = entries_from_metadata(&edited);
+        assert!(written.contains(&("title".to_string(), s("Typed by the editor"))));
+        assert!(written.contains(&("status".to_string(), s("ready"))));
+        assert_eq!(
+            written
+                .iter()
+                .filter(|(k, _)| k == "title" || k == "status")
+                .count(),
+            2,
+            "{written:?}"
+        );
     }
 
     #[test]
