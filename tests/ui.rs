@@ -573,3 +573,32 @@ fn names_in_any_script_render_without_tofu() {
             .is_some()
     );
 }
+
+#[test]
+fn closing_the_window_with_unsaved_work_is_held_until_answered() {
+    let (mut harness, _) = app_with(vec![]);
+    type_in_body(&mut harness, "Not saved. ");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    // The prompt comes from the same branch that sends CancelClose.
+    assert!(!harness.state().may_close());
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().docs.len(), 1);
+    assert!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .body
+            .contains("Not saved. ")
+    );
+}
