@@ -55,6 +55,30 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Clean up a draft: whitespace, scraping leftovers, punctuation spacing
+    /// and smart typography for the article's language. Prints the cleaned
+    /// article (a draft is imported first) and a summary of the changes on
+    /// standard error.
+    Clean {
+        file: PathBuf,
+        #[arg(short, long, conflicts_with = "in_place")]
+        output: Option<PathBuf>,
+        /// Write the cleaned article back over FILE (a Markdown article only).
+        #[arg(short, long)]
+        in_place: bool,
+        /// List every change instead of printing the article.
+        #[arg(long)]
+        list: bool,
+        /// Run only these fixes (comma-separated; see --list-fixes).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Run every fix but these.
+        #[arg(long, value_delimiter = ',')]
+        skip: Vec<String>,
+        /// Print the names of the fixes and exit.
+        #[arg(long)]
+        list_fixes: bool,
+    },
     /// Print the parsed article as JSON.
     Inspect { file: PathBuf },
     /// List the problems to fix before publishing; exit 1 if any is an error.
@@ -177,6 +201,15 @@ pub fn run(command: Command) -> Result<i32, String> {
             emit(&text, output.as_deref())?;
             Ok(EXIT_OK)
         }
+        Command::Clean {
+            file,
+            output,
+            in_place,
+            list,
+            only,
+            skip,
+            list_fixes,
+        } => clean(file, output, in_place, list, &only, &skip, list_fixes),
         Command::Inspect { file } => {
             let opened = open(&file)?;
             emit(
@@ -221,6 +254,74 @@ pub fn run(command: Command) -> Result<i32, String> {
             })
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn clean(
+    file: PathBuf,
+    output: Option<PathBuf>,
+    in_place: bool,
+    list: bool,
+    only: &[String],
+    skip: &[String],
+    list_fixes: bool,
+) -> Result<i32, String> {
+    use crate::cleanup::{self, Fix};
+    if list_fixes {
+        let out: String = Fix::ALL
+            .iter()
+            .map(|f| format!("{}\t{}\n", f.key(), f.label()))
+            .collect();
+        emit(&out, None)?;
+        return Ok(EXIT_OK);
+    }
+    let parse = |names: &[String]| -> Result<Vec<Fix>, String> {
+        names
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| {
+                Fix::from_key(n).ok_or_else(|| {
+                    let known: Vec<_> = Fix::ALL.iter().map(|f| f.key()).collect();
+                    format!("no fix named {n:?}; the fixes are {}", known.join(", "))
+                })
+            })
+            .collect()
+    };
+    let only = parse(only)?;
+    let skip = parse(skip)?;
+    let fixes: Vec<Fix> = Fix::ALL
+        .into_iter()
+        .filter(|f| (only.is_empty() || only.contains(f)) && !skip.contains(f))
+        .collect();
+    let opened = open(&file)?;
+    if in_place && opened.imported {
+        return Err(format!(
+            "{}: a plain-text draft is not overwritten with Markdown; use -o FILE.md",
+            file.display()
+        ));
+    }
+    let result = cleanup::clean(&opened.document.article, &fixes);
+    if list {
+        let mut out = String::new();
+        for c in &result.changes {
+            out.push_str(&format!(
+                "{}: {}: {}\n  - {}\n  + {}\n",
+                file.display(),
+                c.place,
+                c.fix,
+                c.before,
+                c.after
+            ));
+        }
+        out.push_str(&result.summary());
+        emit(&out, None)?;
+        return Ok(EXIT_OK);
+    }
+    let text = format::write_markdown(&result.article, &opened.document.origin);
+    let target = if in_place { Some(file.clone()) } else { output };
+    emit(&text, target.as_deref())?;
+    eprint!("{}", result.summary());
+    Ok(EXIT_OK)
 }
 
 fn library() -> Result<crate::templates::Library, String> {

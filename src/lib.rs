@@ -7,6 +7,7 @@
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod cleanup;
 pub mod cli;
 pub mod editing;
 pub mod export;

@@ -214,3 +214,57 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("pdf"));
 }
+
+#[test]
+fn clean_prints_the_cleaned_article_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: The \"Leica\"  phone\nlang: en\n---\n\nIt's  here... `keep \"this\"`\n\n\n\nthumbnail\n",
+    )
+    .unwrap();
+    let out = copydesk(&["clean", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "---\ntitle: The “Leica” phone\nstatus: draft\nlang: en\n---\n\nIt’s here… `keep \"this\"`\n"
+    );
+    let summary = stderr(&out);
+    assert!(summary.contains("quotes: 3 changes"), "{summary}");
+    assert!(summary.contains("leftovers: 1 change "), "{summary}");
+
+    // --only, --list and --in-place.
+    let out = copydesk(&[
+        "clean",
+        path.to_str().unwrap(),
+        "--only",
+        "ellipses",
+        "--list",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}: line 1: ellipses\n  - It's  here... `keep \"this\"`\n  + It's  here… `keep \"this\"`\nellipses: 1 change (Ellipses (... → …))\n",
+            path.display()
+        )
+    );
+    let out = copydesk(&["clean", path.to_str().unwrap(), "-i", "--skip", "quotes"]);
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("It's here…"), "{written}");
+}
+
+#[test]
+fn clean_refuses_unknown_fixes_and_overwriting_a_draft() {
+    let out = copydesk(&["clean", &sample("xiaomi-leica.txt"), "--only", "sparkle"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no fix named \"sparkle\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = copydesk(&["clean", &sample("xiaomi-leica.txt"), "--in-place"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not overwritten"), "{}", stderr(&out));
+}

@@ -31,7 +31,7 @@ const JUNK: [&str; 22] = [
 ];
 
 /// Whether the whole line is a scraping leftover.
-pub fn is_junk(line: &str) -> bool {
+pub(crate) fn is_junk(line: &str) -> bool {
     const NAVIGATION: [&str; 12] = [
         "read more",
         "read also",
@@ -55,7 +55,7 @@ pub fn is_junk(line: &str) -> bool {
 
 /// Removes leftovers glued to a line: a trailing or leading `thumbnail`,
 /// `StartFragment` markers.
-pub fn strip_leftovers(line: &str) -> String {
+pub(crate) fn strip_leftovers(line: &str) -> String {
     let mut text = line
         .replace("<!--StartFragment-->", "")
         .replace("<!--EndFragment-->", "")

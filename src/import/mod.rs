@@ -9,7 +9,7 @@
 
 mod dates;
 pub mod language;
-mod lines;
+pub(crate) mod lines;
 
 pub use dates::{DateLine, parse_date_line};
 
