@@ -100,9 +100,10 @@ fn sample_drafts_clean_without_losing_words() {
         let cleaned = clean(&doc.article, &Fix::ALL).article;
         let words = |s: &str| crate::analysis::stats::word_count(s);
         let (before, after) = (words(&doc.article.body), words(&cleaned.body));
-        // Leftovers and repeated captions go; nothing else does.
+        // Leftovers and repeated captions go (the Sony sample has three
+        // such lines, 6 words); nothing else does.
         assert!(
-            after * 100 >= before * 95,
+            after + 6 >= before,
             "{}: {before} → {after} words",
             path.display()
         );
