@@ -5,6 +5,7 @@ use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::markdown::{self, Block, BlockKind, plain_text, url};
 use crate::model::Article;
@@ -15,6 +16,9 @@ pub const TITLE_LIMIT: usize = 60;
 pub const EXCERPT_LIMIT: usize = 160;
 /// A paragraph longer than this is hard to read on a phone.
 pub const PARAGRAPH_WORD_LIMIT: usize = 150;
+/// A sentence longer than this is hard to follow (plain-language guides put
+/// the average at 15–20 words and the ceiling around 35–40).
+pub const SENTENCE_WORD_LIMIT: usize = 40;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -135,6 +139,50 @@ pub fn check_blocks(article: &Article, blocks: &[Block]) -> Vec<Problem> {
     out
 }
 
+/// Brackets and quotes that open and never close, or close and never
+/// opened, in a paragraph's text: what is wrong, or `None`.
+pub fn unbalanced(text: &str) -> Option<String> {
+    // Pairs whose two sides differ; German „…“ closes with the English
+    // opening quote, so “ is an opener only when no „ is open.
+    const PAIRS: [(char, char); 5] = [('(', ')'), ('[', ']'), ('{', '}'), ('“', '”'), ('«', '»')];
+    let mut stack: Vec<char> = Vec::new();
+    let mut straight = 0usize;
+    // Letters or digits just before: `a)` and `1)` number items.
+    let mut token = 0usize;
+    for c in text.chars() {
+        if c == '"' {
+            straight += 1;
+        } else if c == '„' {
+            stack.push('„');
+        } else if c == '“' && stack.last() == Some(&'„') {
+            stack.pop();
+        } else if let Some(&(open, _)) = PAIRS.iter().find(|(o, _)| *o == c) {
+            stack.push(open);
+        } else if let Some(&(open, close)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
+            let numbering = close == ')' && (1..=2).contains(&token) && !stack.contains(&'(');
+            match stack.iter().rposition(|&o| o == open) {
+                Some(i) => {
+                    stack.truncate(i);
+                }
+                None if numbering => {}
+                None => return Some(format!("a closing {close} has no opening {open}")),
+            }
+        }
+        token = if c.is_alphanumeric() { token + 1 } else { 0 };
+    }
+    if let Some(open) = stack.first() {
+        let close = PAIRS
+            .iter()
+            .find(|(o, _)| o == open)
+            .map_or('“', |&(_, c)| c);
+        return Some(format!("an opening {open} is never closed with {close}"));
+    }
+    if straight % 2 == 1 {
+        return Some("an odd number of \" quotes: one is not closed".into());
+    }
+    None
+}
+
 fn body_problems(blocks: &[Block], out: &mut Vec<Problem>) {
     let mut at = |severity, range: &Range<usize>, message: String| {
         out.push(Problem {
@@ -219,7 +267,28 @@ fn body_problems(blocks: &[Block], out: &mut Vec<Problem>) {
             }
         }
         BlockKind::Paragraph(content) => {
-            let words = super::stats::word_count(&plain_text(content));
+            let text = plain_text(content);
+            if let Some(message) = unbalanced(&text) {
+                at(Severity::Warning, &block.range, message);
+            }
+            for sentence in text.unicode_sentences() {
+                let words = super::stats::word_count(sentence);
+                if words > SENTENCE_WORD_LIMIT {
+                    let start: String = sentence
+                        .split_whitespace()
+                        .take(6)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    at(
+                        Severity::Warning,
+                        &block.range,
+                        format!(
+                            "a sentence of {words} words (“{start}…”); over {SENTENCE_WORD_LIMIT} is hard to follow"
+                        ),
+                    );
+                }
+            }
+            let words = super::stats::word_count(&text);
             if words > PARAGRAPH_WORD_LIMIT {
                 at(
                     Severity::Warning,
@@ -286,6 +355,50 @@ mod tests {
             },
             body: "## One\n\nText.\n".into(),
         }
+    }
+
+    #[test]
+    fn unbalanced_brackets_and_quotes() {
+        assert_eq!(unbalanced("He said (twice) “yes” and [no]."), None);
+        assert_eq!(unbalanced("Er sagte „ja“ und «non»."), None);
+        assert_eq!(unbalanced("Options: a) one, b) two."), None);
+        assert_eq!(unbalanced("It said \"yes\" and \"no\"."), None);
+        assert_eq!(
+            unbalanced("It (was never closed."),
+            Some("an opening ( is never closed with )".into())
+        );
+        assert_eq!(
+            unbalanced("“Nested (quote” here)."),
+            Some("a closing ) has no opening (".into())
+        );
+        assert_eq!(
+            unbalanced("Closed twice”."),
+            Some("a closing ” has no opening “".into())
+        );
+        assert_eq!(
+            unbalanced("He said \"yes and left."),
+            Some("an odd number of \" quotes: one is not closed".into())
+        );
+    }
+
+    #[test]
+    fn body_checks_quotes_and_long_sentences() {
+        let mut a = good();
+        let long = vec!["word"; 45].join(" ");
+        a.body = format!("## One\n\nIt said “yes.\n\n{long}. Short one.\n\n- item (open\n");
+        let m = messages(&a);
+        assert!(
+            m.contains(&"warning: an opening “ is never closed with ”".to_string()),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"warning: a sentence of 45 words (“word word word word word word…”); over 40 is hard to follow".to_string()),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"warning: an opening ( is never closed with )".to_string()),
+            "{m:?}"
+        );
     }
 
     #[test]

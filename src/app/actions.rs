@@ -67,6 +67,29 @@ impl CopydeskApp {
                     self.focus_body = true;
                 }
             }
+            Command::Find | Command::Replace => {
+                let selected = self.docs.get(self.active).map(|doc| {
+                    let range = editor::selection(ctx, doc);
+                    doc.article.body[range].to_string()
+                });
+                self.find.open(command == Command::Replace, selected);
+            }
+            Command::FindNext | Command::FindPrevious => {
+                if !self.find.open || self.find.query.pattern.is_empty() {
+                    self.find.open(false, None);
+                } else if let Some(doc) = self.docs.get_mut(self.active) {
+                    let action = if command == Command::FindNext {
+                        super::find_bar::Action::Next
+                    } else {
+                        super::find_bar::Action::Previous
+                    };
+                    super::find_bar::act(&mut self.find, doc, ctx, action);
+                }
+            }
+            Command::CleanUp => self.start_cleanup(),
+            Command::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
+            Command::ToggleSpellCheck => self.settings.spell_check = !self.settings.spell_check,
+            Command::Statistics => self.show_statistics = !self.show_statistics,
             Command::Export(format) => self.start_export(format),
             Command::CopyForCms => self.copy(CopyKind::Cms, now),
             Command::CopyText => self.copy(CopyKind::Text, now),
@@ -131,6 +154,7 @@ impl CopydeskApp {
             return;
         }
         self.autosave.forget(id);
+        self.spell.forget(id);
         self.docs.remove(i);
         if self.active >= self.docs.len() {
             self.active = self.docs.len().saturating_sub(1);

@@ -302,7 +302,7 @@ fn problems(app: &mut CopydeskApp, ctx: &Context) {
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let analysis = doc.analysis();
+    let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
     let list = &analysis.problems;
     let mut open = true;
     let mut jump = None;

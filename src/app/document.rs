@@ -23,9 +23,19 @@ pub struct Document {
     dirty: bool,
     parsed: Option<(u64, std::sync::Arc<Vec<Block>>)>,
     analysed: Option<(u64, std::sync::Arc<Analysis>)>,
+    /// Waiting for a pause in typing: the revision last seen, since when,
+    /// and since when the analysis is out of date.
+    analysis_wait: Option<(u64, f64, f64)>,
     /// A jump asked for (from the problems list): select this byte range
     /// of the body and scroll to it.
     pub jump_to: Option<std::ops::Range<usize>>,
+    /// Scroll the editor to this byte range without moving the focus (the
+    /// current search match).
+    pub scroll_to: Option<std::ops::Range<usize>>,
+    /// Whole-article steps (clean-up, Replace All with metadata): the
+    /// article before and after, for undo and redo.
+    pub article_undo: Vec<(Article, Article)>,
+    pub article_redo: Vec<(Article, Article)>,
     /// The editor's highlighting of the body, memoised.
     pub(crate) highlight: super::highlight::Cache,
     /// What the name on the tab says when the document is not a plain open
@@ -39,6 +49,11 @@ pub struct Document {
     /// The front matter could not be read: why (it is kept as written).
     pub front_matter_problem: Option<String>,
 }
+
+/// Seconds without typing before the checks and counts run again.
+pub const ANALYSIS_PAUSE: f64 = 0.3;
+/// …and at most this long between runs while typing goes on.
+pub const ANALYSIS_STALE: f64 = 2.0;
 
 /// What the status bar and the problems list show.
 pub struct Analysis {
@@ -67,7 +82,11 @@ impl Document {
             dirty: false,
             parsed: None,
             analysed: None,
+            analysis_wait: None,
             jump_to: None,
+            scroll_to: None,
+            article_undo: Vec::new(),
+            article_redo: Vec::new(),
             highlight: Default::default(),
             name_hint: None,
             disk_hash: None,
@@ -141,6 +160,29 @@ impl Document {
         });
         self.analysed = Some((self.revision, analysis.clone()));
         analysis
+    }
+
+    /// [`Self::analysis`] while typing: the last analysis until typing
+    /// pauses for [`ANALYSIS_PAUSE`] seconds (or [`ANALYSIS_STALE`] pass),
+    /// so checks and counts never hold up a keystroke in a long article.
+    /// The flag says whether it is up to date.
+    pub fn analysis_at(&mut self, now: f64) -> (std::sync::Arc<Analysis>, bool) {
+        let Some((rev, analysis)) = &self.analysed else {
+            return (self.analysis(), true);
+        };
+        if *rev == self.revision {
+            return (analysis.clone(), true);
+        }
+        let (seen, since, first) = self.analysis_wait.get_or_insert((self.revision, now, now));
+        if *seen != self.revision {
+            *seen = self.revision;
+            *since = now;
+        }
+        if now - *since >= ANALYSIS_PAUSE || now - *first >= ANALYSIS_STALE {
+            self.analysis_wait = None;
+            return (self.analysis(), true);
+        }
+        (analysis.clone(), false)
     }
 
     /// The file's text as it would be saved now.

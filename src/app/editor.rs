@@ -5,6 +5,8 @@ use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
 use egui::{Id, TextEdit};
 
+use super::highlight::Marks;
+use super::spell_check::WordMenu;
 use super::{Command, CopydeskApp, Document};
 use crate::editing::{self, Edit};
 
@@ -17,22 +19,32 @@ pub fn body_id(doc: u64) -> Id {
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+    super::find_bar::find_bar(app, ui);
     let focus = std::mem::take(&mut app.focus_body);
     let dark = app.settings.dark;
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
+    let now = ui.input(|i| i.time);
+    let find_marks = app.find.marks(doc);
+    let spell_marks = if app.settings.spell_check {
+        app.spell.marks(doc, &app.library.words, now, ui.ctx())
+    } else {
+        Marks::default()
+    };
+    let marks = app.merged_marks.merge(&find_marks, &spell_marks);
     let id = body_id(doc.id);
     if let Some(range) = doc.jump_to.take() {
         select_bytes(ui.ctx(), id, &doc.article.body, range);
         ui.memory_mut(|m| m.request_focus(id));
     }
     let label = ui.label(egui::RichText::new("Body (Markdown)").small().weak());
+    let scroll_to = doc.scroll_to.take();
     let Document {
         article, highlight, ..
     } = doc;
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
-        let mut job = highlight.job(text.as_str(), dark, BODY_FONT_SIZE);
+        let mut job = highlight.job(text.as_str(), dark, BODY_FONT_SIZE, &marks);
         job.wrap.max_width = wrap_width;
         ui.fonts_mut(|f| f.layout_job(job))
     };
@@ -40,7 +52,7 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         .id_salt(("body-scroll", id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            TextEdit::multiline(&mut article.body)
+            let output = TextEdit::multiline(&mut article.body)
                 .id(id)
                 .hint_text("Write the article here (Markdown)…")
                 .desired_width(f32::INFINITY)
@@ -49,7 +61,18 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                 .frame(egui::Frame::NONE)
                 .margin(egui::Margin::symmetric(12, 10))
                 .layouter(&mut layouter)
-                .show(ui)
+                .show(ui);
+            if let Some(range) = scroll_to {
+                // A search match: bring it to the middle of the view without
+                // taking the focus from the find field.
+                let at = CCursor::new(char_index(&article.body, range.start));
+                let rect = output
+                    .galley
+                    .pos_from_cursor(at)
+                    .translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+            output
         });
     let output = scroll.inner;
     // Screen readers (and the UI tests) find the editor by this name.
@@ -57,11 +80,109 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if output.response.changed() {
         doc.touch();
     }
+    let response = &output.response.response;
+    if response.secondary_clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
+        let at = byte_index(&doc.article.body, cursor.index.0);
+        app.spell_menu = app.spell.word_at(doc, at, ui.ctx());
+    }
+    let mut chosen = None;
+    response.context_menu(|ui| {
+        chosen = context_menu(ui, app.spell_menu.as_ref());
+    });
+    if let Some(choice) = chosen {
+        spelling_choice(app, ui.ctx(), choice);
+    }
     if focus {
         output.response.request_focus();
     }
     let max = (scroll.content_size.y - scroll.inner_rect.height()).max(1.0);
     app.scroll_fraction = (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0);
+}
+
+/// What the editor's right-click menu can do.
+pub enum MenuChoice {
+    Replace(std::ops::Range<usize>, String),
+    AddToDictionary(String),
+    Ignore(String),
+    Run(Command),
+}
+
+/// The right-click menu: spelling suggestions over a misspelt word, then
+/// the formatting commands.
+fn context_menu(ui: &mut egui::Ui, word: Option<&WordMenu>) -> Option<MenuChoice> {
+    let mut choice = None;
+    if let Some(menu) = word {
+        if menu.suggestions.is_empty() {
+            ui.label(egui::RichText::new("No suggestions").weak());
+        }
+        for suggestion in &menu.suggestions {
+            if ui
+                .button(egui::RichText::new(suggestion).strong())
+                .clicked()
+            {
+                choice = Some(MenuChoice::Replace(menu.range.clone(), suggestion.clone()));
+            }
+        }
+        ui.separator();
+        if ui
+            .button(format!("Add “{}” to Dictionary", menu.word))
+            .clicked()
+        {
+            choice = Some(MenuChoice::AddToDictionary(menu.word.clone()));
+        }
+        if ui.button(format!("Ignore “{}”", menu.word)).clicked() {
+            choice = Some(MenuChoice::Ignore(menu.word.clone()));
+        }
+        ui.separator();
+    }
+    for command in [Command::Bold, Command::Italic, Command::Link, Command::Find] {
+        if ui.button(command.label()).clicked() {
+            choice = Some(MenuChoice::Run(command));
+        }
+    }
+    if choice.is_some() {
+        ui.close();
+    }
+    choice
+}
+
+/// Carries out a choice from the right-click menu.
+pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuChoice) {
+    let now = ctx.input(|i| i.time);
+    app.spell_menu = None;
+    match choice {
+        MenuChoice::Replace(range, with) => {
+            if let Some(doc) = app.docs.get_mut(app.active)
+                && doc.article.body.get(range.clone()).is_some()
+            {
+                let body = &doc.article.body;
+                let text = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
+                let end = range.start + with.len();
+                replace_body(
+                    ctx,
+                    doc,
+                    Edit {
+                        text,
+                        selection: end..end,
+                    },
+                );
+            }
+        }
+        MenuChoice::AddToDictionary(word) => match app.library.add_word(&word) {
+            Ok(_) => app.notify(format!("“{word}” is in the house dictionary now."), now),
+            Err(e) => app.report_error(
+                format!("Could not add “{word}” to the house dictionary: {e}"),
+                now,
+            ),
+        },
+        MenuChoice::Ignore(word) => {
+            app.spell.ignored.insert(word);
+        }
+        MenuChoice::Run(command) => app.run(ctx, command),
+    }
 }
 
 /// Selects a byte range of the body in its editor.
@@ -77,7 +198,11 @@ fn select_bytes(ctx: &egui::Context, id: Id, text: &str, range: std::ops::Range<
 }
 
 fn char_index(text: &str, byte: usize) -> usize {
-    let byte = byte.min(text.len());
+    let mut byte = byte.min(text.len());
+    // A range from an analysis a keystroke old can fall inside a character.
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
     text[..byte].chars().count()
 }
 
@@ -135,9 +260,78 @@ pub fn replace_body(ctx: &egui::Context, doc: &mut Document, edit: Edit) {
     doc.touch();
 }
 
+/// Replaces the whole article (a clean-up, Replace All in the metadata) as
+/// one undo step: the body through the editor's history, the metadata
+/// through the document's.
+pub fn replace_article(ctx: &egui::Context, doc: &mut Document, after: crate::model::Article) {
+    let before = doc.article.clone();
+    if after.body != before.body {
+        let cursor = selection(ctx, doc).start.min(after.body.len());
+        let cursor = (0..=cursor)
+            .rev()
+            .find(|&i| after.body.is_char_boundary(i))
+            .unwrap_or(0);
+        replace_body(
+            ctx,
+            doc,
+            Edit {
+                text: after.body.clone(),
+                selection: cursor..cursor,
+            },
+        );
+    }
+    doc.article.meta = after.meta.clone();
+    doc.touch();
+    doc.article_undo.push((before, after));
+    doc.article_redo.clear();
+}
+
+/// Whether the next undo (or redo) is a whole-article step: the article is
+/// exactly as that step left it.
+pub fn article_step_pending(doc: &Document, redo: bool) -> bool {
+    if redo {
+        doc.article_redo
+            .last()
+            .is_some_and(|(before, _)| *before == doc.article)
+    } else {
+        doc.article_undo
+            .last()
+            .is_some_and(|(_, after)| *after == doc.article)
+    }
+}
+
 /// Undo or redo in the body (from the menu; the keyboard goes to the
-/// editor directly).
+/// editor directly, unless a whole-article step is next).
 pub fn undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {
+    if article_step_pending(doc, redo) {
+        let (before, after) = if redo {
+            doc.article_redo.pop()
+        } else {
+            doc.article_undo.pop()
+        }
+        .expect("checked above");
+        let target = if redo { &after } else { &before };
+        if target.body != doc.article.body {
+            body_undo_redo(ctx, doc, redo);
+            if doc.article.body != target.body {
+                // The editor's history no longer had the step (it keeps a
+                // limited number): set the text directly.
+                doc.article.body = target.body.clone();
+            }
+        }
+        doc.article.meta = target.meta.clone();
+        doc.touch();
+        if redo {
+            doc.article_undo.push((before, after));
+        } else {
+            doc.article_redo.push((before, after));
+        }
+        return;
+    }
+    body_undo_redo(ctx, doc, redo);
+}
+
+fn body_undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {
     let id = body_id(doc.id);
     let mut state = TextEditState::load(ctx, id).unwrap_or_default();
     let current = (

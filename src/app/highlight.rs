@@ -60,23 +60,72 @@ impl Palette {
     }
 }
 
+/// What is marked on top of the highlighting: search matches, misspellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Match,
+    CurrentMatch,
+    Misspelled,
+}
+
+/// Marks sorted by where they start. Shared, so the cache can tell "the
+/// same marks" by pointer instead of comparing them every frame.
+pub type Marks = std::sync::Arc<Vec<(std::ops::Range<usize>, Mark)>>;
+
+/// Search marks and spelling marks as one list, merged again only when
+/// either changed.
+#[derive(Default)]
+pub struct MergedMarks {
+    from: (Marks, Marks),
+    merged: Marks,
+}
+
+impl MergedMarks {
+    pub fn merge(&mut self, a: &Marks, b: &Marks) -> Marks {
+        if a.is_empty() {
+            return b.clone();
+        }
+        if b.is_empty() {
+            return a.clone();
+        }
+        if !std::sync::Arc::ptr_eq(&self.from.0, a) || !std::sync::Arc::ptr_eq(&self.from.1, b) {
+            let mut all: Vec<_> = a.iter().chain(b.iter()).cloned().collect();
+            // Search marks first where both start together: they win.
+            all.sort_by_key(|(r, m)| (r.start, *m == Mark::Misspelled));
+            self.merged = std::sync::Arc::new(all);
+            self.from = (a.clone(), b.clone());
+        }
+        self.merged.clone()
+    }
+}
+
 /// The last highlighted text and its layout job.
 #[derive(Default)]
 pub struct Cache {
     key: Option<(String, bool, u32)>,
     job: LayoutJob,
+    marks: Marks,
+    marked: Option<LayoutJob>,
 }
 
 impl Cache {
     /// The highlighted job for `text`, recomputed only when the text, the
-    /// theme or the font size changed.
-    pub fn job(&mut self, text: &str, dark: bool, font_size: f32) -> LayoutJob {
+    /// theme or the font size changed, with `marks` on top.
+    pub fn job(&mut self, text: &str, dark: bool, font_size: f32, marks: &Marks) -> LayoutJob {
         let fresh = matches!(&self.key, Some((t, d, s)) if t == text && *d == dark && *s == font_size.to_bits());
         if !fresh {
             self.job = highlight(text, &Palette::for_dark(dark), font_size);
             self.key = Some((text.to_string(), dark, font_size.to_bits()));
+            self.marked = None;
         }
-        self.job.clone()
+        if marks.is_empty() {
+            return self.job.clone();
+        }
+        if !std::sync::Arc::ptr_eq(&self.marks, marks) || self.marked.is_none() {
+            self.marks = marks.clone();
+            self.marked = Some(mark(&self.job, marks, dark));
+        }
+        self.marked.clone().unwrap_or_default()
     }
 }
 
@@ -202,6 +251,74 @@ pub fn highlight(text: &str, palette: &Palette, font_size: f32) -> LayoutJob {
     job
 }
 
+/// `base` with its sections split where marks begin and end, and the
+/// marked parts restyled.
+pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bool) -> LayoutJob {
+    let mut job = LayoutJob {
+        sections: Vec::with_capacity(base.sections.len() + 2 * marks.len()),
+        ..base.clone()
+    };
+    let restyle = |format: &TextFormat, mark: Mark| {
+        let mut format = format.clone();
+        match mark {
+            Mark::Match => {
+                format.background = if dark {
+                    Color32::from_rgb(90, 80, 20)
+                } else {
+                    Color32::from_rgb(255, 240, 150)
+                }
+            }
+            Mark::CurrentMatch => {
+                format.background = if dark {
+                    Color32::from_rgb(170, 90, 0)
+                } else {
+                    Color32::from_rgb(255, 170, 60)
+                }
+            }
+            Mark::Misspelled => format.underline = Stroke::new(1.5, Color32::from_rgb(220, 40, 40)),
+        }
+        format
+    };
+    let mut push = |range: std::ops::Range<usize>, format: TextFormat| {
+        if !range.is_empty() {
+            job.sections.push(egui::text::LayoutSection {
+                leading_space: 0.0,
+                byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
+                format,
+            });
+        }
+    };
+    let mut first = 0;
+    for section in &base.sections {
+        let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
+        while first < marks.len() && marks[first].0.end <= start {
+            first += 1;
+        }
+        let mut at = start;
+        let mut k = first;
+        while at < end {
+            match marks.get(k) {
+                Some((range, mark)) if range.start < end => {
+                    k += 1;
+                    let mark_end = range.end.min(end);
+                    if mark_end <= at {
+                        continue;
+                    }
+                    let mark_start = range.start.max(at);
+                    push(at..mark_start, section.format.clone());
+                    push(mark_start..mark_end, restyle(&section.format, *mark));
+                    at = mark_end;
+                }
+                _ => {
+                    push(at..end, section.format.clone());
+                    at = end;
+                }
+            }
+        }
+    }
+    job
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +345,35 @@ mod tests {
         assert_ne!(style_of(text, "Caption") & FIGURE, 0);
         assert_ne!(style_of(text, "Credit") & FIGURE, 0);
         assert_eq!(style_of(text, "Next") & FIGURE, 0);
+    }
+
+    #[test]
+    fn marks_split_sections_and_restyle_them() {
+        let text = "A *b* word here\n";
+        let base = highlight(text, &Palette::for_dark(false), 14.0);
+        let marks = vec![
+            (0..1, Mark::Match),
+            (3..9, Mark::Misspelled),
+            (6..9, Mark::CurrentMatch),
+        ];
+        let job = mark(&base, &marks, false);
+        let mut at = 0;
+        for s in &job.sections {
+            assert_eq!(s.byte_range.start.0, at, "sections stay contiguous");
+            at = s.byte_range.end.0;
+        }
+        assert_eq!(at, text.len());
+        let format_at = |byte: usize| {
+            &job.sections
+                .iter()
+                .find(|s| s.byte_range.start.0 <= byte && byte < s.byte_range.end.0)
+                .unwrap()
+                .format
+        };
+        assert_ne!(format_at(0).background, Color32::TRANSPARENT);
+        assert_ne!(format_at(3).underline, Stroke::NONE);
+        assert_eq!(format_at(10).underline, Stroke::NONE);
+        assert_eq!(format_at(10).background, Color32::TRANSPARENT);
     }
 
     #[test]

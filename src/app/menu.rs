@@ -19,6 +19,8 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         Command::ShowSideBySide => app.settings.view == ViewMode::SideBySide,
         Command::ToggleMetadata => app.settings.show_metadata,
         Command::ToggleTheme => app.settings.dark,
+        Command::ToggleOutline => app.settings.show_outline,
+        Command::ToggleSpellCheck => app.settings.spell_check,
         _ => false,
     };
     if selected {
@@ -71,6 +73,19 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 }
                 ui.separator();
                 for c in [
+                    Command::Find,
+                    Command::Replace,
+                    Command::FindNext,
+                    Command::FindPrevious,
+                ] {
+                    item(app, ui, c);
+                }
+                ui.separator();
+                for c in [Command::CleanUp, Command::ToggleSpellCheck] {
+                    item(app, ui, c);
+                }
+                ui.separator();
+                for c in [
                     Command::CopyForCms,
                     Command::CopyText,
                     Command::CopyMarkdown,
@@ -89,7 +104,9 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 ui.separator();
                 for c in [
                     Command::ToggleMetadata,
+                    Command::ToggleOutline,
                     Command::ShowProblems,
+                    Command::Statistics,
                     Command::ToggleTheme,
                 ] {
                     item(app, ui, c);

@@ -7,17 +7,21 @@
 
 mod actions;
 mod autosave;
+mod cleanup_window;
 pub mod commands;
 mod dialogs;
 pub mod document;
 mod editor;
+mod find_bar;
 mod highlight;
 mod menu;
 mod metadata_panel;
+mod outline_panel;
 mod palette;
 pub mod platform;
 mod preview;
 pub mod settings;
+mod spell_check;
 mod status_bar;
 mod templates_window;
 mod watch;
@@ -128,6 +132,16 @@ pub struct CopydeskApp {
     queued: Option<Command>,
     /// The templates manager, while open.
     pub(crate) templates_window: Option<templates_window::TemplatesWindow>,
+    /// Find and replace.
+    pub(crate) find: find_bar::FindBar,
+    /// The clean-up being reviewed before it is applied.
+    pub(crate) cleanup: Option<cleanup_window::CleanupReview>,
+    pub show_statistics: bool,
+    pub(crate) spell: spell_check::SpellCheck,
+    /// The misspelt word the right-click menu is for.
+    pub(crate) spell_menu: Option<spell_check::WordMenu>,
+    merged_marks: highlight::MergedMarks,
+    outline: outline_panel::OutlineCache,
 }
 
 impl CopydeskApp {
@@ -162,6 +176,13 @@ impl CopydeskApp {
             library: Default::default(),
             queued: None,
             templates_window: None,
+            find: Default::default(),
+            cleanup: None,
+            show_statistics: false,
+            spell: Default::default(),
+            spell_menu: None,
+            merged_marks: Default::default(),
+            outline: Default::default(),
         };
         if let Some(dir) = &app.platform.config_dir {
             app.library = crate::templates::Library::load(dir);
@@ -194,6 +215,16 @@ impl CopydeskApp {
             app.report_error(problem, 0.0);
         }
         app
+    }
+
+    /// Waits until the spelling dictionary of the active article is loaded
+    /// (it loads on a helper thread; tests wait for it).
+    #[doc(hidden)]
+    pub fn wait_for_dictionary(&mut self, ctx: &egui::Context) {
+        if let Some(doc) = self.docs.get(self.active) {
+            let lang = doc.article.meta.lang.clone();
+            self.spell.wait_for_dictionary(&lang, ctx);
+        }
     }
 
     /// Writes the settings file when the settings changed.
@@ -506,11 +537,14 @@ impl CopydeskApp {
         egui::CentralPanel::default().show(ui, |ui| {
             menu::tab_bar(self, ui);
             dialogs::document_banners(self, ui);
+            outline_panel::outline_panel(self, ui);
             self.document_area(ui);
         });
         dialogs::dialogs(self, &ctx);
         palette::palette(self, &ctx);
         templates_window::templates_window(self, &ctx);
+        cleanup_window::cleanup_window(self, &ctx);
+        outline_panel::statistics_window(self, &ctx);
         dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {
@@ -607,6 +641,19 @@ impl CopydeskApp {
                     + usize::from(m.command || m.ctrl || m.mac_cmd)
             }))
         });
+        // Undo and redo of a whole-article step (a clean-up) are the app's,
+        // not the text editor's: take the key before the editor sees it.
+        if let Some(doc) = self.docs.get(self.active) {
+            for (command, redo) in [(Command::Redo, true), (Command::Undo, false)] {
+                if editor::article_step_pending(doc, redo)
+                    && let Some(shortcut) = command.shortcut()
+                    && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+                {
+                    triggered.push(command);
+                    break;
+                }
+            }
+        }
         ctx.input_mut(|input| {
             for command in commands {
                 if let Some(shortcut) = command.shortcut()

@@ -30,6 +30,13 @@ pub struct Settings {
     pub open_files: Vec<PathBuf>,
     pub last_open_dir: Option<PathBuf>,
     pub last_export_dir: Option<PathBuf>,
+    /// The outline of headings beside the editor.
+    pub show_outline: bool,
+    pub spell_check: bool,
+    /// Reading speed for the reading time.
+    pub words_per_minute: usize,
+    /// Clean-up fixes switched off, by their key.
+    pub cleanup_off: Vec<String>,
 }
 
 impl Default for Settings {
@@ -43,6 +50,10 @@ impl Default for Settings {
             open_files: Vec::new(),
             last_open_dir: None,
             last_export_dir: None,
+            show_outline: false,
+            spell_check: true,
+            words_per_minute: crate::analysis::stats::WORDS_PER_MINUTE,
+            cleanup_off: Vec::new(),
         }
     }
 }

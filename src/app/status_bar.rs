@@ -9,8 +9,23 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let analysis = doc.analysis();
+    let now = ui.input(|i| i.time);
+    let (analysis, fresh) = doc.analysis_at(now);
+    if !fresh {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(
+                super::document::ANALYSIS_PAUSE,
+            ));
+    }
     let stats = analysis.stats;
+    let spelling = if app.settings.spell_check {
+        app.spell
+            .problem(&doc.article.meta.lang)
+            .map(str::to_string)
+    } else {
+        None
+    };
+    let wpm = app.settings.words_per_minute;
     let problems = &analysis.problems;
     let errors = problems
         .iter()
@@ -27,7 +42,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label(format!("{} words", stats.words));
             ui.separator();
-            ui.label(format!("{} min read", stats.reading_minutes()));
+            ui.label(format!("{} min read", stats.reading_minutes_at(wpm)));
             ui.separator();
             ui.label(saved_state);
             ui.separator();
@@ -46,6 +61,11 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 .clicked()
             {
                 app.show_problems = !app.show_problems;
+            }
+            if let Some(why) = spelling {
+                ui.separator();
+                ui.label(RichText::new("Spelling not checked").weak())
+                    .on_hover_text(why);
             }
         });
     });

@@ -2,6 +2,7 @@
 //! selection) to (text, selection), so the editor, the command palette and
 //! tests share them. Selections are byte ranges on char boundaries.
 
+pub mod find;
 mod markup;
 
 pub use markup::{Edit, heading, insert_figure, link, prefix_lines, wrap};

@@ -18,6 +18,7 @@
 
 mod blocks;
 pub mod escape;
+pub mod outline;
 pub mod url;
 
 pub use blocks::{options, parse};

@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{AuthorTemplate, CreditsFile, KnownCredit, SnippetTemplate, TagsFile, VERSION};
+use super::{
+    AuthorTemplate, CreditsFile, DictionaryFile, KnownCredit, SnippetTemplate, TagsFile, VERSION,
+};
 use crate::model::Article;
 
 const AUTHORS: &str = "authors";
 const SNIPPETS: &str = "snippets";
 const CREDITS: &str = "credits.ron";
 const TAGS: &str = "tags.ron";
+const DICTIONARY: &str = "dictionary.ron";
 
 /// A template and the file it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +40,8 @@ pub struct Library {
     pub snippets: Vec<Loaded<SnippetTemplate>>,
     pub credits: Vec<KnownCredit>,
     pub tags: Vec<String>,
+    /// The house dictionary, for the spell checker.
+    pub words: Vec<String>,
     /// Files that could not be read (they are left alone).
     pub problems: Vec<Problem>,
 }
@@ -106,7 +111,35 @@ impl Library {
                 Err(error) => lib.problems.push(Problem { file: tags, error }),
             }
         }
+        let words = dir.join(DICTIONARY);
+        if words.exists() {
+            match read_ron::<DictionaryFile>(&words)
+                .and_then(|d| check_version(d.version).map(|_| d))
+            {
+                Ok(d) => lib.words = d.words,
+                Err(error) => lib.problems.push(Problem { file: words, error }),
+            }
+        }
         lib
+    }
+
+    /// Adds a word to the house dictionary file (kept sorted); `false` if
+    /// it was there already.
+    pub fn add_word(&mut self, word: &str) -> std::io::Result<bool> {
+        let word = word.trim();
+        if word.is_empty() || self.words.iter().any(|w| w == word) {
+            return Ok(false);
+        }
+        let mut words = self.words.clone();
+        words.push(word.to_string());
+        words.sort_by_key(|w| w.to_lowercase());
+        let file = DictionaryFile {
+            version: VERSION,
+            words: words.clone(),
+        };
+        self.write(&self.dir.join(DICTIONARY), &to_ron(&file))?;
+        self.words = words;
+        Ok(true)
     }
 
     fn load_folder<T: DeserializeOwned>(
@@ -503,6 +536,31 @@ mod tests {
         let lib = Library::load(dir.path());
         assert!(lib.authors.is_empty());
         assert!(lib.problems[0].error.contains("newer Copydesk"));
+    }
+
+    #[test]
+    fn the_house_dictionary_is_kept_sorted_and_refuses_to_overwrite_a_broken_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::load(dir.path());
+        assert!(lib.add_word("Xiaomi").unwrap());
+        assert!(lib.add_word("leica").unwrap());
+        assert!(!lib.add_word("Xiaomi").unwrap(), "already there");
+        let again = Library::load(dir.path());
+        assert_eq!(again.words, ["leica", "Xiaomi"]);
+        assert!(
+            fs::read_to_string(dir.path().join("dictionary.ron"))
+                .unwrap()
+                .contains("version: 1")
+        );
+
+        fs::write(dir.path().join("dictionary.ron"), "(words: [\"oops\"").unwrap();
+        let mut broken = Library::load(dir.path());
+        assert_eq!(broken.problems.len(), 1);
+        assert!(broken.add_word("Huawei").is_err());
+        assert_eq!(
+            fs::read_to_string(dir.path().join("dictionary.ron")).unwrap(),
+            "(words: [\"oops\""
+        );
     }
 
     #[test]

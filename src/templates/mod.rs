@@ -134,6 +134,17 @@ pub struct TagsFile {
     pub tags: Vec<String>,
 }
 
+/// The house dictionary: brand names, people and jargon the spell checker
+/// must accept (`Xiaomi`, `Leica`, `LetsGoDigital`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DictionaryFile {
+    #[serde(default = "version")]
+    pub version: u32,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
 /// Makes an article's author the template's: fills the bio of the author
 /// of that name, or puts the author first in the byline.
 pub fn apply_author(article: &mut crate::model::Article, template: &AuthorTemplate) {

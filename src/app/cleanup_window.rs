@@ -1,0 +1,178 @@
+//! Clean Up Draft: shows what each fix will change, with the fixes to
+//! switch on and off, then applies the changes as one undo step.
+
+use egui::{Color32, RichText};
+
+use super::{CopydeskApp, editor};
+use crate::cleanup::{self, Cleanup, Fix};
+
+/// How many changes the window lists (the counts cover all of them).
+const LISTED: usize = 500;
+
+pub struct CleanupReview {
+    doc: u64,
+    revision: u64,
+    pub fixes: Vec<Fix>,
+    /// Every fix's changes, for the counts beside the switches.
+    all: Vec<(Fix, usize)>,
+    pub result: Cleanup,
+}
+
+impl CopydeskApp {
+    /// Opens the review of a clean-up of the active document.
+    pub fn start_cleanup(&mut self) {
+        let Some(doc) = self.docs.get(self.active) else {
+            return;
+        };
+        let fixes: Vec<Fix> = Fix::ALL
+            .into_iter()
+            .filter(|f| !self.settings.cleanup_off.iter().any(|k| k == f.key()))
+            .collect();
+        let all = cleanup::clean(&doc.article, &Fix::ALL).counts();
+        let result = cleanup::clean(&doc.article, &fixes);
+        self.cleanup = Some(CleanupReview {
+            doc: doc.id,
+            revision: doc.revision,
+            fixes,
+            all,
+            result,
+        });
+    }
+}
+
+pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
+    let Some(review) = &mut app.cleanup else {
+        return;
+    };
+    let Some(doc) = app.docs.iter_mut().find(|d| d.id == review.doc) else {
+        app.cleanup = None;
+        return;
+    };
+    if doc.revision != review.revision {
+        // The article changed under the review (autosave does not, typing
+        // in another window could): look again.
+        review.result = cleanup::clean(&doc.article, &review.fixes);
+        review.all = cleanup::clean(&doc.article, &Fix::ALL).counts();
+        review.revision = doc.revision;
+    }
+    let mut open = true;
+    let mut apply = false;
+    let mut cancel = false;
+    let mut toggled = false;
+    egui::Window::new("Clean Up Draft")
+        .id(egui::Id::unique("copydesk-cleanup"))
+        .open(&mut open)
+        .default_width(640.0)
+        .default_height(480.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Typography for the article's language: {}.",
+                if doc.article.meta.lang.trim().is_empty() {
+                    "not set (English)".to_string()
+                } else {
+                    doc.article.meta.lang.clone()
+                }
+            ));
+            ui.add_space(4.0);
+            for fix in Fix::ALL {
+                let count = review
+                    .all
+                    .iter()
+                    .find(|(f, _)| *f == fix)
+                    .map_or(0, |c| c.1);
+                let mut on = review.fixes.contains(&fix);
+                let label = format!("{} ({count})", fix.label());
+                if ui.checkbox(&mut on, label).changed() {
+                    toggled = true;
+                    if on {
+                        review.fixes.push(fix);
+                    } else {
+                        review.fixes.retain(|f| *f != fix);
+                    }
+                }
+            }
+            ui.separator();
+            let total = review.result.changes.len();
+            ui.label(
+                RichText::new(match total {
+                    0 => "Nothing to change.".to_string(),
+                    1 => "1 change:".to_string(),
+                    n => format!("{n} changes:"),
+                })
+                .strong(),
+            );
+            let removed = if ui.visuals().dark_mode {
+                Color32::from_rgb(255, 140, 140)
+            } else {
+                Color32::from_rgb(170, 20, 20)
+            };
+            let added = if ui.visuals().dark_mode {
+                Color32::from_rgb(140, 230, 140)
+            } else {
+                Color32::from_rgb(10, 120, 30)
+            };
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for change in review.result.changes.iter().take(LISTED) {
+                        ui.label(
+                            RichText::new(format!("{} · {}", change.place, change.fix.key()))
+                                .small()
+                                .weak(),
+                        );
+                        ui.label(
+                            RichText::new(format!("− {}", change.before))
+                                .color(removed)
+                                .monospace(),
+                        );
+                        ui.label(
+                            RichText::new(format!("+ {}", change.after))
+                                .color(added)
+                                .monospace(),
+                        );
+                    }
+                    if total > LISTED {
+                        ui.label(format!("… and {} more", total - LISTED));
+                    }
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let text = match total {
+                    0 => "Apply".to_string(),
+                    1 => "Apply 1 Change".to_string(),
+                    n => format!("Apply {n} Changes"),
+                };
+                if ui.add_enabled(total > 0, egui::Button::new(text)).clicked() {
+                    apply = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+                ui.label(RichText::new("Undo (Ctrl+Z) takes it all back.").weak());
+            });
+        });
+    if toggled {
+        review.result = cleanup::clean(&doc.article, &review.fixes);
+        app.settings.cleanup_off = Fix::ALL
+            .into_iter()
+            .filter(|f| !review.fixes.contains(f))
+            .map(|f| f.key().to_string())
+            .collect();
+    }
+    if apply {
+        let count = review.result.changes.len();
+        let cleaned = review.result.article.clone();
+        editor::replace_article(ctx, doc, cleaned);
+        app.cleanup = None;
+        app.focus_body = true;
+        let now = ctx.input(|i| i.time);
+        app.notify(
+            format!("Cleaned up: {count} changes. Ctrl+Z undoes them."),
+            now,
+        );
+    } else if cancel || !open {
+        app.cleanup = None;
+    }
+}

@@ -1,0 +1,362 @@
+//! Find and replace (Ctrl+F, Ctrl+H): a bar above the body editor. Matches
+//! are marked in the editor and the current one is scrolled to; Replace All
+//! is one undo step, in the body and, when asked, in the metadata.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{Key, RichText};
+
+use super::highlight::{Mark, Marks};
+use super::{CopydeskApp, Document, editor};
+use crate::editing::find::{Finder, Query};
+
+/// Marking more matches than this in the editor makes no sense to a reader
+/// and costs layout time; they are still counted and visited.
+const MARKED_MATCHES: usize = 5_000;
+
+#[derive(Default)]
+pub struct FindBar {
+    pub open: bool,
+    pub show_replace: bool,
+    pub query: Query,
+    pub replacement: String,
+    /// Replace All changes the metadata's text fields too.
+    pub in_metadata: bool,
+    /// The match being visited, by its index.
+    pub current: Option<usize>,
+    /// Give the find field focus on the next frame.
+    focus: bool,
+    /// The last search: for which document, revision and query.
+    cache: Option<Search>,
+    /// What the last Replace All did.
+    pub message: Option<String>,
+}
+
+struct Search {
+    doc: u64,
+    revision: u64,
+    query: Query,
+    result: Result<Arc<Vec<Range<usize>>>, String>,
+    marks: Marks,
+    current: Option<usize>,
+}
+
+impl FindBar {
+    /// Opens the bar (with the replace row for Ctrl+H), searching for the
+    /// selected text if there is a short one-line selection.
+    pub fn open(&mut self, replace: bool, selected: Option<String>) {
+        self.open = true;
+        self.show_replace |= replace;
+        self.focus = true;
+        self.message = None;
+        if let Some(text) = selected.filter(|t| !t.is_empty() && !t.contains('\n') && t.len() < 200)
+        {
+            self.query.pattern = text;
+            self.current = None;
+        }
+    }
+
+    /// The matches in `doc`'s body, searched again only when the text or
+    /// the query changed.
+    pub fn matches(&mut self, doc: &Document) -> Result<Arc<Vec<Range<usize>>>, String> {
+        let fresh = self.cache.as_ref().is_some_and(|s| {
+            s.doc == doc.id && s.revision == doc.revision && s.query == self.query
+        });
+        if !fresh {
+            let result = Finder::new(&self.query)
+                .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
+            self.cache = Some(Search {
+                doc: doc.id,
+                revision: doc.revision,
+                query: self.query.clone(),
+                result,
+                marks: Marks::default(),
+                current: None,
+            });
+            self.marks_dirty();
+        }
+        self.cache
+            .as_ref()
+            .map(|s| s.result.clone())
+            .unwrap_or_else(|| Ok(Arc::default()))
+    }
+
+    fn marks_dirty(&mut self) {
+        if let Some(s) = &mut self.cache {
+            s.current = Some(usize::MAX);
+        }
+    }
+
+    /// The marks for the editor: every match, the current one apart.
+    pub fn marks(&mut self, doc: &Document) -> Marks {
+        if !self.open || self.query.pattern.is_empty() {
+            return Marks::default();
+        }
+        let Ok(matches) = self.matches(doc) else {
+            return Marks::default();
+        };
+        let current = self.current;
+        let search = self.cache.as_mut().expect("searched above");
+        if search.current != current {
+            search.current = current;
+            search.marks = Arc::new(
+                matches
+                    .iter()
+                    .take(MARKED_MATCHES)
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mark = if Some(i) == current {
+                            Mark::CurrentMatch
+                        } else {
+                            Mark::Match
+                        };
+                        (r.clone(), mark)
+                    })
+                    .collect(),
+            );
+        }
+        search.marks.clone()
+    }
+}
+
+/// The bar itself, drawn above the body editor.
+pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+    if !app.find.open {
+        return;
+    }
+    let Some(doc) = app.docs.get_mut(app.active) else {
+        return;
+    };
+    let find = &mut app.find;
+    let ctx = ui.ctx().clone();
+    let mut action = None;
+    let before = find.query.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label("Find");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut find.query.pattern)
+                .id(egui::Id::unique("copydesk-find-field"))
+                .hint_text("Find in the body")
+                .desired_width(220.0),
+        );
+        field.clone().labelled_by(label.id);
+        if std::mem::take(&mut find.focus) {
+            field.request_focus();
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            action = Some(if ui.input(|i| i.modifiers.shift) {
+                Action::Previous
+            } else {
+                Action::Next
+            });
+            field.request_focus();
+        }
+        ui.toggle_value(&mut find.query.match_case, "Aa")
+            .on_hover_text("Match case");
+        ui.toggle_value(&mut find.query.whole_word, "Whole word")
+            .on_hover_text("Match whole words only");
+        ui.toggle_value(&mut find.query.regex, ".*")
+            .on_hover_text("Regular expression (groups as $1 or \\1 in the replacement)");
+        if ui
+            .button("◀")
+            .on_hover_text("Previous match (Shift+F3)")
+            .clicked()
+        {
+            action = Some(Action::Previous);
+        }
+        if ui.button("▶").on_hover_text("Next match (F3)").clicked() {
+            action = Some(Action::Next);
+        }
+        match find.matches(doc) {
+            Ok(matches) if find.query.pattern.is_empty() => {
+                let _ = matches;
+            }
+            Ok(matches) if matches.is_empty() => {
+                ui.label(RichText::new("No matches").weak());
+            }
+            Ok(matches) => {
+                let total = matches.len();
+                let text = match find.current {
+                    Some(i) if i < total => format!("{} of {total}", i + 1),
+                    _ => format!("{total} matches"),
+                };
+                ui.label(text);
+            }
+            Err(error) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
+            }
+        }
+        if ui.button("✖").on_hover_text("Close (Esc)").clicked() {
+            action = Some(Action::Close);
+        }
+    });
+    if find.show_replace {
+        ui.horizontal(|ui| {
+            let label = ui.label("Replace");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut find.replacement)
+                    .id(egui::Id::unique("copydesk-replace-field"))
+                    .hint_text("Replace with")
+                    .desired_width(220.0),
+            );
+            field.labelled_by(label.id);
+            if ui.button("Replace").clicked() {
+                action = Some(Action::ReplaceOne);
+            }
+            if ui.button("Replace All").clicked() {
+                action = Some(Action::ReplaceAll);
+            }
+            ui.checkbox(&mut find.in_metadata, "Also in metadata");
+            if let Some(message) = &find.message {
+                ui.label(message);
+            }
+        });
+    }
+    if find.query != before {
+        find.current = None;
+        find.message = None;
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        action = Some(Action::Close);
+    }
+    ui.separator();
+    if let Some(action) = action {
+        act(find, doc, &ctx, action);
+        if action == Action::Close {
+            app.focus_body = true;
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Action {
+    Next,
+    Previous,
+    ReplaceOne,
+    ReplaceAll,
+    Close,
+}
+
+/// Moves to the next or previous match, replaces, or closes the bar.
+pub fn act(find: &mut FindBar, doc: &mut Document, ctx: &egui::Context, action: Action) {
+    let Ok(matches) = find.matches(doc) else {
+        if action == Action::Close {
+            find.open = false;
+        }
+        return;
+    };
+    let total = matches.len();
+    match action {
+        Action::Close => {
+            find.open = false;
+            if let Some(range) = find.current.and_then(|i| matches.get(i)) {
+                doc.jump_to = Some(range.clone());
+            }
+        }
+        Action::Next | Action::Previous if total > 0 => {
+            let next = match (find.current, action) {
+                (Some(i), Action::Next) => (i + 1) % total,
+                (Some(i), _) => (i + total - 1) % total,
+                (None, direction) => {
+                    // Start from the cursor, as editors do.
+                    let at = editor::selection(ctx, doc).start;
+                    let after = matches.iter().position(|r| r.start >= at);
+                    match direction {
+                        Action::Next => after.unwrap_or(0),
+                        _ => after.unwrap_or(total).checked_sub(1).unwrap_or(total - 1),
+                    }
+                }
+            };
+            find.current = Some(next);
+            doc.scroll_to = Some(matches[next].clone());
+        }
+        Action::ReplaceOne => {
+            let Some(i) = find.current.filter(|&i| i < total) else {
+                return act(find, doc, ctx, Action::Next);
+            };
+            let Ok(Some(finder)) = Finder::new(&find.query) else {
+                return;
+            };
+            let range = matches[i].clone();
+            let body = &doc.article.body;
+            let with = finder.replacement_for(body, range.clone(), &find.replacement);
+            let text = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
+            let cursor = range.start + with.len();
+            editor::replace_body(
+                ctx,
+                doc,
+                crate::editing::Edit {
+                    text,
+                    selection: cursor..cursor,
+                },
+            );
+            // The next match is now at the same index (or the first).
+            let left = find.matches(doc).map(|m| m.len()).unwrap_or(0);
+            find.current = (left > 0).then_some(if i < left { i } else { 0 });
+            if let Some(next) = find
+                .current
+                .and_then(|n| find.matches(doc).ok()?.get(n).cloned())
+            {
+                doc.scroll_to = Some(next);
+            }
+        }
+        Action::ReplaceAll => {
+            let Ok(Some(finder)) = Finder::new(&find.query) else {
+                return;
+            };
+            let before = doc.article.clone();
+            let (body, in_body) = finder.replace_all(&doc.article.body, &find.replacement);
+            let mut after = before.clone();
+            after.body = body;
+            let in_meta = if find.in_metadata {
+                replace_in_metadata(&finder, &mut after.meta, &find.replacement)
+            } else {
+                0
+            };
+            find.current = None;
+            find.message = Some(match (in_body, in_meta) {
+                (0, 0) => "Nothing replaced".into(),
+                (n, 0) => format!("Replaced {n}"),
+                (n, m) => format!("Replaced {} ({m} in metadata)", n + m),
+            });
+            if in_body + in_meta > 0 {
+                editor::replace_article(ctx, doc, after);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Replaces in the text fields an editor writes (not in URLs, dates, slugs
+/// or unknown keys); returns how many were replaced.
+fn replace_in_metadata(finder: &Finder, meta: &mut crate::model::Metadata, with: &str) -> usize {
+    let mut count = 0;
+    let mut fields: Vec<&mut String> = vec![
+        &mut meta.title,
+        &mut meta.subtitle,
+        &mut meta.original_title,
+        &mut meta.excerpt,
+        &mut meta.category,
+        &mut meta.image.alt,
+        &mut meta.image.caption,
+        &mut meta.image.credit,
+    ];
+    for author in &mut meta.authors {
+        fields.push(&mut author.name);
+        fields.push(&mut author.bio);
+    }
+    for credit in &mut meta.credits {
+        fields.push(&mut credit.role);
+        fields.push(&mut credit.name);
+    }
+    fields.extend(meta.tags.iter_mut());
+    for field in fields {
+        let (text, n) = finder.replace_all(field, with);
+        if n > 0 {
+            *field = text;
+            count += n;
+        }
+    }
+    count
+}

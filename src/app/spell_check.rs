@@ -1,0 +1,250 @@
+//! Spell check as you type: misspelt words underlined in the body, checked
+//! again when typing pauses (marks shift with the text in between), with
+//! suggestions, Add to Dictionary and Ignore on right-click.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::{Arc, mpsc};
+
+use super::Document;
+use super::highlight::{Mark, Marks};
+use crate::spelling::{Speller, normalise};
+
+/// Seconds of no typing before the body is checked again.
+const PAUSE: f64 = 0.4;
+
+enum Loaded {
+    Ready(Arc<Speller>),
+    /// No dictionary for the language, or it could not be read: why.
+    Missing(String),
+}
+
+#[derive(Default)]
+pub struct SpellCheck {
+    /// Dictionaries by language tag, loaded on a helper thread.
+    dictionaries: HashMap<String, Loaded>,
+    loading: Option<(String, mpsc::Receiver<Loaded>)>,
+    /// The last check of each document.
+    checked: HashMap<u64, Checked>,
+    /// Verdicts by word, per language.
+    memo: HashMap<String, HashMap<String, bool>>,
+    /// Words the editor chose to ignore in this session.
+    pub ignored: HashSet<String>,
+    /// House words plus ignored ones, as the speller takes them.
+    extra: HashSet<String>,
+    extra_from: usize,
+}
+
+struct Checked {
+    revision: u64,
+    /// The text the marks belong to (to shift them after an edit).
+    text: String,
+    /// When the body last changed, to wait for a pause in typing.
+    changed_at: f64,
+    /// The marks are not from a check of this text.
+    dirty: bool,
+    marks: Marks,
+}
+
+/// What a right-click on a misspelt word offers.
+pub struct WordMenu {
+    pub range: Range<usize>,
+    pub word: String,
+    pub suggestions: Vec<String>,
+}
+
+impl SpellCheck {
+    /// The dictionary for `lang`, or why there is none; `None` while it loads.
+    fn speller(&mut self, lang: &str, ctx: &egui::Context) -> Option<Result<Arc<Speller>, String>> {
+        let key = lang.trim().to_ascii_lowercase();
+        if let Some((loading, rx)) = &self.loading
+            && let Ok(loaded) = rx.try_recv()
+        {
+            self.dictionaries.insert(loading.clone(), loaded);
+            self.loading = None;
+        }
+        match self.dictionaries.get(&key) {
+            Some(Loaded::Ready(s)) => return Some(Ok(s.clone())),
+            Some(Loaded::Missing(why)) => return Some(Err(why.clone())),
+            None => {}
+        }
+        if self.loading.is_none() {
+            let (tx, rx) = mpsc::channel();
+            let ctx = ctx.clone();
+            let lang = key.clone();
+            std::thread::Builder::new()
+                .name("copydesk-dictionary".into())
+                .spawn(move || {
+                    let loaded = match Speller::for_language(&lang) {
+                        Some(Ok(speller)) => Loaded::Ready(Arc::new(speller)),
+                        Some(Err(e)) => {
+                            Loaded::Missing(format!("the {lang} dictionary could not be read: {e}"))
+                        }
+                        None => Loaded::Missing(format!(
+                            "no spelling dictionary for “{lang}” is installed"
+                        )),
+                    };
+                    let _ = tx.send(loaded);
+                    ctx.request_repaint();
+                })
+                .ok()?;
+            self.loading = Some((key, rx));
+        }
+        None
+    }
+
+    /// Waits for the dictionary of `lang` (for tests and benchmarks).
+    pub fn wait_for_dictionary(&mut self, lang: &str, ctx: &egui::Context) {
+        while self.speller(lang, ctx).is_none() {
+            if let Some((key, rx)) = self.loading.take()
+                && let Ok(loaded) = rx.recv()
+            {
+                self.dictionaries.insert(key, loaded);
+            }
+        }
+    }
+
+    /// Why the active article's spelling is not checked, if it is not.
+    pub fn problem(&self, lang: &str) -> Option<&str> {
+        match self.dictionaries.get(&lang.trim().to_ascii_lowercase()) {
+            Some(Loaded::Missing(why)) => Some(why),
+            _ => None,
+        }
+    }
+
+    fn refresh_extra(&mut self, house: &[String]) {
+        if self.extra_from != house.len() + self.ignored.len() {
+            self.extra = house
+                .iter()
+                .chain(self.ignored.iter())
+                .map(|w| normalise(w))
+                .collect();
+            self.extra_from = house.len() + self.ignored.len();
+            self.memo.clear();
+            for checked in self.checked.values_mut() {
+                checked.dirty = true;
+                checked.changed_at = f64::NEG_INFINITY;
+            }
+        }
+    }
+
+    /// The underlines for `doc`: checked again once typing pauses; until
+    /// then the last marks, moved with the text.
+    pub fn marks(
+        &mut self,
+        doc: &Document,
+        house: &[String],
+        now: f64,
+        ctx: &egui::Context,
+    ) -> Marks {
+        self.refresh_extra(house);
+        let Some(Ok(speller)) = self.speller(&doc.article.meta.lang, ctx) else {
+            return Marks::default();
+        };
+        let body = &doc.article.body;
+        let checked = self.checked.entry(doc.id).or_insert_with(|| Checked {
+            revision: u64::MAX,
+            text: String::new(),
+            changed_at: f64::NEG_INFINITY,
+            dirty: true,
+            marks: Marks::default(),
+        });
+        if checked.revision != doc.revision && checked.text != *body {
+            if checked.revision != u64::MAX {
+                // Typing: keep the marks the edit did not touch, moved.
+                checked.marks = Arc::new(shift(&checked.marks, &checked.text, body));
+                checked.changed_at = now;
+            }
+            checked.text = body.clone();
+            checked.dirty = true;
+        }
+        checked.revision = doc.revision;
+        if checked.dirty {
+            let waited = now - checked.changed_at;
+            if waited >= PAUSE {
+                let memo = self.memo.entry(doc.article.meta.lang.clone()).or_default();
+                let ranges = speller.misspelled(body, &self.extra, memo);
+                checked.marks =
+                    Arc::new(ranges.into_iter().map(|r| (r, Mark::Misspelled)).collect());
+                checked.dirty = false;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(PAUSE - waited));
+            }
+        }
+        checked.marks.clone()
+    }
+
+    /// The misspelt word at byte `at` of `doc`'s body, with suggestions.
+    pub fn word_at(&mut self, doc: &Document, at: usize, ctx: &egui::Context) -> Option<WordMenu> {
+        let marks = self.checked.get(&doc.id)?.marks.clone();
+        let (range, _) = marks.iter().find(|(r, _)| r.start <= at && at <= r.end)?;
+        let word = doc.article.body.get(range.clone())?.to_string();
+        let speller = self.speller(&doc.article.meta.lang, ctx)?.ok()?;
+        Some(WordMenu {
+            range: range.clone(),
+            suggestions: speller.suggest(&word, 6),
+            word,
+        })
+    }
+
+    /// Forget a document's check (it was closed).
+    pub fn forget(&mut self, doc: u64) {
+        self.checked.remove(&doc);
+    }
+}
+
+/// Marks of `old` moved to `new`: those before the edited stretch stay,
+/// those after it move by the change in length, those in it go.
+fn shift(marks: &[(Range<usize>, Mark)], old: &str, new: &str) -> Vec<(Range<usize>, Mark)> {
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let old_end = old.len() - suffix;
+    let delta = new.len() as isize - old.len() as isize;
+    marks
+        .iter()
+        .filter_map(|(r, m)| {
+            if r.end < prefix {
+                Some((r.clone(), *m))
+            } else if r.start > old_end {
+                let start = (r.start as isize + delta) as usize;
+                let end = (r.end as isize + delta) as usize;
+                new.is_char_boundary(start).then_some((start..end, *m))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_move_with_an_edit_and_the_edited_word_loses_its_mark() {
+        let old = "camra one wrod two teh";
+        let marks = vec![
+            (0..5, Mark::Misspelled),
+            (10..14, Mark::Misspelled),
+            (19..22, Mark::Misspelled),
+        ];
+        // Typing inside "wrod" drops its mark; the others stay, moved.
+        let new = "camra one worrd two teh";
+        assert_eq!(
+            shift(&marks, old, new),
+            vec![(0..5, Mark::Misspelled), (20..23, Mark::Misspelled)]
+        );
+        assert_eq!(&new[20..23], "teh");
+    }
+}
