@@ -304,8 +304,13 @@ fn clean(
     if list {
         let mut out = String::new();
         for c in &result.changes {
+            let times = if c.count > 1 {
+                format!(" ×{}", c.count)
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
-                "{}: {}: {}\n  - {}\n  + {}\n",
+                "{}: {}: {}{times}\n  - {}\n  + {}\n",
                 file.display(),
                 c.place,
                 c.fix,

@@ -40,6 +40,48 @@ impl CopydeskApp {
     }
 }
 
+/// The line before and after, the part that changes set off with a
+/// background, so a curly quote or a removed space can be seen.
+fn diff_lines(
+    change: &cleanup::Change,
+    removed: Color32,
+    added: Color32,
+    ui: &egui::Ui,
+) -> (egui::text::LayoutJob, egui::text::LayoutJob) {
+    let (a, b) = (&change.before, &change.after);
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let suffix: usize = a[prefix..]
+        .chars()
+        .rev()
+        .zip(b[prefix..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let highlight = ui.visuals().faint_bg_color.gamma_multiply(4.0);
+    let line = |sign: &str, text: &str, color: Color32| {
+        let end = text.len() - suffix.min(text.len() - prefix);
+        let mut job = egui::text::LayoutJob::default();
+        let plain = egui::TextFormat::simple(font.clone(), color);
+        let marked = egui::TextFormat {
+            background: highlight,
+            underline: egui::Stroke::new(1.0, color),
+            ..plain.clone()
+        };
+        job.append(sign, 0.0, plain.clone());
+        job.append(&text[..prefix], 0.0, plain.clone());
+        job.append(&text[prefix..end], 0.0, marked);
+        job.append(&text[end..], 0.0, plain);
+        job
+    };
+    (line("− ", a, removed), line("+ ", b, added))
+}
+
 pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     let Some(review) = &mut app.cleanup else {
         return;
@@ -93,7 +135,8 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 }
             }
             ui.separator();
-            let total = review.result.changes.len();
+            let total = review.result.total();
+            let listed = review.result.changes.len();
             ui.label(
                 RichText::new(match total {
                     0 => "Nothing to change.".to_string(),
@@ -117,24 +160,27 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     for change in review.result.changes.iter().take(LISTED) {
+                        let times = if change.count > 1 {
+                            format!(" ×{}", change.count)
+                        } else {
+                            String::new()
+                        };
                         ui.label(
-                            RichText::new(format!("{} · {}", change.place, change.fix.key()))
-                                .small()
-                                .weak(),
+                            RichText::new(format!(
+                                "{} · {}{times}",
+                                change.place,
+                                change.fix.label()
+                            ))
+                            .small()
+                            .weak(),
                         );
-                        ui.label(
-                            RichText::new(format!("− {}", change.before))
-                                .color(removed)
-                                .monospace(),
-                        );
-                        ui.label(
-                            RichText::new(format!("+ {}", change.after))
-                                .color(added)
-                                .monospace(),
-                        );
+                        let (before, after) = diff_lines(change, removed, added, ui);
+                        ui.label(before);
+                        ui.label(after);
+                        ui.add_space(4.0);
                     }
-                    if total > LISTED {
-                        ui.label(format!("… and {} more", total - LISTED));
+                    if listed > LISTED {
+                        ui.label(format!("… and {} more lines", listed - LISTED));
                     }
                 });
             ui.separator();
@@ -162,7 +208,7 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
             .collect();
     }
     if apply {
-        let count = review.result.changes.len();
+        let count = review.result.total();
         let cleaned = review.result.article.clone();
         editor::replace_article(ctx, doc, cleaned);
         app.cleanup = None;

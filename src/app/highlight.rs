@@ -288,6 +288,22 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
             });
         }
     };
+    // Marks come from the text as it was before this frame's typing (the
+    // editor changes the text, then lays it out): keep them inside the
+    // text and on character boundaries; they are redone next frame.
+    let text = &base.text;
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let marks: Vec<(std::ops::Range<usize>, Mark)> = marks
+        .iter()
+        .map(|(r, m)| (floor(r.start)..floor(r.end), *m))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
     let mut first = 0;
     for section in &base.sections {
         let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
@@ -357,6 +373,16 @@ mod tests {
             (6..9, Mark::CurrentMatch),
         ];
         let job = mark(&base, &marks, false);
+        // Stale marks (from before an edit) stay inside the text and on
+        // character boundaries.
+        let short = highlight("é", &Palette::for_dark(false), 14.0);
+        let stale = mark(
+            &short,
+            &[(1..5, Mark::Misspelled), (0..1, Mark::Match)],
+            false,
+        );
+        assert_eq!(stale.sections.len(), 1);
+        assert_eq!(stale.sections[0].byte_range.end.0, 2);
         let mut at = 0;
         for s in &job.sections {
             assert_eq!(s.byte_range.start.0, at, "sections stay contiguous");

@@ -154,21 +154,27 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         ui.push_id(("author", i), |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Name");
-                changed |= ui
-                    .add(
-                        TextEdit::singleline(&mut author.name)
-                            .hint_text("Jane Doe")
-                            .desired_width(ui.available_width() - 30.0),
-                    )
-                    .labelled_by(label.id)
-                    .changed();
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this author")
-                    .clicked()
-                {
-                    remove_author = Some(i);
-                }
+                // Right to left: the button first, then the field takes
+                // exactly what is left. (A guessed width for the button
+                // made the row a little wider than the panel, and the
+                // panel grew with every frame.)
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this author")
+                        .clicked()
+                    {
+                        remove_author = Some(i);
+                    }
+                    changed |= ui
+                        .add(
+                            TextEdit::singleline(&mut author.name)
+                                .hint_text("Jane Doe")
+                                .desired_width(ui.available_width()),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                });
             });
             changed |= multiline_field(
                 ui,

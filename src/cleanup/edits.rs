@@ -35,16 +35,42 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// A few characters either side of `range`, for showing a change in a list:
-/// the text before the change and after it.
-pub fn context(text: &str, range: &Range<usize>, with: &str) -> (String, String) {
+/// A few characters either side of a group of edits, for showing a change
+/// in a list: the text before the edits and after them.
+pub fn context(text: &str, group: &[Edit]) -> (String, String) {
     const EITHER_SIDE: usize = 24;
-    let start = back_chars(text, range.start, EITHER_SIDE);
-    let end = forward_chars(text, range.end, EITHER_SIDE);
-    let before_ctx = &text[start..range.start];
-    let after_ctx = &text[range.end..end];
-    let show = |middle: &str| visible(&format!("{before_ctx}{middle}{after_ctx}"));
-    (show(&text[range.clone()]), show(with))
+    let (Some(first), Some(last)) = (group.first(), group.last()) else {
+        return Default::default();
+    };
+    let start = back_chars(text, first.range.start, EITHER_SIDE);
+    let end = forward_chars(text, last.range.end, EITHER_SIDE).max(last.range.end);
+    let shifted: Vec<Edit> = group
+        .iter()
+        .map(|e| Edit::new(e.range.start - start..e.range.end - start, e.with.clone()))
+        .collect();
+    let slice = &text[start..end];
+    (visible(slice), visible(&apply(slice, &shifted)))
+}
+
+/// Groups sorted edits by the line they start on: `(line, edits)`, lines
+/// 1-based, counted once over the text.
+pub fn by_line(text: &str, edits: Vec<Edit>) -> Vec<(usize, Vec<Edit>)> {
+    let mut out: Vec<(usize, Vec<Edit>)> = Vec::new();
+    let mut line = 1;
+    let mut at = 0;
+    for edit in edits {
+        let start = edit.range.start.max(at);
+        line += text.as_bytes()[at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        at = start;
+        match out.last_mut() {
+            Some((l, group)) if *l == line => group.push(edit),
+            _ => out.push((line, vec![edit])),
+        }
+    }
+    out
 }
 
 /// Makes invisible characters visible in a change list.
@@ -83,15 +109,6 @@ fn forward_chars(text: &str, from: usize, n: usize) -> usize {
         .map_or(from + line_end, |(i, _)| from + i)
 }
 
-/// The 1-based line of a byte offset.
-pub fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,11 +125,21 @@ mod tests {
 
     #[test]
     fn context_stays_on_the_line_and_shows_invisible_characters() {
-        let text = "first line\nsay\u{a0}hi  there\nlast";
-        let at = text.find("  ").unwrap();
-        let (before, after) = context(text, &(at..at + 2), " ");
-        assert_eq!(before, "say[nbsp]hi  there");
-        assert_eq!(after, "say[nbsp]hi there");
-        assert_eq!(line_of(text, at), 2);
+        let text = "first line\nsay\u{a0}hi  there  now\nlast  one";
+        let edits: Vec<Edit> = text
+            .match_indices("  ")
+            .map(|(at, _)| Edit::new(at..at + 2, " "))
+            .collect();
+        let groups = by_line(text, edits);
+        assert_eq!(
+            groups
+                .iter()
+                .map(|(l, g)| (*l, g.len()))
+                .collect::<Vec<_>>(),
+            [(2, 2), (3, 1)]
+        );
+        let (before, after) = context(text, &groups[0].1);
+        assert_eq!(before, "say[nbsp]hi  there  now");
+        assert_eq!(after, "say[nbsp]hi there now");
     }
 }

@@ -148,13 +148,15 @@ impl fmt::Display for Place {
     }
 }
 
-/// One change: the text around it before and after.
+/// What one fix changed on one line (or in one field): the text around it
+/// before and after, and how many edits that was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     pub fix: Fix,
     pub place: Place,
     pub before: String,
     pub after: String,
+    pub count: usize,
 }
 
 /// The result of a clean-up: the cleaned article and what changed.
@@ -165,13 +167,26 @@ pub struct Cleanup {
 }
 
 impl Cleanup {
-    /// How many changes each fix made, for the fixes that made any.
+    /// How many edits each fix made, for the fixes that made any.
     pub fn counts(&self) -> Vec<(Fix, usize)> {
         Fix::ALL
             .into_iter()
-            .map(|fix| (fix, self.changes.iter().filter(|c| c.fix == fix).count()))
+            .map(|fix| {
+                let n = self
+                    .changes
+                    .iter()
+                    .filter(|c| c.fix == fix)
+                    .map(|c| c.count)
+                    .sum();
+                (fix, n)
+            })
             .filter(|&(_, n)| n > 0)
             .collect()
+    }
+
+    /// How many edits in all.
+    pub fn total(&self) -> usize {
+        self.changes.iter().map(|c| c.count).sum()
     }
 
     /// One line a fix: `quotes: 12 changes`.
@@ -312,20 +327,26 @@ fn clean_text(
         if edits.is_empty() {
             continue;
         }
-        for edit in &edits {
-            let (before, after) = edits::context(&text, &edit.range, &edit.with);
+        let next = edits::apply(&text, &edits);
+        let groups = match &field {
+            Some(_) => vec![(1, edits)],
+            None => edits::by_line(&text, edits),
+        };
+        for (line, group) in groups {
+            let (before, after) = edits::context(&text, &group);
             let place = match &field {
                 Some(key) => Place::Field(key.clone()),
-                None => Place::Body(edits::line_of(&text, edit.range.start)),
+                None => Place::Body(line),
             };
             changes.push(Change {
                 fix,
                 place,
                 before,
                 after,
+                count: group.len(),
             });
         }
-        text = edits::apply(&text, &edits);
+        text = next;
     }
     if kind != Kind::Markdown && fixes.contains(&Fix::SpaceRuns) {
         let trimmed = text.trim();
@@ -335,6 +356,7 @@ fn clean_text(
                 place: Place::Field(field.unwrap_or_default()),
                 before: format!("“{text}”"),
                 after: format!("“{trimmed}”"),
+                count: 1,
             });
             text = trimmed.to_string();
         }

@@ -78,6 +78,7 @@ fn changes_name_their_place_and_show_context() {
             place: Place::Body(3),
             before: "second  line".into(),
             after: "second line".into(),
+            count: 1,
         }]
     );
     assert_eq!(cleaned.summary(), "spaces: 1 change (Runs of spaces)\n");
