@@ -132,7 +132,9 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     let mut action = None;
     let before = find.query.clone();
-    ui.horizontal(|ui| {
+    // Wrapped: the editor column can be narrow beside the preview, and a
+    // button pushed past its edge could not be clicked.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Find");
         let field = ui.add(
             egui::TextEdit::singleline(&mut find.query.pattern)
@@ -192,7 +194,7 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         }
     });
     if find.show_replace {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Replace");
             let field = ui.add(
                 egui::TextEdit::singleline(&mut find.replacement)

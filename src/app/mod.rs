@@ -227,6 +227,19 @@ impl CopydeskApp {
         }
     }
 
+    /// The words of the active article underlined as misspelt (for tests).
+    #[doc(hidden)]
+    pub fn misspelled_words(&self) -> Vec<String> {
+        let Some(doc) = self.docs.get(self.active) else {
+            return Vec::new();
+        };
+        self.spell
+            .current_marks(doc.id)
+            .iter()
+            .filter_map(|(r, _)| doc.article.body.get(r.clone()).map(str::to_string))
+            .collect()
+    }
+
     /// Writes the settings file when the settings changed.
     fn store_settings(&mut self, now: f64) {
         let Some(dir) = self.platform.config_dir.clone() else {

@@ -187,6 +187,14 @@ impl SpellCheck {
         })
     }
 
+    /// The last marks of a document.
+    pub fn current_marks(&self, doc: u64) -> Marks {
+        self.checked
+            .get(&doc)
+            .map(|c| c.marks.clone())
+            .unwrap_or_default()
+    }
+
     /// Forget a document's check (it was closed).
     pub fn forget(&mut self, doc: u64) {
         self.checked.remove(&doc);
