@@ -8,7 +8,7 @@ use copydesk::app::{CopydeskApp, Platform};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
 use common::ui::{launch, pump, scripted_platform};
@@ -252,4 +252,63 @@ fn a_misspelt_word_is_added_to_the_house_dictionary_from_its_menu() {
     assert!(harness.state().misspelled_words().is_empty());
     let file = fs::read_to_string(config.path().join("dictionary.ron")).unwrap();
     assert!(file.contains("\"Copydeskery\""), "{file}");
+}
+
+#[test]
+fn the_outline_lists_headings_marks_the_current_section_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(
+        dir.path(),
+        "title: Outline\nlang: en\n",
+        "Intro.\n\n## Design\n\nText.\n\n### Camera\n\nMore.\n\n## Price\n\nEnd.\n",
+    );
+    let mut harness = start(vec![path], None);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    for heading in ["Design", "Camera", "Price"] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, heading)
+                .is_some(),
+            "{heading}"
+        );
+    }
+    harness.get_by_role_and_label(Role::Button, "Price").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    let id = doc.id;
+    let body = doc.article.body.clone();
+    let state =
+        egui::text_edit::TextEditState::load(&harness.ctx, copydesk::app::editor_body_id(id))
+            .unwrap();
+    let at = state.cursor.char_range().unwrap().primary.index.0;
+    assert_eq!(
+        body.chars().skip(at).take(8).collect::<String>(),
+        "## Price"
+    );
+    let price = harness.get_by_role_and_label(Role::Button, "Price");
+    let node = price.accesskit_node();
+    assert!(
+        node.is_selected() == Some(true) || node.toggled() == Some(egui::accesskit::Toggled::True),
+        "the current section is marked: {node:?}"
+    );
+}
+
+#[test]
+fn statistics_show_sentences_reading_time_and_readability() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(
+        dir.path(),
+        "title: Stats\nlang: en\n",
+        "The cat sat on the mat. It was happy.\n\nA dog ran.\n",
+    );
+    let mut harness = start(vec![path], None);
+    harness
+        .state_mut()
+        .run_command(Some(copydesk::app::Command::Statistics));
+    pump(&mut harness);
+    assert!(harness.query_by_label("Sentences").is_some());
+    assert!(
+        harness.query_by_label_contains("easy").is_some(),
+        "a Flesch score in words"
+    );
 }

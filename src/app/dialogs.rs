@@ -12,7 +12,6 @@ pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
     prompt(app, ctx);
     recovered(app, ctx);
     front_matter_editor(app, ctx);
-    problems(app, ctx);
     shortcuts(app, ctx);
     about(app, ctx);
 }
@@ -295,52 +294,72 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     }
 }
 
-fn problems(app: &mut CopydeskApp, ctx: &Context) {
+/// The problems panel above the status bar: the rules of `copydesk check`,
+/// run again when typing pauses; a click on one goes to it.
+pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if !app.show_problems {
         return;
     }
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
+    let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
     let list = &analysis.problems;
     let mut open = true;
     let mut jump = None;
-    egui::Window::new("Problems to fix before publishing")
-        .open(&mut open)
-        .default_width(420.0)
-        .show(ctx, |ui| {
-            if list.is_empty() {
-                ui.label("No problems: the article is ready to publish.");
-            }
-            for problem in list {
-                let icon = if problem.severity == Severity::Error {
-                    "Error:"
-                } else {
-                    "Warning:"
-                };
-                let text = format!("{icon} {}", problem.message);
-                let place = match &problem.location {
-                    Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
-                    Location::Body(r) => format!(
-                        "line {}",
-                        doc.article.body[..r.start.min(doc.article.body.len())]
-                            .matches('\n')
-                            .count()
-                            + 1
-                    ),
-                };
-                if ui
-                    .link(text)
-                    .on_hover_text(format!("Go to it ({place})"))
-                    .clicked()
-                {
-                    jump = Some(problem.location.clone());
-                }
-            }
+    egui::Panel::bottom(egui::Id::unique("copydesk-problems"))
+        .resizable(true)
+        .default_size(150.0)
+        .min_size(60.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Problems to fix before publishing").strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("✖").on_hover_text("Close (F8)").clicked() {
+                        open = false;
+                    }
+                });
+            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if list.is_empty() {
+                        ui.label("No problems: the article is ready to publish.");
+                    }
+                    for problem in list {
+                        let icon = if problem.severity == Severity::Error {
+                            "Error:"
+                        } else {
+                            "Warning:"
+                        };
+                        let text = format!("{icon} {}", problem.message);
+                        let place = match &problem.location {
+                            Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
+                            // Bytes, not a slice: the analysis can be a keystroke old.
+                            Location::Body(r) => format!(
+                                "line {}",
+                                doc.article.body.as_bytes()[..r.start.min(doc.article.body.len())]
+                                    .iter()
+                                    .filter(|&&b| b == b'\n')
+                                    .count()
+                                    + 1
+                            ),
+                        };
+                        if ui
+                            .link(text)
+                            .on_hover_text(format!("Go to it ({place})"))
+                            .clicked()
+                        {
+                            jump = Some(problem.location.clone());
+                        }
+                    }
+                });
         });
     if let Some(Location::Body(range)) = jump {
-        doc.jump_to = Some(range);
+        // Next frame: the click that chose the problem must be over before
+        // the editor takes the focus and the selection.
+        app.jump_next_frame = Some((doc.id, range));
+        ui.ctx().request_repaint();
     } else if let Some(Location::Field(_)) = jump {
         app.settings.show_metadata = true;
     }

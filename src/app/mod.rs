@@ -142,6 +142,8 @@ pub struct CopydeskApp {
     pub(crate) spell_menu: Option<spell_check::WordMenu>,
     merged_marks: highlight::MergedMarks,
     outline: outline_panel::OutlineCache,
+    /// A jump to a byte range of a document's body, for the next frame.
+    pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
 }
 
 impl CopydeskApp {
@@ -183,6 +185,7 @@ impl CopydeskApp {
             spell_menu: None,
             merged_marks: Default::default(),
             outline: Default::default(),
+            jump_next_frame: None,
         };
         if let Some(dir) = &app.platform.config_dir {
             app.library = crate::templates::Library::load(dir);
@@ -541,9 +544,15 @@ impl CopydeskApp {
         if let Some(command) = self.queued.take() {
             self.run(&ctx, command);
         }
+        if let Some((id, range)) = self.jump_next_frame.take()
+            && let Some(doc) = self.docs.iter_mut().find(|d| d.id == id)
+        {
+            doc.jump_to = Some(range);
+        }
 
         menu::menu_bar(self, ui);
         status_bar::status_bar(self, ui);
+        dialogs::problems_panel(self, ui);
         if self.settings.show_metadata && !self.docs.is_empty() {
             metadata_panel::metadata_panel(self, ui);
         }

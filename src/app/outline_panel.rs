@@ -62,8 +62,9 @@ pub fn outline_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             });
         });
     if let Some(range) = jump {
-        doc.jump_to = Some(range.start..range.start);
-        doc.scroll_to = Some(range);
+        // Next frame, once the click is over (see the problems panel).
+        app.jump_next_frame = Some((doc.id, range.start..range.start));
+        ui.ctx().request_repaint();
     }
 }
 
