@@ -15,24 +15,11 @@ fn main() {
     divan::main();
 }
 
-/// About 200,000 words of realistic article Markdown: the sample article's
-/// body (headings, figures, quotes, lists, a table, links) repeated.
+mod common;
+
+/// About 200,000 words of realistic article Markdown.
 fn long_article() -> Article {
-    let sample = include_str!("../sample_docs/oneplus-copydesk.md");
-    let doc = format::parse_markdown(sample).expect("sample parses");
-    let mut article = doc.article;
-    // Footnote labels would repeat; keep their text as plain paragraphs.
-    let body = article.body.replace("[^1]", "");
-    let mut long = String::new();
-    let mut n = 0;
-    while long.split_whitespace().count() < 200_000 {
-        n += 1;
-        long.push_str(&format!("## Section {n}\n\n"));
-        long.push_str(&body);
-        long.push('\n');
-    }
-    article.body = long;
-    article
+    common::article_of(200_000)
 }
 
 /// A plain-text draft of the same size: the shared sample's paragraphs.

@@ -162,6 +162,39 @@ impl Document {
         analysis
     }
 
+    /// Whether work that waits for a pause in typing is due: typing paused
+    /// for [`ANALYSIS_PAUSE`] seconds, or [`ANALYSIS_STALE`] passed since
+    /// the text first changed.
+    fn settled(&mut self, now: f64) -> bool {
+        let (seen, since, first) = self.analysis_wait.get_or_insert((self.revision, now, now));
+        if *seen != self.revision {
+            *seen = self.revision;
+            *since = now;
+        }
+        if now - *since >= ANALYSIS_PAUSE || now - *first >= ANALYSIS_STALE {
+            self.analysis_wait = None;
+            return true;
+        }
+        false
+    }
+
+    /// [`Self::blocks`] while typing: the last parse until typing pauses.
+    /// The flag says whether it is up to date.
+    pub fn blocks_at(&mut self, now: f64) -> (std::sync::Arc<Vec<Block>>, bool) {
+        match &self.parsed {
+            Some((rev, blocks)) if *rev == self.revision => (blocks.clone(), true),
+            Some((_, blocks)) => {
+                let stale = blocks.clone();
+                if self.settled(now) {
+                    (self.blocks(), true)
+                } else {
+                    (stale, false)
+                }
+            }
+            None => (self.blocks(), true),
+        }
+    }
+
     /// [`Self::analysis`] while typing: the last analysis until typing
     /// pauses for [`ANALYSIS_PAUSE`] seconds (or [`ANALYSIS_STALE`] pass),
     /// so checks and counts never hold up a keystroke in a long article.
@@ -173,16 +206,13 @@ impl Document {
         if *rev == self.revision {
             return (analysis.clone(), true);
         }
-        let (seen, since, first) = self.analysis_wait.get_or_insert((self.revision, now, now));
-        if *seen != self.revision {
-            *seen = self.revision;
-            *since = now;
-        }
-        if now - *since >= ANALYSIS_PAUSE || now - *first >= ANALYSIS_STALE {
-            self.analysis_wait = None;
+        let stale = analysis.clone();
+        // The preview may have parsed this revision already.
+        let parsed = matches!(&self.parsed, Some((rev, _)) if *rev == self.revision);
+        if parsed || self.settled(now) {
             return (self.analysis(), true);
         }
-        (analysis.clone(), false)
+        (stale, false)
     }
 
     /// The file's text as it would be saved now.

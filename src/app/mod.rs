@@ -142,6 +142,8 @@ pub struct CopydeskApp {
     pub(crate) spell_menu: Option<spell_check::WordMenu>,
     merged_marks: highlight::MergedMarks,
     outline: outline_panel::OutlineCache,
+    /// What the preview remembers between frames.
+    preview: preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
     pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
 }
@@ -186,6 +188,7 @@ impl CopydeskApp {
             merged_marks: Default::default(),
             outline: Default::default(),
             jump_next_frame: None,
+            preview: Default::default(),
         };
         if let Some(dir) = &app.platform.config_dir {
             app.library = crate::templates::Library::load(dir);

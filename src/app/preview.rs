@@ -12,17 +12,57 @@ use crate::model::Metadata;
 const BODY_SIZE: f32 = 16.0;
 const MAX_WIDTH: f32 = 720.0;
 
+/// What the preview remembers between frames: the height of each block as
+/// last drawn (by the block's source, at a width), so that only the blocks
+/// in view are laid out and the rest are just space.
+#[derive(Default)]
+pub struct PreviewCache {
+    /// The document, the parse and the width the layout belongs to.
+    key: Option<(u64, usize, u32)>,
+    /// A height per item: the title block, each top-level block, the end.
+    heights: Vec<Option<f32>>,
+    /// Heights by the block's source text, kept across parses so that an
+    /// edit only forgets the blocks it touched.
+    by_source: std::collections::HashMap<u64, f32>,
+    sources: Vec<u64>,
+}
+
+/// A guess at a block's height before it was ever drawn: its text wrapped at
+/// the width, plus the space around it.
+fn estimate(block: &Block, body: &str, width: f32) -> f32 {
+    let chars = body.get(block.range.clone()).map_or(0, |s| s.len()) as f32;
+    let per_line = (width / 8.0).max(20.0);
+    (chars / per_line).ceil().max(1.0) * 22.0 + 12.0
+}
+
+fn source_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     let dark = app.settings.dark;
     let follow = app.settings.view == super::ViewMode::SideBySide;
     let fraction = app.scroll_fraction;
+    let now = ui.input(|i| i.time);
     let Some(doc) = app.docs.get_mut(app.active) else {
         return;
     };
-    let blocks = doc.blocks();
-    let meta = doc.article.meta.clone();
+    // While typing goes on the preview shows the last parse; it catches up
+    // when typing pauses (see `Document::blocks_at`).
+    let (blocks, fresh) = doc.blocks_at(now);
+    if !fresh {
+        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(
+            super::document::ANALYSIS_PAUSE,
+        ));
+    }
+    let meta = &doc.article.meta;
+    let body = &doc.article.body;
     let palette = Palette::for_dark(dark);
     let id = egui::Id::unique(("copydesk-preview", doc.id));
+    let cache = &mut app.preview;
     let mut area = egui::ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink([false, false]);
@@ -31,24 +71,77 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
         let last_max: f32 = ui.data(|d| d.get_temp(id).unwrap_or(0.0));
         area = area.vertical_scroll_offset(fraction * last_max);
     }
-    let output = area.show(ui, |ui| {
-        ui.with_layout(Layout::top_down(Align::Center), |ui| {
-            let width = ui.available_width().min(MAX_WIDTH);
-            ui.allocate_ui_with_layout(
-                egui::vec2(width, 0.0),
-                Layout::top_down(Align::Min),
-                |ui| {
-                    ui.set_width(width);
-                    ui.add_space(12.0);
-                    let r = Renderer { palette };
-                    r.title_block(ui, &meta);
-                    r.blocks(ui, &blocks);
-                    r.footnotes(ui, &blocks);
-                    r.footer(ui, &meta);
-                    ui.add_space(24.0);
-                },
-            );
-        });
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let full = ui.available_width();
+        let width = full.min(MAX_WIDTH);
+        let key = (doc.id, std::sync::Arc::as_ptr(&blocks) as usize, width.to_bits());
+        if cache.key != Some(key) {
+            let width_changed = cache.key.is_none_or(|k| k.2 != key.2);
+            if width_changed {
+                cache.by_source.clear();
+            }
+            cache.sources = blocks
+                .iter()
+                .map(|b| source_hash(body.get(b.range.clone()).unwrap_or("")))
+                .collect();
+            let title = if width_changed { None } else { cache.heights.first().copied().flatten() };
+            let end = if width_changed { None } else { cache.heights.last().copied().flatten() };
+            cache.heights = std::iter::once(title)
+                .chain(cache.sources.iter().map(|h| cache.by_source.get(h).copied()))
+                .chain(std::iter::once(end))
+                .collect();
+            cache.key = Some(key);
+        }
+        let r = Renderer { palette };
+        let left = ((full - width) / 2.0).max(0.0);
+        let top = ui.cursor().top();
+        let mut y = 12.0;
+        let items = cache.heights.len();
+        for i in 0..items {
+            let guess = match i {
+                0 => 120.0,
+                i if i == items - 1 => 60.0,
+                i => estimate(&blocks[i - 1], body, width),
+            };
+            let height = cache.heights[i].unwrap_or(guess);
+            let visible = y < viewport.max.y && y + height > viewport.min.y;
+            if visible {
+                // Lay the item out where it belongs and measure it.
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(ui.min_rect().left() + left, top + y),
+                    egui::vec2(width, height),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(Layout::top_down(Align::Min))
+                        .id_salt(("item", i)),
+                );
+                child.set_width(width);
+                match i {
+                    0 => r.title_block(&mut child, meta),
+                    i if i == items - 1 => {
+                        r.footnotes(&mut child, &blocks);
+                        r.footer(&mut child, meta);
+                        child.add_space(24.0);
+                    }
+                    i => r.block(&mut child, &blocks[i - 1]),
+                }
+                let measured = child.min_rect().height();
+                cache.heights[i] = Some(measured);
+                if i > 0 && i < items - 1 {
+                    cache.by_source.insert(cache.sources[i - 1], measured);
+                }
+                y += measured;
+            } else {
+                y += height;
+            }
+        }
+        // The whole article's height, so the scroll bar is right.
+        ui.allocate_rect(
+            egui::Rect::from_min_size(egui::pos2(ui.min_rect().left(), top), egui::vec2(full, y)),
+            egui::Sense::hover(),
+        );
     });
     let max = (output.content_size.y - output.inner_rect.height()).max(0.0);
     ui.data_mut(|d| d.insert_temp(id, max));
