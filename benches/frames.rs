@@ -32,7 +32,8 @@ impl Rig {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(format!("a{words}.md"));
         let article = common::article_of(words);
-        let text = copydesk::format::write_markdown(&article, &copydesk::format::Origin::new_file());
+        let text =
+            copydesk::format::write_markdown(&article, &copydesk::format::Origin::new_file());
         std::fs::write(&path, text).expect("write article");
         let platform = Platform {
             dialogs: Box::new(ScriptedDialogs::default()),
@@ -94,7 +95,10 @@ impl Rig {
     fn cursor_to_middle(&mut self) {
         let doc = self.app.active_doc_mut().expect("a document");
         let mid = doc.article.body.len() / 2;
-        let mid = (0..=mid).rev().find(|&i| doc.article.body.is_char_boundary(i)).unwrap_or(0);
+        let mid = (0..=mid)
+            .rev()
+            .find(|&i| doc.article.body.is_char_boundary(i))
+            .unwrap_or(0);
         doc.jump_to = Some(mid..mid);
         self.frame(Vec::new());
         self.frame(Vec::new());
@@ -114,11 +118,20 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let frames = if full { 100 } else { 3 };
     let sizes: Vec<usize> = match std::env::var("COPYDESK_BENCH_WORDS") {
-        Ok(list) => list.split(',').filter_map(|w| w.trim().parse().ok()).collect(),
+        Ok(list) => list
+            .split(',')
+            .filter_map(|w| w.trim().parse().ok())
+            .collect(),
         Err(_) => vec![1_000, 20_000, 200_000],
     };
-    println!("frame cost, headless ({} frames each): median / p95 in ms", frames);
-    println!("{:>8}  {:>15}  {:>15}  {:>15}", "words", "idle", "type", "scroll");
+    println!(
+        "frame cost, headless ({} frames each): median / p95 in ms",
+        frames
+    );
+    println!(
+        "{:>8}  {:>15}  {:>15}  {:>15}",
+        "words", "idle", "type", "scroll"
+    );
     for &words in &sizes {
         let (mut rig, _dir) = Rig::new(words);
         let idle: Vec<_> = (0..frames).map(|_| rig.frame(Vec::new())).collect();

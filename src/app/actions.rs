@@ -90,6 +90,7 @@ impl CopydeskApp {
             Command::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
             Command::ToggleSpellCheck => self.settings.spell_check = !self.settings.spell_check,
             Command::Statistics => self.show_statistics = !self.show_statistics,
+            Command::ToggleCursorBlink => self.settings.cursor_blink = !self.settings.cursor_blink,
             Command::Export(format) => self.start_export(format),
             Command::CopyForCms => self.copy(CopyKind::Cms, now),
             Command::CopyText => self.copy(CopyKind::Text, now),

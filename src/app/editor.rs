@@ -44,9 +44,7 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         article, highlight, ..
     } = doc;
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
-        let mut job = highlight.job(text.as_str(), dark, BODY_FONT_SIZE, &marks);
-        job.wrap.max_width = wrap_width;
-        ui.fonts_mut(|f| f.layout_job(job))
+        highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, &marks, wrap_width)
     };
     let scroll = egui::ScrollArea::vertical()
         .id_salt(("body-scroll", id))

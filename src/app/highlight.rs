@@ -103,18 +103,106 @@ impl MergedMarks {
 #[derive(Default)]
 pub struct Cache {
     key: Option<(String, bool, u32)>,
+    /// The style of every byte of the text in `key` (for incremental
+    /// highlighting after an edit).
+    styles: Vec<u16>,
     job: LayoutJob,
     marks: Marks,
     marked: Option<LayoutJob>,
+    /// The last galley handed to the editor and what it was made from:
+    /// an unchanged text is not laid out (or even hashed) again.
+    galley: Option<LaidOut>,
+    /// The galleys of its paragraphs, for the next edit.
+    paragraphs: super::paragraphs::Paragraphs,
+}
+
+struct LaidOut {
+    galley: std::sync::Arc<egui::Galley>,
+    marks: Option<Marks>,
+    wrap: u32,
+    /// A small galley from egui's cache: a new one means egui cleared its
+    /// caches (the font atlas was rebuilt) and ours is stale too.
+    sentinel: std::sync::Arc<egui::Galley>,
 }
 
 impl Cache {
-    /// The highlighted job for `text`, recomputed only when the text, the
-    /// theme or the font size changed, with `marks` on top.
+    /// The highlighted job for `text`, with `marks` on top. After an edit
+    /// only the stretch of text between blank lines around it is parsed
+    /// again (the whole text when the edit could change more: code fences,
+    /// HTML, indented blocks).
+    /// The editor's galley for `text`: laid out again only when the text,
+    /// the marks, the look or the wrap width changed.
+    pub fn galley(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        dark: bool,
+        font_size: f32,
+        marks: &Marks,
+        wrap_width: f32,
+    ) -> std::sync::Arc<egui::Galley> {
+        let before = self.key.as_ref().map(|k| (k.1, k.2));
+        let unchanged_text = matches!(&self.key, Some((t, _, _)) if t == text)
+            && before == Some((dark, font_size.to_bits()));
+        let sentinel = ui.fonts_mut(|f| {
+            f.layout_no_wrap("Copydesk".into(), FontId::monospace(8.0), Color32::WHITE)
+        });
+        let wrap = wrap_width.round().to_bits();
+        let marks_key = (!marks.is_empty()).then(|| marks.clone());
+        if unchanged_text
+            && let Some(laid) = &self.galley
+            && laid.wrap == wrap
+            && std::sync::Arc::ptr_eq(&laid.sentinel, &sentinel)
+            && match (&laid.marks, &marks_key) {
+                (None, None) => true,
+                (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+                _ => false,
+            }
+        {
+            return laid.galley.clone();
+        }
+        if self
+            .galley
+            .as_ref()
+            .is_some_and(|laid| !std::sync::Arc::ptr_eq(&laid.sentinel, &sentinel))
+        {
+            // egui rebuilt its font atlas: no old galley can be reused.
+            self.paragraphs = Default::default();
+        }
+        let mut job = self.job(text, dark, font_size, marks);
+        job.wrap.max_width = wrap_width;
+        let galley = self.paragraphs.layout(ui, job);
+        self.galley = Some(LaidOut {
+            galley: galley.clone(),
+            marks: marks_key,
+            wrap,
+            sentinel,
+        });
+        galley
+    }
+
     pub fn job(&mut self, text: &str, dark: bool, font_size: f32, marks: &Marks) -> LayoutJob {
-        let fresh = matches!(&self.key, Some((t, d, s)) if t == text && *d == dark && *s == font_size.to_bits());
+        let same_look =
+            matches!(&self.key, Some((_, d, s)) if *d == dark && *s == font_size.to_bits());
+        let fresh = same_look && matches!(&self.key, Some((t, _, _)) if t == text);
         if !fresh {
-            self.job = highlight(text, &Palette::for_dark(dark), font_size);
+            let palette = Palette::for_dark(dark);
+            let updated = if same_look {
+                let old = &self.key.as_ref().expect("same look").0;
+                rehighlight(old, text, &self.styles, &self.job, &palette, font_size)
+            } else {
+                None
+            };
+            match updated {
+                Some((styles, job)) => {
+                    self.styles = styles;
+                    self.job = job;
+                }
+                None => {
+                    self.styles = classify(text);
+                    self.job = job_from_styles(text, &self.styles, &palette, font_size);
+                }
+            }
             self.key = Some((text.to_string(), dark, font_size.to_bits()));
             self.marked = None;
         }
@@ -127,6 +215,127 @@ impl Cache {
         }
         self.marked.clone().unwrap_or_default()
     }
+}
+
+/// Where `old` and `new` differ: the common prefix, and where the changed
+/// stretch ends in each.
+fn changed_span(old: &str, new: &str) -> (usize, usize, usize) {
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (prefix, old.len() - suffix, new.len() - suffix)
+}
+
+/// The blank-line-delimited stretch of `text` around `start..end`, with its
+/// last line end (a block's range includes it).
+fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+    let to = text[end..].find("\n\n").map_or(text.len(), |i| end + i + 1);
+    (from, to)
+}
+
+/// Highlights `new` from the highlighting of `old` by parsing only the
+/// paragraph the edit is in; `None` when that could be wrong.
+fn rehighlight(
+    old: &str,
+    new: &str,
+    old_styles: &[u16],
+    old_job: &LayoutJob,
+    palette: &Palette,
+    size: f32,
+) -> Option<(Vec<u16>, LayoutJob)> {
+    if old_styles.len() != old.len() || old_job.text != old {
+        return None;
+    }
+    let (prefix, old_end, new_end) = changed_span(old, new);
+    let (mut from, to) = paragraph_around(new, prefix, new_end);
+    while !new.is_char_boundary(from) {
+        from -= 1;
+    }
+    let delta = new.len() as isize - old.len() as isize;
+    let old_to = (to as isize - delta) as usize;
+    let chunk = &new[from..to];
+    // What a paragraph cannot be parsed alone for: fenced code (a fence
+    // changes everything after it), HTML blocks, indented code or list
+    // continuations, setext underlines, footnote definitions, tables
+    // (they need their header), or a place inside any of these.
+    let risky_text = |t: &str| {
+        t.contains("```")
+            || t.contains("~~~")
+            || t.contains('<')
+            || t.contains('|')
+            || t.contains("[^")
+            || t.lines().any(|l| {
+                l.starts_with("    ")
+                    || l.starts_with('\t')
+                    || (!l.is_empty()
+                        && (l.trim_end().chars().all(|c| c == '=')
+                            || l.trim_end().chars().all(|c| c == '-')))
+            })
+    };
+    let old_chunk = old.get(from..old_to)?;
+    let inside_block = old_styles[from..old_to.max(from)]
+        .iter()
+        .any(|s| s & (CODE | HTML) != 0 && s & INLINE_MARKUP == 0)
+        || (from > 0
+            && old_styles[from - 1] & (CODE | HTML | QUOTE) != 0
+            && old_styles[from - 1] & INLINE_MARKUP == 0);
+    if risky_text(chunk) || risky_text(old_chunk) || inside_block || old_end > old_to {
+        return None;
+    }
+    let chunk_styles = classify(chunk);
+    let mut styles = Vec::with_capacity(new.len());
+    styles.extend_from_slice(&old_styles[..from]);
+    styles.extend_from_slice(&chunk_styles);
+    styles.extend_from_slice(&old_styles[old_to..]);
+    debug_assert_eq!(styles.len(), new.len());
+
+    // Sections: those wholly before the paragraph stay, those wholly after
+    // it move; the paragraph's are made again (they never cross a blank
+    // line: styles always change at a paragraph's edges… unless they do
+    // not, so sections that cross the edges are split there).
+    let mut job = LayoutJob {
+        text: new.to_string(),
+        sections: Vec::with_capacity(old_job.sections.len() + 8),
+        ..Default::default()
+    };
+    for section in &old_job.sections {
+        let (s, e) = (section.byte_range.start.0, section.byte_range.end.0);
+        if s >= from {
+            break;
+        }
+        let mut section = section.clone();
+        section.byte_range.end = egui::text::ByteIndex(e.min(from));
+        job.sections.push(section);
+    }
+    let chunk_job = job_from_styles(chunk, &chunk_styles, palette, size);
+    for mut section in chunk_job.sections {
+        section.byte_range = egui::text::ByteIndex(section.byte_range.start.0 + from)
+            ..egui::text::ByteIndex(section.byte_range.end.0 + from);
+        job.sections.push(section);
+    }
+    for section in &old_job.sections {
+        let (s, e) = (section.byte_range.start.0, section.byte_range.end.0);
+        if e <= old_to {
+            continue;
+        }
+        let mut section = section.clone();
+        let start = (s.max(old_to) as isize + delta) as usize;
+        let end = (e as isize + delta) as usize;
+        section.byte_range = egui::text::ByteIndex(start)..egui::text::ByteIndex(end);
+        job.sections.push(section);
+    }
+    Some((styles, job))
 }
 
 /// Styles for every byte of `text`.
@@ -228,8 +437,13 @@ fn format_for(style: u16, p: &Palette, size: f32) -> TextFormat {
 }
 
 /// The highlighted layout job of a Markdown text.
-pub fn highlight(text: &str, palette: &Palette, font_size: f32) -> LayoutJob {
-    let styles = classify(text);
+#[cfg(test)]
+pub(crate) fn highlight(text: &str, palette: &Palette, font_size: f32) -> LayoutJob {
+    job_from_styles(text, &classify(text), palette, font_size)
+}
+
+/// Sections of equal style as a layout job.
+fn job_from_styles(text: &str, styles: &[u16], palette: &Palette, font_size: f32) -> LayoutJob {
     let mut job = LayoutJob {
         text: text.to_string(),
         ..Default::default()
@@ -400,6 +614,70 @@ mod tests {
         assert_ne!(format_at(3).underline, Stroke::NONE);
         assert_eq!(format_at(10).underline, Stroke::NONE);
         assert_eq!(format_at(10).background, Color32::TRANSPARENT);
+    }
+
+    /// The format of every byte of a job.
+    fn formats(job: &LayoutJob) -> Vec<TextFormat> {
+        let mut out = Vec::with_capacity(job.text.len());
+        for s in &job.sections {
+            for _ in s.byte_range.start.0..s.byte_range.end.0 {
+                out.push(s.format.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn editing_rehighlights_as_a_full_pass_would() {
+        let p = Palette::for_dark(false);
+        for sample in [
+            include_str!("../../sample_docs/oneplus-copydesk.md"),
+            include_str!("../../sample_docs/sony-sensor-scraped.md"),
+        ] {
+            let body = crate::format::parse_markdown(sample).unwrap().article.body;
+            let edits = [
+                "x", "*", "**", "\n", "\n\n", "# ", "`", " ", "[a](b)", "```", "- ", "> ", "|",
+                "<b>", "    ",
+            ];
+            let mut positions: Vec<usize> = (0..body.len()).step_by(37).collect();
+            positions.push(body.len());
+            for &at in &positions {
+                if !body.is_char_boundary(at) {
+                    continue;
+                }
+                for edit in edits {
+                    let mut cache = Cache::default();
+                    cache.job(&body, false, 14.0, &Marks::default());
+                    let mut new = body.clone();
+                    new.insert_str(at, edit);
+                    let incremental = cache.job(&new, false, 14.0, &Marks::default());
+                    assert_eq!(incremental.text, new);
+                    assert!(
+                        formats(&incremental) == formats(&highlight(&new, &p, 14.0)),
+                        "inserting {edit:?} at {at}: {:?}",
+                        &new[at.saturating_sub(30)..(at + 30).min(new.len())]
+                    );
+                    // And taking it out again.
+                    let back = cache.job(&body, false, 14.0, &Marks::default());
+                    assert!(
+                        formats(&back) == formats(&highlight(&body, &p, 14.0)),
+                        "removing {edit:?} at {at}"
+                    );
+                }
+                // Deleting a character.
+                if let Some(c) = body[at..].chars().next() {
+                    let mut cache = Cache::default();
+                    cache.job(&body, false, 14.0, &Marks::default());
+                    let mut new = body.clone();
+                    new.replace_range(at..at + c.len_utf8(), "");
+                    let incremental = cache.job(&new, false, 14.0, &Marks::default());
+                    assert!(
+                        formats(&incremental) == formats(&highlight(&new, &p, 14.0)),
+                        "deleting at {at}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         Command::ToggleTheme => app.settings.dark,
         Command::ToggleOutline => app.settings.show_outline,
         Command::ToggleSpellCheck => app.settings.spell_check,
+        Command::ToggleCursorBlink => app.settings.cursor_blink,
         _ => false,
     };
     if selected {
@@ -108,6 +109,7 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                     Command::ShowProblems,
                     Command::Statistics,
                     Command::ToggleTheme,
+                    Command::ToggleCursorBlink,
                 ] {
                     item(app, ui, c);
                 }

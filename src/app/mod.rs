@@ -18,6 +18,7 @@ mod menu;
 mod metadata_panel;
 mod outline_panel;
 mod palette;
+mod paragraphs;
 pub mod platform;
 mod preview;
 pub mod settings;
@@ -625,6 +626,15 @@ impl CopydeskApp {
         let zoom = self.settings.zoom.clamp(0.5, 3.0);
         if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
             ctx.set_zoom_factor(zoom);
+        }
+        // A blinking cursor repaints the whole window twice a second, which
+        // with software rendering is most of an idle editor's CPU: it is off
+        // unless the editor asks for it (View menu).
+        let blink = self.settings.cursor_blink;
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            if ctx.style_of(theme).visuals.text_cursor.blink != blink {
+                ctx.style_mut_of(theme, |s| s.visuals.text_cursor.blink = blink);
+            }
         }
     }
 

@@ -54,9 +54,10 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     // when typing pauses (see `Document::blocks_at`).
     let (blocks, fresh) = doc.blocks_at(now);
     if !fresh {
-        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(
-            super::document::ANALYSIS_PAUSE,
-        ));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(
+                super::document::ANALYSIS_PAUSE,
+            ));
     }
     let meta = &doc.article.meta;
     let body = &doc.article.body;
@@ -74,7 +75,11 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     let output = area.show_viewport(ui, |ui, viewport| {
         let full = ui.available_width();
         let width = full.min(MAX_WIDTH);
-        let key = (doc.id, std::sync::Arc::as_ptr(&blocks) as usize, width.to_bits());
+        let key = (
+            doc.id,
+            std::sync::Arc::as_ptr(&blocks) as usize,
+            width.to_bits(),
+        );
         if cache.key != Some(key) {
             let width_changed = cache.key.is_none_or(|k| k.2 != key.2);
             if width_changed {
@@ -84,10 +89,23 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
                 .iter()
                 .map(|b| source_hash(body.get(b.range.clone()).unwrap_or("")))
                 .collect();
-            let title = if width_changed { None } else { cache.heights.first().copied().flatten() };
-            let end = if width_changed { None } else { cache.heights.last().copied().flatten() };
+            let title = if width_changed {
+                None
+            } else {
+                cache.heights.first().copied().flatten()
+            };
+            let end = if width_changed {
+                None
+            } else {
+                cache.heights.last().copied().flatten()
+            };
             cache.heights = std::iter::once(title)
-                .chain(cache.sources.iter().map(|h| cache.by_source.get(h).copied()))
+                .chain(
+                    cache
+                        .sources
+                        .iter()
+                        .map(|h| cache.by_source.get(h).copied()),
+                )
                 .chain(std::iter::once(end))
                 .collect();
             cache.key = Some(key);

@@ -37,6 +37,8 @@ pub struct Settings {
     pub words_per_minute: usize,
     /// Clean-up fixes switched off, by their key.
     pub cleanup_off: Vec<String>,
+    /// A blinking text cursor (off: blinking repaints the window).
+    pub cursor_blink: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             spell_check: true,
             words_per_minute: crate::analysis::stats::WORDS_PER_MINUTE,
             cleanup_off: Vec::new(),
+            cursor_blink: false,
         }
     }
 }

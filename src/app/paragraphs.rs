@@ -1,0 +1,241 @@
+//! Laying out the body a paragraph at a time, keeping the galleys of the
+//! paragraphs an edit did not touch.
+//!
+//! egui lays a long text out by paragraphs and caches each, but finds them
+//! by hashing every paragraph's text and formats on every change: at
+//! 200,000 words that hashing was most of a keystroke. Here the edit is
+//! known (what the text before and after have in common), so paragraphs
+//! outside it are matched by position and compared (cheaper than hashing),
+//! and only the rest are laid out; the galleys are then joined with egui's
+//! own `Galley::concat`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::Galley;
+use egui::text::{ByteIndex, LayoutJob, LayoutSection};
+
+/// The galleys of the paragraphs of the last text laid out.
+#[derive(Default)]
+pub struct Paragraphs {
+    text: String,
+    wrap: u32,
+    /// Each paragraph's byte range in `text`…
+    ranges: Vec<Range<usize>>,
+    /// …and its galley.
+    galleys: Vec<Arc<Galley>>,
+}
+
+/// The byte ranges egui's paragraph split uses: split on `\n`, the newline
+/// itself in no paragraph, except a final one.
+fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if end == text.len() - 1 && text.ends_with('\n') {
+            end += 1;
+        }
+        out.push(start..end);
+        start = end + 1;
+    }
+    out
+}
+
+/// The paragraph's part of `job` as its own job (as egui makes it).
+fn paragraph_job(job: &LayoutJob, range: &Range<usize>, first: bool) -> LayoutJob {
+    let (start, end) = (range.start, range.end);
+    let mut out = LayoutJob {
+        text: job.text[start..end].to_owned(),
+        wrap: job.wrap.clone(),
+        sections: Vec::new(),
+        break_on_newline: job.break_on_newline,
+        halign: job.halign,
+        justify: job.justify,
+        first_row_min_height: if first { job.first_row_min_height } else { 0.0 },
+        round_output_to_gui: job.round_output_to_gui,
+        keep_trailing_whitespace: job.keep_trailing_whitespace,
+    };
+    for section in overlapping(&job.sections, start, end) {
+        out.sections.push(LayoutSection {
+            leading_space: if start <= section.byte_range.start.0 {
+                section.leading_space
+            } else {
+                0.0
+            },
+            byte_range: ByteIndex(section.byte_range.start.0.saturating_sub(start))
+                ..ByteIndex(section.byte_range.end.0.min(end).saturating_sub(start)),
+            format: section.format.clone(),
+        });
+    }
+    out
+}
+
+/// The sections of `sections` (sorted) that egui puts in the paragraph
+/// `start..end`.
+fn overlapping(
+    sections: &[LayoutSection],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &LayoutSection> {
+    let first = sections.partition_point(|s| s.byte_range.end.0 <= start);
+    sections[first..]
+        .iter()
+        .take_while(move |s| s.byte_range.start.0 <= end)
+}
+
+/// Whether `job`'s paragraph `start..end` has the same formats as `old`.
+fn same_formats(job: &LayoutJob, start: usize, end: usize, old: &LayoutJob) -> bool {
+    let mut theirs = old.sections.iter();
+    for section in overlapping(&job.sections, start, end) {
+        let Some(other) = theirs.next() else {
+            return false;
+        };
+        let range = section.byte_range.start.0.saturating_sub(start)
+            ..section.byte_range.end.0.min(end).saturating_sub(start);
+        if other.byte_range.start.0 != range.start
+            || other.byte_range.end.0 != range.end
+            || other.format != section.format
+        {
+            return false;
+        }
+    }
+    theirs.next().is_none()
+}
+
+impl Paragraphs {
+    /// The galley of `job` (whose wrap width is set), reusing the galleys of
+    /// unchanged paragraphs.
+    pub fn layout(&mut self, ui: &egui::Ui, mut job: LayoutJob) -> Arc<Galley> {
+        // As egui does: whole points, so rounding cannot make wrapping flicker.
+        job.wrap.max_width = job.wrap.max_width.round();
+        let wrap = job.wrap.max_width.to_bits();
+        let new = job.text.as_str();
+        let (prefix, delta) = if wrap == self.wrap {
+            let prefix = self
+                .text
+                .bytes()
+                .zip(new.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let room = self.text.len().min(new.len()) - prefix;
+            let suffix = self
+                .text
+                .bytes()
+                .rev()
+                .zip(new.bytes().rev())
+                .take(room)
+                .take_while(|(a, b)| a == b)
+                .count();
+            (
+                Some((prefix, new.len() - suffix)),
+                new.len() as isize - self.text.len() as isize,
+            )
+        } else {
+            (None, 0)
+        };
+        let ranges = split(new);
+        let mut galleys = Vec::with_capacity(ranges.len());
+        // Old paragraphs are visited in order, as the new ones are.
+        let mut cursor = 0;
+        for (i, range) in ranges.iter().enumerate() {
+            // The same text in the old layout: before the edit, or after it
+            // (moved by the change in length).
+            let old_range = match prefix {
+                Some((common, _)) if range.end < common => Some(range.clone()),
+                Some((_, changed_end)) if range.start > changed_end => Some(
+                    (range.start as isize - delta) as usize..(range.end as isize - delta) as usize,
+                ),
+                _ => None,
+            };
+            let found = old_range.and_then(|old| {
+                while cursor < self.ranges.len() && self.ranges[cursor].start < old.start {
+                    cursor += 1;
+                }
+                let r = self.ranges.get(cursor)?;
+                let galley = &self.galleys[cursor];
+                (r.start == old.start
+                    && r.end == old.end
+                    && same_formats(&job, range.start, range.end, &galley.job))
+                .then_some(galley)
+            });
+            let galley = match found {
+                Some(galley) => Arc::clone(galley),
+                None => {
+                    let paragraph = paragraph_job(&job, range, i == 0);
+                    ui.fonts_mut(|f| f.layout_job(paragraph))
+                }
+            };
+            galleys.push(galley);
+        }
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        self.text = job.text.clone();
+        self.wrap = wrap;
+        self.ranges = ranges;
+        self.galleys = galleys;
+        if self.galleys.is_empty() {
+            ui.fonts_mut(|f| f.layout_job(job))
+        } else {
+            Arc::new(Galley::concat(
+                Arc::new(job),
+                &self.galleys,
+                pixels_per_point,
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::highlight::{Palette, highlight};
+
+    /// What a galley shows: each row's position, size and characters.
+    fn shape(galley: &Galley) -> Vec<(egui::Pos2, egui::Vec2, String)> {
+        galley
+            .rows
+            .iter()
+            .map(|r| (r.pos, r.size, r.glyphs.iter().map(|g| g.chr).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn edits_give_the_galley_egui_would() {
+        let sample = include_str!("../../sample_docs/oneplus-copydesk.md");
+        let body = crate::format::parse_markdown(sample).unwrap().article.body;
+        let ctx = egui::Context::default();
+        let mut paragraphs = Paragraphs::default();
+        let mut text = body.clone();
+        let edits: [(usize, &str, usize); 6] = [
+            (10, "x", 0),
+            (200, "\n\n## New\n", 0),
+            (0, "", 5),
+            (body.len() / 2, "**bold** ", 0),
+            (400, "", 30),
+            (3, "\n", 0),
+        ];
+        let mut step = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for wrap in [400.0, 300.0] {
+                for &(at, insert, delete) in &edits {
+                    step += 1;
+                    let at = at.min(text.len());
+                    let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+                    let mut end = (at + delete).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    text.replace_range(at..end, insert);
+                    let mut job = highlight(&text, &Palette::for_dark(false), 14.0);
+                    job.wrap.max_width = wrap;
+                    let ours = paragraphs.layout(ui, job.clone());
+                    let theirs = ui.fonts_mut(|f| f.layout_job(job));
+                    assert_eq!(ours.text(), text);
+                    assert!(shape(&ours) == shape(&theirs), "step {step}");
+                    assert_eq!(ours.rect, theirs.rect, "step {step}");
+                }
+            }
+        });
+        output.textures_delta.clear();
+    }
+}
