@@ -534,6 +534,15 @@ impl CopydeskApp {
     }
 
     fn frame_inner(&mut self, ui: &mut egui::Ui) {
+        if std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some() {
+            // What asked for each frame (for measuring repaints).
+            let ctx = ui.ctx();
+            eprintln!(
+                "frame {:.3} causes {:?}",
+                ctx.input(|i| i.time),
+                ctx.repaint_causes()
+            );
+        }
         if std::mem::take(&mut self.panic_next_frame) {
             panic!("a bug, as asked for by a test");
         }
@@ -632,8 +641,18 @@ impl CopydeskApp {
         // unless the editor asks for it (View menu).
         let blink = self.settings.cursor_blink;
         for theme in [egui::Theme::Light, egui::Theme::Dark] {
-            if ctx.style_of(theme).visuals.text_cursor.blink != blink {
-                ctx.style_mut_of(theme, |s| s.visuals.text_cursor.blink = blink);
+            let style = ctx.style_of(theme);
+            if style.visuals.text_cursor.blink != blink
+                || style.scroll_animation != egui::style::ScrollAnimation::none()
+            {
+                ctx.style_mut_of(theme, |s| {
+                    s.visuals.text_cursor.blink = blink;
+                    // Smooth scrolling repaints the window for a fifth of a
+                    // second each time the editor keeps the cursor in view,
+                    // which is on every key typed at the bottom of the view:
+                    // most of the CPU per key with software rendering.
+                    s.scroll_animation = egui::style::ScrollAnimation::none();
+                });
             }
         }
     }
@@ -731,12 +750,25 @@ impl eframe::App for CopydeskApp {
         self.frame(ui);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Every document was saved or deliberately discarded (or the app
         // crashed, and its recovery files must stay).
         if self.crashed.is_none() && self.may_close() {
             self.autosave.finish();
         }
+    }
+}
+
+/// OpenGL (glow) on Linux: with Mesa's software rasteriser it maps the
+/// window in 111 ms against wgpu's 200, uses a quarter of the CPU to start
+/// and a fifth less per typed key (README, Performance). wgpu elsewhere,
+/// where that was not measured. `COPYDESK_RENDERER=wgpu|glow` overrides.
+fn renderer() -> eframe::Renderer {
+    match std::env::var("COPYDESK_RENDERER").as_deref() {
+        Ok("glow") => eframe::Renderer::Glow,
+        Ok("wgpu") => eframe::Renderer::Wgpu,
+        _ if cfg!(any(target_os = "windows", target_os = "macos")) => eframe::Renderer::Wgpu,
+        _ => eframe::Renderer::Glow,
     }
 }
 
@@ -755,6 +787,7 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
                 ))
                 .unwrap_or_default(),
             ),
+        renderer: renderer(),
         ..Default::default()
     };
     eframe::run_native(
