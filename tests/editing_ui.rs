@@ -312,3 +312,33 @@ fn statistics_show_sentences_reading_time_and_readability() {
         "a Flesch score in words"
     );
 }
+
+#[test]
+fn the_preview_lays_out_only_what_is_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut body = String::new();
+    for n in 1..=400 {
+        body.push_str(&format!(
+            "## Section {n}\n\nA paragraph of the long read, with words enough to wrap a line or two in the preview column.\n\n"
+        ));
+    }
+    let path = article(dir.path(), "title: Long read\nlang: en\n", &body);
+    let mut harness = start(vec![path], None);
+    pump(&mut harness);
+    // A heading is a label in the preview only (the editor is one text).
+    assert!(harness.query_by_label("Section 1").is_some());
+    assert!(
+        harness.query_by_label("Section 400").is_none(),
+        "blocks far below the view are not laid out"
+    );
+    // Scrolled to the end (the preview follows the editor), the last
+    // section is drawn and the first is not.
+    let doc = harness.state().active_doc().unwrap();
+    let end = doc.article.body.len();
+    harness.state_mut().active_doc_mut().unwrap().jump_to = Some(end..end);
+    for _ in 0..20 {
+        harness.step();
+    }
+    assert!(harness.query_by_label("Section 400").is_some());
+    assert!(harness.query_by_label("Section 1").is_none());
+}

@@ -35,8 +35,10 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     let marks = app.merged_marks.merge(&find_marks, &spell_marks);
     let id = body_id(doc.id);
     if let Some(range) = doc.jump_to.take() {
-        select_bytes(ui.ctx(), id, &doc.article.body, range);
+        select_bytes(ui.ctx(), id, &doc.article.body, range.clone());
         ui.memory_mut(|m| m.request_focus(id));
+        // The editor scrolls to its cursor only when it moves it itself.
+        doc.scroll_to = Some(range);
     }
     let label = ui.label(egui::RichText::new("Body (Markdown)").small().weak());
     let scroll_to = doc.scroll_to.take();
