@@ -7,7 +7,7 @@ cargo build --locked --release
 out=target/dist
 stage="$out/copydesk-linux-x86_64"
 rm -rf "$stage" && mkdir -p "$stage/icons"
-cp target/release/copydesk assets/copydesk.desktop README.md "$stage/"
+cp target/release/copydesk assets/copydesk.desktop README.md assets/dictionaries/en_US.LICENSE "$stage/"
 cp assets/icons/copydesk-*.png "$stage/icons/"
 tar -C "$out" -czf "$out/copydesk-linux-x86_64.tar.gz" copydesk-linux-x86_64
 ls -l "$out/copydesk-linux-x86_64.tar.gz"

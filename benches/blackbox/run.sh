@@ -6,6 +6,7 @@
 # (apt-get install ghostwriter). Prints the tools' summary lines.
 #
 # Usage: benches/blackbox/run.sh [RUNS]   (from the repository; release build)
+#   EDITORS="copydesk ghostwriter"  DOCS="a1k a20k a200k"  SKIP_LOAD=1 (typing only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -16,7 +17,8 @@ cargo build --release --quiet
 copydesk=$PWD/target/release/copydesk
 export COPYDESK_CONFIG_DIR=$docs/config COPYDESK_DATA_DIR=$docs/data
 
-editors=(copydesk ghostwriter)
+read -r -a editors <<< "${EDITORS:-copydesk ghostwriter}"
+read -r -a documents <<< "${DOCS:-a1k a20k a200k}"
 command_for() {
     case $1 in
         copydesk) echo "$tools/fresh-home.sh $copydesk" ;;
@@ -24,7 +26,8 @@ command_for() {
     esac
 }
 
-for doc in a1k a20k a200k; do
+for doc in "${documents[@]}"; do
+    [ -n "${SKIP_LOAD:-}" ] && break
     for editor in "${editors[@]}"; do
         cp "$docs/$doc.md" "$docs/$editor-$doc.md"
         echo "## start-up and memory: $editor, $doc"
@@ -32,7 +35,7 @@ for doc in a1k a20k a200k; do
         "$tools/gui-load.sh" -q -n "$runs" "$editor-$doc.md" -- $(command_for "$editor") "$docs/$editor-$doc.md" || true
     done
 done
-for doc in a1k a20k a200k; do
+for doc in "${documents[@]}"; do
     for editor in "${editors[@]}"; do
         for speed in "-N 100 -d 200" "-N 200 -d 20"; do
             cp "$docs/$doc.md" "$docs/$editor-$doc.md"
