@@ -169,9 +169,12 @@ impl Cache {
             // egui rebuilt its font atlas: no old galley can be reused.
             self.paragraphs = Default::default();
         }
-        let mut job = self.job(text, dark, font_size, marks);
+        // Marks are applied paragraph by paragraph (only where the layout
+        // is redone): spelling marks move on every keystroke, and marking
+        // the whole text again each time cost as much as the rest of it.
+        let mut job = self.job(text, dark, font_size, &Marks::default());
         job.wrap.max_width = wrap_width;
-        let galley = self.paragraphs.layout(ui, job);
+        let galley = self.paragraphs.layout(ui, job, marks, dark);
         self.galley = Some(LaidOut {
             galley: galley.clone(),
             marks: marks_key,
@@ -220,19 +223,7 @@ impl Cache {
 /// Where `old` and `new` differ: the common prefix, and where the changed
 /// stretch ends in each.
 fn changed_span(old: &str, new: &str) -> (usize, usize, usize) {
-    let prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = super::text_diff::common_ends(old, new);
     (prefix, old.len() - suffix, new.len() - suffix)
 }
 

@@ -25,6 +25,7 @@ pub mod settings;
 mod spell_check;
 mod status_bar;
 mod templates_window;
+mod text_diff;
 mod watch;
 
 use std::path::PathBuf;

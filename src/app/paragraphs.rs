@@ -15,6 +15,8 @@ use std::sync::Arc;
 use egui::Galley;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 
+use super::highlight::{Mark, mark};
+
 /// The galleys of the paragraphs of the last text laid out.
 #[derive(Default)]
 pub struct Paragraphs {
@@ -22,8 +24,14 @@ pub struct Paragraphs {
     wrap: u32,
     /// Each paragraph's byte range in `text`…
     ranges: Vec<Range<usize>>,
-    /// …and its galley.
+    /// …its galley…
     galleys: Vec<Arc<Galley>>,
+    /// …the marks laid over it, relative to its start…
+    marks: Vec<Vec<(Range<usize>, Mark)>>,
+    /// …and, for a marked paragraph, its job before the marks (what the
+    /// next text's formats are compared with).
+    bases: Vec<Option<Arc<LayoutJob>>>,
+    dark: bool,
 }
 
 /// The byte ranges egui's paragraph split uses: split on `\n`, the newline
@@ -106,27 +114,19 @@ fn same_formats(job: &LayoutJob, start: usize, end: usize, old: &LayoutJob) -> b
 impl Paragraphs {
     /// The galley of `job` (whose wrap width is set), reusing the galleys of
     /// unchanged paragraphs.
-    pub fn layout(&mut self, ui: &egui::Ui, mut job: LayoutJob) -> Arc<Galley> {
+    pub fn layout(
+        &mut self,
+        ui: &egui::Ui,
+        mut job: LayoutJob,
+        marks: &[(Range<usize>, Mark)],
+        dark: bool,
+    ) -> Arc<Galley> {
         // As egui does: whole points, so rounding cannot make wrapping flicker.
         job.wrap.max_width = job.wrap.max_width.round();
         let wrap = job.wrap.max_width.to_bits();
         let new = job.text.as_str();
-        let (prefix, delta) = if wrap == self.wrap {
-            let prefix = self
-                .text
-                .bytes()
-                .zip(new.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let room = self.text.len().min(new.len()) - prefix;
-            let suffix = self
-                .text
-                .bytes()
-                .rev()
-                .zip(new.bytes().rev())
-                .take(room)
-                .take_while(|(a, b)| a == b)
-                .count();
+        let (prefix, delta) = if wrap == self.wrap && dark == self.dark {
+            let (prefix, suffix) = super::text_diff::common_ends(&self.text, new);
             (
                 Some((prefix, new.len() - suffix)),
                 new.len() as isize - self.text.len() as isize,
@@ -136,9 +136,27 @@ impl Paragraphs {
         };
         let ranges = split(new);
         let mut galleys = Vec::with_capacity(ranges.len());
+        let mut all_marks = Vec::with_capacity(ranges.len());
+        let mut bases = Vec::with_capacity(ranges.len());
+        let mut next_mark = 0;
         // Old paragraphs are visited in order, as the new ones are.
         let mut cursor = 0;
         for (i, range) in ranges.iter().enumerate() {
+            // This paragraph's marks, relative to its start.
+            while next_mark < marks.len() && marks[next_mark].0.end <= range.start {
+                next_mark += 1;
+            }
+            let mut own = Vec::new();
+            let mut k = next_mark;
+            while k < marks.len() && marks[k].0.start < range.end.max(range.start + 1) {
+                let (r, m) = &marks[k];
+                let start = r.start.max(range.start) - range.start;
+                let end = r.end.min(range.end) - range.start;
+                if start < end {
+                    own.push((start..end, *m));
+                }
+                k += 1;
+            }
             // The same text in the old layout: before the edit, or after it
             // (moved by the change in length).
             let old_range = match prefix {
@@ -156,23 +174,42 @@ impl Paragraphs {
                 let galley = &self.galleys[cursor];
                 (r.start == old.start
                     && r.end == old.end
-                    && same_formats(&job, range.start, range.end, &galley.job))
-                .then_some(galley)
+                    && self.marks[cursor] == own
+                    && same_formats(
+                        &job,
+                        range.start,
+                        range.end,
+                        self.bases[cursor].as_deref().unwrap_or(&galley.job),
+                    ))
+                .then_some((galley, self.bases[cursor].clone()))
             });
-            let galley = match found {
-                Some(galley) => Arc::clone(galley),
+            let (galley, base) = match found {
+                Some((galley, base)) => (Arc::clone(galley), base),
                 None => {
                     let paragraph = paragraph_job(&job, range, i == 0);
-                    ui.fonts_mut(|f| f.layout_job(paragraph))
+                    if own.is_empty() {
+                        (ui.fonts_mut(|f| f.layout_job(paragraph)), None)
+                    } else {
+                        let marked = mark(&paragraph, &own, dark);
+                        (
+                            ui.fonts_mut(|f| f.layout_job(marked)),
+                            Some(Arc::new(paragraph)),
+                        )
+                    }
                 }
             };
             galleys.push(galley);
+            all_marks.push(own);
+            bases.push(base);
         }
         let pixels_per_point = ui.ctx().pixels_per_point();
         self.text = job.text.clone();
         self.wrap = wrap;
         self.ranges = ranges;
         self.galleys = galleys;
+        self.marks = all_marks;
+        self.bases = bases;
+        self.dark = dark;
         if self.galleys.is_empty() {
             ui.fonts_mut(|f| f.layout_job(job))
         } else {
@@ -190,12 +227,16 @@ mod tests {
     use super::*;
     use crate::app::highlight::{Palette, highlight};
 
-    /// What a galley shows: each row's position, size and characters.
-    fn shape(galley: &Galley) -> Vec<(egui::Pos2, egui::Vec2, String)> {
+    /// What a galley shows: each row's position, size, characters and how
+    /// many vertices draw it (an underline adds some).
+    fn shape(galley: &Galley) -> Vec<(egui::Pos2, egui::Vec2, String, usize)> {
         galley
             .rows
             .iter()
-            .map(|r| (r.pos, r.size, r.glyphs.iter().map(|g| g.chr).collect()))
+            .map(|r| {
+                let chars = r.glyphs.iter().map(|g| g.chr).collect();
+                (r.pos, r.size, chars, r.visuals.mesh.vertices.len())
+            })
             .collect()
     }
 
@@ -228,8 +269,14 @@ mod tests {
                     text.replace_range(at..end, insert);
                     let mut job = highlight(&text, &Palette::for_dark(false), 14.0);
                     job.wrap.max_width = wrap;
-                    let ours = paragraphs.layout(ui, job.clone());
-                    let theirs = ui.fonts_mut(|f| f.layout_job(job));
+                    // Misspelling marks on some words, moving with the text.
+                    let marks: Vec<(Range<usize>, Mark)> = text
+                        .match_indices("the")
+                        .step_by(3)
+                        .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
+                        .collect();
+                    let ours = paragraphs.layout(ui, job.clone(), &marks, false);
+                    let theirs = ui.fonts_mut(|f| f.layout_job(mark(&job, &marks, false)));
                     assert_eq!(ours.text(), text);
                     assert!(shape(&ours) == shape(&theirs), "step {step}");
                     assert_eq!(ours.rect, theirs.rect, "step {step}");

@@ -204,19 +204,7 @@ impl SpellCheck {
 /// Marks of `old` moved to `new`: those before the edited stretch stay,
 /// those after it move by the change in length, those in it go.
 fn shift(marks: &[(Range<usize>, Mark)], old: &str, new: &str) -> Vec<(Range<usize>, Mark)> {
-    let prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = super::text_diff::common_ends(old, new);
     let old_end = old.len() - suffix;
     let delta = new.len() as isize - old.len() as isize;
     marks
