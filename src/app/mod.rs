@@ -535,7 +535,10 @@ impl CopydeskApp {
     }
 
     fn frame_inner(&mut self, ui: &mut egui::Ui) {
-        if std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some() {
+        // Read once: not an environment lookup on every frame.
+        static TRACE: std::sync::LazyLock<bool> =
+            std::sync::LazyLock::new(|| std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some());
+        if *TRACE {
             // What asked for each frame (for measuring repaints).
             let ctx = ui.ctx();
             eprintln!(

@@ -79,10 +79,10 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     };
     let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
     let stats = analysis.stats;
-    let english = {
-        let lang = doc.article.meta.lang.trim().to_ascii_lowercase();
-        lang.is_empty() || lang == "en" || lang.starts_with("en-") || lang.starts_with("en_")
-    };
+    let english = matches!(
+        crate::cleanup::primary_subtag(&doc.article.meta.lang).as_str(),
+        "" | "en"
+    );
     let mut open = true;
     let wpm = &mut app.settings.words_per_minute;
     egui::Window::new("Statistics")

@@ -17,16 +17,21 @@ pub const NBSP: char = '\u{a0}';
 /// …and a narrow one before `;!?` (the Imprimerie nationale's rule).
 pub const NNBSP: char = '\u{202f}';
 
+/// The primary subtag of a BCP 47 language tag, lower case: `de-CH` and
+/// `de_CH` → `de` (empty for an empty tag).
+pub fn primary_subtag(lang: &str) -> String {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 impl Conventions {
     /// The conventions of a BCP 47 language tag (`fr`, `de-CH`, `pt_BR`);
     /// English ones for an empty or unknown tag.
     pub fn of(lang: &str) -> Conventions {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let primary = primary_subtag(lang);
         let english = Conventions {
             quotes: ['“', '”'],
             inner_quotes: ['‘', '’'],

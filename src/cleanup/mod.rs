@@ -14,7 +14,7 @@ mod whitespace;
 use std::fmt;
 
 pub use edits::Edit;
-pub use language::Conventions;
+pub use language::{Conventions, primary_subtag};
 pub use mask::Mask;
 
 use crate::model::Article;

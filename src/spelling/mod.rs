@@ -70,12 +70,7 @@ impl Speller {
     /// languages use a Hunspell dictionary installed on the system. `None`
     /// when there is none.
     pub fn for_language(lang: &str) -> Option<Result<Speller, String>> {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let primary = crate::cleanup::primary_subtag(lang);
         if primary.is_empty() || primary == "en" {
             return Some(Ok(Speller::english()));
         }
