@@ -107,8 +107,11 @@ pub struct Cache {
     /// highlighting after an edit).
     styles: Vec<u16>,
     job: LayoutJob,
-    marks: Marks,
-    marked: Option<LayoutJob>,
+    /// The marks given last, and where they fall in the text in `key`.
+    given: Option<(Marks, Marks)>,
+    /// The bytes of the text in `key` whose formats may differ from the
+    /// text before it (`None`: any of them).
+    restyled: Option<std::ops::Range<usize>>,
     /// The last galley handed to the editor and what it was made from:
     /// an unchanged text is not laid out (or even hashed) again.
     galley: Option<LaidOut>,
@@ -126,12 +129,10 @@ struct LaidOut {
 }
 
 impl Cache {
-    /// The highlighted job for `text`, with `marks` on top. After an edit
-    /// only the stretch of text between blank lines around it is parsed
-    /// again (the whole text when the edit could change more: code fences,
-    /// HTML, indented blocks).
     /// The editor's galley for `text`: laid out again only when the text,
-    /// the marks, the look or the wrap width changed.
+    /// the marks, the look or the wrap width changed. After an edit only
+    /// the paragraph around it is highlighted again, and only the
+    /// paragraphs it touched are laid out again.
     pub fn galley(
         &mut self,
         ui: &egui::Ui,
@@ -141,9 +142,10 @@ impl Cache {
         marks: &Marks,
         wrap_width: f32,
     ) -> std::sync::Arc<egui::Galley> {
-        let before = self.key.as_ref().map(|k| (k.1, k.2));
-        let unchanged_text = matches!(&self.key, Some((t, _, _)) if t == text)
-            && before == Some((dark, font_size.to_bits()));
+        let same_text = matches!(&self.key, Some((t, _, _)) if t == text);
+        let unchanged_text =
+            same_text && self.key.as_ref().map(|k| (k.1, k.2)) == Some((dark, font_size.to_bits()));
+        let marks = self.marks_for(text, same_text, marks);
         let sentinel = ui.fonts_mut(|f| {
             f.layout_no_wrap("Copydesk".into(), FontId::monospace(8.0), Color32::WHITE)
         });
@@ -155,7 +157,9 @@ impl Cache {
             && std::sync::Arc::ptr_eq(&laid.sentinel, &sentinel)
             && match (&laid.marks, &marks_key) {
                 (None, None) => true,
-                (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+                // New marks equal to the old (moved by the spell checker
+                // as they were moved here) need no new layout.
+                (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b) || a == b,
                 _ => false,
             }
         {
@@ -172,9 +176,10 @@ impl Cache {
         // Marks are applied paragraph by paragraph (only where the layout
         // is redone): spelling marks move on every keystroke, and marking
         // the whole text again each time cost as much as the rest of it.
-        let mut job = self.job(text, dark, font_size, &Marks::default());
+        let mut job = self.job(text, dark, font_size);
         job.wrap.max_width = wrap_width;
-        let galley = self.paragraphs.layout(ui, job, marks, dark);
+        let restyled = self.restyled.clone();
+        let galley = self.paragraphs.layout(ui, job, &marks, dark, restyled);
         self.galley = Some(LaidOut {
             galley: galley.clone(),
             marks: marks_key,
@@ -184,7 +189,33 @@ impl Cache {
         galley
     }
 
-    pub fn job(&mut self, text: &str, dark: bool, font_size: f32, marks: &Marks) -> LayoutJob {
+    /// `given` placed on `text`. Marks are made from the text as it was
+    /// when the frame began; the editor then applies the frame's typing and
+    /// lays the new text out with the same marks. Marks seen before are
+    /// therefore moved with the edit here, as the spell checker moves them
+    /// next frame: otherwise every marked paragraph after the edit would
+    /// be laid out again twice per keystroke.
+    fn marks_for(&mut self, text: &str, same_text: bool, given: &Marks) -> Marks {
+        match (&mut self.given, &self.key) {
+            (Some((last, placed)), Some((old, _, _))) if std::sync::Arc::ptr_eq(last, given) => {
+                if !same_text && !placed.is_empty() {
+                    *placed = std::sync::Arc::new(super::text_diff::shift(placed, old, text));
+                }
+                placed.clone()
+            }
+            _ => {
+                self.given = Some((given.clone(), given.clone()));
+                given.clone()
+            }
+        }
+    }
+
+    /// The highlighted job for `text`. After an edit only the stretch of
+    /// text between blank lines around it is parsed again (the whole text
+    /// when the edit could change more: code fences, HTML, indented blocks).
+    /// Only `galley` calls it, so the paragraphs' last text is always the
+    /// one `restyled` is relative to.
+    fn job(&mut self, text: &str, dark: bool, font_size: f32) -> LayoutJob {
         let same_look =
             matches!(&self.key, Some((_, d, s)) if *d == dark && *s == font_size.to_bits());
         let fresh = same_look && matches!(&self.key, Some((t, _, _)) if t == text);
@@ -197,26 +228,22 @@ impl Cache {
                 None
             };
             match updated {
-                Some((styles, job)) => {
+                Some((styles, job, restyled)) => {
                     self.styles = styles;
                     self.job = job;
+                    self.restyled = Some(restyled);
                 }
                 None => {
                     self.styles = classify(text);
                     self.job = job_from_styles(text, &self.styles, &palette, font_size);
+                    self.restyled = None;
                 }
             }
             self.key = Some((text.to_string(), dark, font_size.to_bits()));
-            self.marked = None;
+        } else {
+            self.restyled = Some(0..0);
         }
-        if marks.is_empty() {
-            return self.job.clone();
-        }
-        if !std::sync::Arc::ptr_eq(&self.marks, marks) || self.marked.is_none() {
-            self.marks = marks.clone();
-            self.marked = Some(mark(&self.job, marks, dark));
-        }
-        self.marked.clone().unwrap_or_default()
+        self.job.clone()
     }
 }
 
@@ -236,7 +263,8 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Highlights `new` from the highlighting of `old` by parsing only the
-/// paragraph the edit is in; `None` when that could be wrong.
+/// paragraph the edit is in, which is returned too (only its formats can
+/// differ from the old ones); `None` when that could be wrong.
 fn rehighlight(
     old: &str,
     new: &str,
@@ -244,7 +272,7 @@ fn rehighlight(
     old_job: &LayoutJob,
     palette: &Palette,
     size: f32,
-) -> Option<(Vec<u16>, LayoutJob)> {
+) -> Option<(Vec<u16>, LayoutJob, std::ops::Range<usize>)> {
     if old_styles.len() != old.len() || old_job.text != old {
         return None;
     }
@@ -258,13 +286,13 @@ fn rehighlight(
     let chunk = &new[from..to];
     // What a paragraph cannot be parsed alone for: fenced code (a fence
     // changes everything after it), HTML blocks, indented code or list
-    // continuations, setext underlines, footnote definitions, tables
-    // (they need their header), or a place inside any of these.
+    // continuations, setext underlines, footnote definitions, or a place
+    // inside any of these. Tables are safe: one cannot cross a blank line,
+    // so the stretch holds all of it, header included.
     let risky_text = |t: &str| {
         t.contains("```")
             || t.contains("~~~")
             || t.contains('<')
-            || t.contains('|')
             || t.contains("[^")
             || t.lines().any(|l| {
                 l.starts_with("    ")
@@ -326,7 +354,7 @@ fn rehighlight(
         section.byte_range = egui::text::ByteIndex(start)..egui::text::ByteIndex(end);
         job.sections.push(section);
     }
-    Some((styles, job))
+    Some((styles, job, from..to))
 }
 
 /// Styles for every byte of `text`.
@@ -627,8 +655,24 @@ mod tests {
         ] {
             let body = crate::format::parse_markdown(sample).unwrap().article.body;
             let edits = [
-                "x", "*", "**", "\n", "\n\n", "# ", "`", " ", "[a](b)", "```", "- ", "> ", "|",
-                "<b>", "    ",
+                "x",
+                "*",
+                "**",
+                "\n",
+                "\n\n",
+                "# ",
+                "`",
+                " ",
+                "[a](b)",
+                "```",
+                "- ",
+                "> ",
+                "|",
+                "<b>",
+                "    ",
+                "\n|---|",
+                "| a |",
+                "\n\n| a | b |\n|---|---|\n",
             ];
             let mut positions: Vec<usize> = (0..body.len()).step_by(37).collect();
             positions.push(body.len());
@@ -638,10 +682,10 @@ mod tests {
                 }
                 for edit in edits {
                     let mut cache = Cache::default();
-                    cache.job(&body, false, 14.0, &Marks::default());
+                    cache.job(&body, false, 14.0);
                     let mut new = body.clone();
                     new.insert_str(at, edit);
-                    let incremental = cache.job(&new, false, 14.0, &Marks::default());
+                    let incremental = cache.job(&new, false, 14.0);
                     assert_eq!(incremental.text, new);
                     assert!(
                         formats(&incremental) == formats(&highlight(&new, &p, 14.0)),
@@ -649,7 +693,7 @@ mod tests {
                         &new[at.saturating_sub(30)..(at + 30).min(new.len())]
                     );
                     // And taking it out again.
-                    let back = cache.job(&body, false, 14.0, &Marks::default());
+                    let back = cache.job(&body, false, 14.0);
                     assert!(
                         formats(&back) == formats(&highlight(&body, &p, 14.0)),
                         "removing {edit:?} at {at}"
@@ -658,10 +702,10 @@ mod tests {
                 // Deleting a character.
                 if let Some(c) = body[at..].chars().next() {
                     let mut cache = Cache::default();
-                    cache.job(&body, false, 14.0, &Marks::default());
+                    cache.job(&body, false, 14.0);
                     let mut new = body.clone();
                     new.replace_range(at..at + c.len_utf8(), "");
-                    let incremental = cache.job(&new, false, 14.0, &Marks::default());
+                    let incremental = cache.job(&new, false, 14.0);
                     assert!(
                         formats(&incremental) == formats(&highlight(&new, &p, 14.0)),
                         "deleting at {at}"
@@ -669,6 +713,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn typing_moves_the_marks_and_keeps_the_paragraphs_after_the_edit() {
+        let text: String = (0..200)
+            .map(|i| format!("Paragraph {i} has a wrod in it.\n\n"))
+            .collect();
+        let misspelt = |t: &str| -> Marks {
+            std::sync::Arc::new(
+                t.match_indices("wrod")
+                    .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
+                    .collect(),
+            )
+        };
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let mut cache = Cache::default();
+            let marks = misspelt(&text);
+            cache.galley(ui, &text, false, 14.0, &marks, 500.0);
+            assert_eq!(cache.paragraphs.laid_out, 400);
+            // The editor types a letter near the top and lays the new text
+            // out with the marks of the old one.
+            let mut typed = text.clone();
+            typed.insert(3, 'x');
+            let galley = cache.galley(ui, &typed, false, 14.0, &marks, 500.0);
+            assert_eq!(cache.paragraphs.laid_out, 1, "only the edited paragraph");
+            let moved = misspelt(&typed);
+            let expected = ui.fonts_mut(|f| {
+                let mut job = highlight(&typed, &Palette::for_dark(false), 14.0);
+                job.wrap.max_width = 500.0;
+                f.layout_job(mark(&job, &moved, false))
+            });
+            assert_eq!(galley.rows.len(), expected.rows.len());
+            let vertices = |g: &egui::Galley| -> usize {
+                g.rows.iter().map(|r| r.visuals.mesh.vertices.len()).sum()
+            };
+            assert_eq!(vertices(&galley), vertices(&expected), "underlines moved");
+            // Next frame the spell checker hands over the moved marks: the
+            // galley is kept as it is.
+            let again = cache.galley(ui, &typed, false, 14.0, &moved, 500.0);
+            assert!(std::sync::Arc::ptr_eq(&galley, &again));
+        });
+        output.textures_delta.clear();
     }
 
     #[test]

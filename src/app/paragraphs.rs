@@ -26,12 +26,16 @@ pub struct Paragraphs {
     ranges: Vec<Range<usize>>,
     /// …its galley…
     galleys: Vec<Arc<Galley>>,
-    /// …the marks laid over it, relative to its start…
-    marks: Vec<Vec<(Range<usize>, Mark)>>,
+    /// …the marks laid over it, relative to its start (a stretch of
+    /// `marks`: one list for all, not thousands of small ones)…
+    own_marks: Vec<Range<usize>>,
+    marks: Vec<(Range<usize>, Mark)>,
     /// …and, for a marked paragraph, its job before the marks (what the
     /// next text's formats are compared with).
     bases: Vec<Option<Arc<LayoutJob>>>,
     dark: bool,
+    /// How many paragraphs the last call laid out (the rest were reused).
+    pub laid_out: usize,
 }
 
 /// The byte ranges egui's paragraph split uses: split on `\n`, the newline
@@ -113,13 +117,16 @@ fn same_formats(job: &LayoutJob, start: usize, end: usize, old: &LayoutJob) -> b
 
 impl Paragraphs {
     /// The galley of `job` (whose wrap width is set), reusing the galleys of
-    /// unchanged paragraphs.
+    /// unchanged paragraphs. `restyled` is where `job`'s formats can differ
+    /// from those of the last job laid out here, when the caller knows
+    /// (`None`: anywhere); paragraphs outside it are not compared.
     pub fn layout(
         &mut self,
         ui: &egui::Ui,
         mut job: LayoutJob,
         marks: &[(Range<usize>, Mark)],
         dark: bool,
+        restyled: Option<Range<usize>>,
     ) -> Arc<Galley> {
         // As egui does: whole points, so rounding cannot make wrapping flicker.
         job.wrap.max_width = job.wrap.max_width.round();
@@ -136,9 +143,11 @@ impl Paragraphs {
         };
         let ranges = split(new);
         let mut galleys = Vec::with_capacity(ranges.len());
-        let mut all_marks = Vec::with_capacity(ranges.len());
+        let mut own_marks = Vec::with_capacity(ranges.len());
+        let mut all_marks = Vec::with_capacity(self.marks.len() + 8);
         let mut bases = Vec::with_capacity(ranges.len());
         let mut next_mark = 0;
+        self.laid_out = 0;
         // Old paragraphs are visited in order, as the new ones are.
         let mut cursor = 0;
         for (i, range) in ranges.iter().enumerate() {
@@ -146,14 +155,14 @@ impl Paragraphs {
             while next_mark < marks.len() && marks[next_mark].0.end <= range.start {
                 next_mark += 1;
             }
-            let mut own = Vec::new();
+            let own_from = all_marks.len();
             let mut k = next_mark;
             while k < marks.len() && marks[k].0.start < range.end.max(range.start + 1) {
                 let (r, m) = &marks[k];
                 let start = r.start.max(range.start) - range.start;
                 let end = r.end.min(range.end) - range.start;
                 if start < end {
-                    own.push((start..end, *m));
+                    all_marks.push((start..end, *m));
                 }
                 k += 1;
             }
@@ -166,6 +175,13 @@ impl Paragraphs {
                 ),
                 _ => None,
             };
+            let own = &all_marks[own_from..];
+            // Comparing every paragraph's formats (searching the sections
+            // for its own) was the largest part of a keystroke at 200,000
+            // words: it is skipped where the highlighter restyled nothing.
+            let kept_formats = restyled
+                .as_ref()
+                .is_some_and(|r| range.end < r.start || range.start > r.end);
             let found = old_range.and_then(|old| {
                 while cursor < self.ranges.len() && self.ranges[cursor].start < old.start {
                     cursor += 1;
@@ -174,23 +190,25 @@ impl Paragraphs {
                 let galley = &self.galleys[cursor];
                 (r.start == old.start
                     && r.end == old.end
-                    && self.marks[cursor] == own
-                    && same_formats(
-                        &job,
-                        range.start,
-                        range.end,
-                        self.bases[cursor].as_deref().unwrap_or(&galley.job),
-                    ))
+                    && self.marks[self.own_marks[cursor].clone()] == *own
+                    && (kept_formats
+                        || same_formats(
+                            &job,
+                            range.start,
+                            range.end,
+                            self.bases[cursor].as_deref().unwrap_or(&galley.job),
+                        )))
                 .then_some((galley, self.bases[cursor].clone()))
             });
             let (galley, base) = match found {
                 Some((galley, base)) => (Arc::clone(galley), base),
                 None => {
+                    self.laid_out += 1;
                     let paragraph = paragraph_job(&job, range, i == 0);
                     if own.is_empty() {
                         (ui.fonts_mut(|f| f.layout_job(paragraph)), None)
                     } else {
-                        let marked = mark(&paragraph, &own, dark);
+                        let marked = mark(&paragraph, own, dark);
                         (
                             ui.fonts_mut(|f| f.layout_job(marked)),
                             Some(Arc::new(paragraph)),
@@ -199,7 +217,7 @@ impl Paragraphs {
                 }
             };
             galleys.push(galley);
-            all_marks.push(own);
+            own_marks.push(own_from..all_marks.len());
             bases.push(base);
         }
         let pixels_per_point = ui.ctx().pixels_per_point();
@@ -207,6 +225,7 @@ impl Paragraphs {
         self.wrap = wrap;
         self.ranges = ranges;
         self.galleys = galleys;
+        self.own_marks = own_marks;
         self.marks = all_marks;
         self.bases = bases;
         self.dark = dark;
@@ -225,7 +244,7 @@ impl Paragraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::highlight::{Palette, highlight};
+    use crate::app::highlight::{Cache, Palette, highlight};
 
     /// What a galley shows: each row's position, size, characters and how
     /// many vertices draw it (an underline adds some).
@@ -246,6 +265,9 @@ mod tests {
         let body = crate::format::parse_markdown(sample).unwrap().article.body;
         let ctx = egui::Context::default();
         let mut paragraphs = Paragraphs::default();
+        // And through the editor's cache, which re-highlights only the
+        // edited paragraph and says so.
+        let mut cache = Cache::default();
         let mut text = body.clone();
         let edits: [(usize, &str, usize); 6] = [
             (10, "x", 0),
@@ -275,12 +297,45 @@ mod tests {
                         .step_by(3)
                         .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
                         .collect();
-                    let ours = paragraphs.layout(ui, job.clone(), &marks, false);
+                    let ours = paragraphs.layout(ui, job.clone(), &marks, false, None);
                     let theirs = ui.fonts_mut(|f| f.layout_job(mark(&job, &marks, false)));
                     assert_eq!(ours.text(), text);
                     assert!(shape(&ours) == shape(&theirs), "step {step}");
                     assert_eq!(ours.rect, theirs.rect, "step {step}");
+                    let cached = cache.galley(ui, &text, false, 14.0, &Arc::new(marks), wrap);
+                    assert!(shape(&cached) == shape(&theirs), "cached, step {step}");
+                    assert_eq!(cached.rect, theirs.rect, "cached, step {step}");
                 }
+            }
+        });
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn an_edit_restyling_the_next_line_lays_that_line_out_again() {
+        let ctx = egui::Context::default();
+        let mut cache = Cache::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            // Emphasis over two lines of one paragraph: taking its first
+            // star away restyles "spans", a line whose text is unchanged.
+            for text in [
+                "Lead *line\nspans* two lines.\n\nNext one.\n",
+                "Lead line\nspans* two lines.\n\nNext one.\n",
+                "Lead *line\nspans* two lines.\n\nNext one.\n",
+            ] {
+                let marks = Arc::new(Vec::new());
+                let cached = cache.galley(ui, text, false, 14.0, &marks, 300.0);
+                let mut job = highlight(text, &Palette::for_dark(false), 14.0);
+                job.wrap.max_width = 300.0;
+                let theirs = ui.fonts_mut(|f| f.layout_job(job));
+                let colours = |g: &Galley| -> Vec<_> {
+                    g.rows
+                        .iter()
+                        .flat_map(|r| r.visuals.mesh.vertices.iter().map(|v| v.color))
+                        .collect()
+                };
+                assert!(shape(&cached) == shape(&theirs), "{text:?}");
+                assert!(colours(&cached) == colours(&theirs), "{text:?}");
             }
         });
         output.textures_delta.clear();

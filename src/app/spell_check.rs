@@ -8,6 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use super::Document;
 use super::highlight::{Mark, Marks};
+use super::text_diff::shift;
 use crate::spelling::{Speller, normalise};
 
 /// Seconds of no typing before the body is checked again.
@@ -198,49 +199,5 @@ impl SpellCheck {
     /// Forget a document's check (it was closed).
     pub fn forget(&mut self, doc: u64) {
         self.checked.remove(&doc);
-    }
-}
-
-/// Marks of `old` moved to `new`: those before the edited stretch stay,
-/// those after it move by the change in length, those in it go.
-fn shift(marks: &[(Range<usize>, Mark)], old: &str, new: &str) -> Vec<(Range<usize>, Mark)> {
-    let (prefix, suffix) = super::text_diff::common_ends(old, new);
-    let old_end = old.len() - suffix;
-    let delta = new.len() as isize - old.len() as isize;
-    marks
-        .iter()
-        .filter_map(|(r, m)| {
-            if r.end < prefix {
-                Some((r.clone(), *m))
-            } else if r.start > old_end {
-                let start = (r.start as isize + delta) as usize;
-                let end = (r.end as isize + delta) as usize;
-                new.is_char_boundary(start).then_some((start..end, *m))
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_move_with_an_edit_and_the_edited_word_loses_its_mark() {
-        let old = "camra one wrod two teh";
-        let marks = vec![
-            (0..5, Mark::Misspelled),
-            (10..14, Mark::Misspelled),
-            (19..22, Mark::Misspelled),
-        ];
-        // Typing inside "wrod" drops its mark; the others stay, moved.
-        let new = "camra one worrd two teh";
-        assert_eq!(
-            shift(&marks, old, new),
-            vec![(0..5, Mark::Misspelled), (20..23, Mark::Misspelled)]
-        );
-        assert_eq!(&new[20..23], "teh");
     }
 }
