@@ -2,9 +2,13 @@
 //! each byte a style; runs of equal style become sections of a `LayoutJob`.
 //! Memoised on the text, because the text editor lays out every frame.
 
+use std::sync::Arc;
+
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 use pulldown_cmark::{Event, Parser, Tag};
+
+use super::text_diff::Diff;
 
 const HEADING: u16 = 1;
 const EMPHASIS: u16 = 1 << 1;
@@ -99,19 +103,20 @@ impl MergedMarks {
     }
 }
 
-/// The last highlighted text and its layout job.
+/// The last highlighted text, its layout job and its galley.
 #[derive(Default)]
 pub struct Cache {
-    key: Option<(String, bool, u32)>,
-    /// The style of every byte of the text in `key` (for incremental
+    /// The look the job was made for (dark, font size); `None` before the
+    /// first text.
+    look: Option<(bool, u32)>,
+    /// The style of every byte of the job's text (for incremental
     /// highlighting after an edit).
     styles: Vec<u16>,
-    job: LayoutJob,
-    /// The marks given last, and where they fall in the text in `key`.
+    /// The highlighted job; its text is the last text. Shared with the
+    /// galley made from it, so handing it over copies nothing.
+    job: Arc<LayoutJob>,
+    /// The marks given last, and where they fall in the job's text.
     given: Option<(Marks, Marks)>,
-    /// The bytes of the text in `key` whose formats may differ from the
-    /// text before it (`None`: any of them).
-    restyled: Option<std::ops::Range<usize>>,
     /// The last galley handed to the editor and what it was made from:
     /// an unchanged text is not laid out (or even hashed) again.
     galley: Option<LaidOut>,
@@ -120,19 +125,21 @@ pub struct Cache {
 }
 
 struct LaidOut {
-    galley: std::sync::Arc<egui::Galley>,
+    galley: Arc<egui::Galley>,
     marks: Option<Marks>,
     wrap: u32,
     /// A small galley from egui's cache: a new one means egui cleared its
     /// caches (the font atlas was rebuilt) and ours is stale too.
-    sentinel: std::sync::Arc<egui::Galley>,
+    sentinel: Arc<egui::Galley>,
 }
 
 impl Cache {
     /// The editor's galley for `text`: laid out again only when the text,
     /// the marks, the look or the wrap width changed. After an edit only
     /// the paragraph around it is highlighted again, and only the
-    /// paragraphs it touched are laid out again.
+    /// paragraphs it touched are laid out again. The text is compared with
+    /// the last one once, and that one comparison serves the marks, the
+    /// highlighting and the layout.
     pub fn galley(
         &mut self,
         ui: &egui::Ui,
@@ -141,25 +148,29 @@ impl Cache {
         font_size: f32,
         marks: &Marks,
         wrap_width: f32,
-    ) -> std::sync::Arc<egui::Galley> {
-        let same_text = matches!(&self.key, Some((t, _, _)) if t == text);
-        let unchanged_text =
-            same_text && self.key.as_ref().map(|k| (k.1, k.2)) == Some((dark, font_size.to_bits()));
-        let marks = self.marks_for(text, same_text, marks);
+    ) -> Arc<egui::Galley> {
+        let look = (dark, font_size.to_bits());
+        let diff = self
+            .look
+            .is_some()
+            .then(|| Diff::between(&self.job.text, text));
+        let same_text = diff.is_some_and(|d| d.is_none());
+        let marks = self.marks_for(text, diff, marks);
         let sentinel = ui.fonts_mut(|f| {
             f.layout_no_wrap("Copydesk".into(), FontId::monospace(8.0), Color32::WHITE)
         });
         let wrap = wrap_width.round().to_bits();
         let marks_key = (!marks.is_empty()).then(|| marks.clone());
-        if unchanged_text
+        if same_text
+            && self.look == Some(look)
             && let Some(laid) = &self.galley
             && laid.wrap == wrap
-            && std::sync::Arc::ptr_eq(&laid.sentinel, &sentinel)
+            && Arc::ptr_eq(&laid.sentinel, &sentinel)
             && match (&laid.marks, &marks_key) {
                 (None, None) => true,
                 // New marks equal to the old (moved by the spell checker
                 // as they were moved here) need no new layout.
-                (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b) || a == b,
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
                 _ => false,
             }
         {
@@ -168,18 +179,23 @@ impl Cache {
         if self
             .galley
             .as_ref()
-            .is_some_and(|laid| !std::sync::Arc::ptr_eq(&laid.sentinel, &sentinel))
+            .is_some_and(|laid| !Arc::ptr_eq(&laid.sentinel, &sentinel))
         {
             // egui rebuilt its font atlas: no old galley can be reused.
             self.paragraphs = Default::default();
         }
+        let restyled = self.highlight(text, look, diff);
+        // As egui does: whole points, so rounding cannot make wrapping flicker.
+        let max_width = wrap_width.round();
+        if self.job.wrap.max_width != max_width {
+            Arc::make_mut(&mut self.job).wrap.max_width = max_width;
+        }
         // Marks are applied paragraph by paragraph (only where the layout
         // is redone): spelling marks move on every keystroke, and marking
         // the whole text again each time cost as much as the rest of it.
-        let mut job = self.job(text, dark, font_size);
-        job.wrap.max_width = wrap_width;
-        let restyled = self.restyled.clone();
-        let galley = self.paragraphs.layout(ui, job, &marks, dark, restyled);
+        let galley = self
+            .paragraphs
+            .layout(ui, &self.job, &marks, dark, diff, restyled);
         self.galley = Some(LaidOut {
             galley: galley.clone(),
             marks: marks_key,
@@ -195,11 +211,11 @@ impl Cache {
     /// therefore moved with the edit here, as the spell checker moves them
     /// next frame: otherwise every marked paragraph after the edit would
     /// be laid out again twice per keystroke.
-    fn marks_for(&mut self, text: &str, same_text: bool, given: &Marks) -> Marks {
-        match (&mut self.given, &self.key) {
-            (Some((last, placed)), Some((old, _, _))) if std::sync::Arc::ptr_eq(last, given) => {
-                if !same_text && !placed.is_empty() {
-                    *placed = std::sync::Arc::new(super::text_diff::shift(placed, old, text));
+    fn marks_for(&mut self, text: &str, diff: Option<Diff>, given: &Marks) -> Marks {
+        match (&mut self.given, diff) {
+            (Some((last, placed)), Some(diff)) if Arc::ptr_eq(last, given) => {
+                if !diff.is_none() && !placed.is_empty() {
+                    *placed = Arc::new(diff.shift(placed, text));
                 }
                 placed.clone()
             }
@@ -210,48 +226,55 @@ impl Cache {
         }
     }
 
-    /// The highlighted job for `text`. After an edit only the stretch of
-    /// text between blank lines around it is parsed again (the whole text
-    /// when the edit could change more: code fences, HTML, indented blocks).
-    /// Only `galley` calls it, so the paragraphs' last text is always the
-    /// one `restyled` is relative to.
-    fn job(&mut self, text: &str, dark: bool, font_size: f32) -> LayoutJob {
-        let same_look =
-            matches!(&self.key, Some((_, d, s)) if *d == dark && *s == font_size.to_bits());
-        let fresh = same_look && matches!(&self.key, Some((t, _, _)) if t == text);
-        if !fresh {
-            let palette = Palette::for_dark(dark);
-            let updated = if same_look {
-                let old = &self.key.as_ref().expect("same look").0;
-                rehighlight(old, text, &self.styles, &self.job, &palette, font_size)
-            } else {
-                None
-            };
-            match updated {
-                Some((styles, job, restyled)) => {
-                    self.styles = styles;
-                    self.job = job;
-                    self.restyled = Some(restyled);
-                }
-                None => {
-                    self.styles = classify(text);
-                    self.job = job_from_styles(text, &self.styles, &palette, font_size);
-                    self.restyled = None;
-                }
-            }
-            self.key = Some((text.to_string(), dark, font_size.to_bits()));
-        } else {
-            self.restyled = Some(0..0);
+    /// Highlights `text` into the job, and says where its formats may
+    /// differ from the last job's (`None`: anywhere). After an edit only
+    /// the stretch of text between blank lines around it is parsed again
+    /// (the whole text when the edit could change more: code fences, HTML,
+    /// indented blocks).
+    fn highlight(
+        &mut self,
+        text: &str,
+        look: (bool, u32),
+        diff: Option<Diff>,
+    ) -> Option<std::ops::Range<usize>> {
+        let same_look = self.look == Some(look);
+        if same_look && diff.is_some_and(|d| d.is_none()) {
+            return Some(0..0);
         }
-        self.job.clone()
+        let palette = Palette::for_dark(look.0);
+        let size = f32::from_bits(look.1);
+        let updated = match diff {
+            Some(diff) if same_look => {
+                rehighlight(&self.job, &self.styles, text, diff, &palette, size)
+            }
+            _ => None,
+        };
+        self.look = Some(look);
+        match updated {
+            Some((styles, job, restyled)) => {
+                self.styles = styles;
+                self.job = Arc::new(job);
+                Some(restyled)
+            }
+            None => {
+                self.styles = classify(text);
+                self.job = Arc::new(job_from_styles(text, &self.styles, &palette, size));
+                None
+            }
+        }
     }
-}
 
-/// Where `old` and `new` differ: the common prefix, and where the changed
-/// stretch ends in each.
-fn changed_span(old: &str, new: &str) -> (usize, usize, usize) {
-    let (prefix, suffix) = super::text_diff::common_ends(old, new);
-    (prefix, old.len() - suffix, new.len() - suffix)
+    /// The highlighted job of `text` (for the tests).
+    #[cfg(test)]
+    fn job(&mut self, text: &str, dark: bool, font_size: f32) -> LayoutJob {
+        let look = (dark, font_size.to_bits());
+        let diff = self
+            .look
+            .is_some()
+            .then(|| Diff::between(&self.job.text, text));
+        self.highlight(text, look, diff);
+        (*self.job).clone()
+    }
 }
 
 /// The blank-line-delimited stretch of `text` around `start..end`, with its
@@ -262,26 +285,28 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
-/// Highlights `new` from the highlighting of `old` by parsing only the
-/// paragraph the edit is in, which is returned too (only its formats can
-/// differ from the old ones); `None` when that could be wrong.
+/// Highlights `new` from `old_job` (with `old_styles`, its style per byte)
+/// by parsing only the paragraph the edit `diff` is in, which is returned
+/// too (only its formats can differ from the old ones); `None` when that
+/// could be wrong.
 fn rehighlight(
-    old: &str,
-    new: &str,
-    old_styles: &[u16],
     old_job: &LayoutJob,
+    old_styles: &[u16],
+    new: &str,
+    diff: Diff,
     palette: &Palette,
     size: f32,
 ) -> Option<(Vec<u16>, LayoutJob, std::ops::Range<usize>)> {
-    if old_styles.len() != old.len() || old_job.text != old {
+    let old = old_job.text.as_str();
+    if old_styles.len() != old.len() {
         return None;
     }
-    let (prefix, old_end, new_end) = changed_span(old, new);
+    let (prefix, old_end, new_end) = (diff.prefix, diff.old_end, diff.new_end);
     let (mut from, to) = paragraph_around(new, prefix, new_end);
     while !new.is_char_boundary(from) {
         from -= 1;
     }
-    let delta = new.len() as isize - old.len() as isize;
+    let delta = diff.delta();
     let old_to = (to as isize - delta) as usize;
     let chunk = &new[from..to];
     // What a paragraph cannot be parsed alone for: fenced code (a fence

@@ -16,11 +16,13 @@ use egui::Galley;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 
 use super::highlight::{Mark, mark};
+use super::text_diff::Diff;
 
 /// The galleys of the paragraphs of the last text laid out.
 #[derive(Default)]
 pub struct Paragraphs {
-    text: String,
+    /// The length of the last text laid out (to check a diff is from it).
+    text_len: usize,
     wrap: u32,
     /// Each paragraph's byte range in `text`…
     ranges: Vec<Range<usize>>,
@@ -116,30 +118,30 @@ fn same_formats(job: &LayoutJob, start: usize, end: usize, old: &LayoutJob) -> b
 }
 
 impl Paragraphs {
-    /// The galley of `job` (whose wrap width is set), reusing the galleys of
-    /// unchanged paragraphs. `restyled` is where `job`'s formats can differ
-    /// from those of the last job laid out here, when the caller knows
-    /// (`None`: anywhere); paragraphs outside it are not compared.
+    /// The galley of `job` (whose wrap width is set, in whole points),
+    /// reusing the galleys of unchanged paragraphs. `diff` is how its text
+    /// differs from the last one laid out here (`None`: unknown, nothing is
+    /// reused); `restyled` is where its formats can differ from the last
+    /// job's, when the caller knows (`None`: anywhere); paragraphs outside
+    /// it are not compared.
     pub fn layout(
         &mut self,
         ui: &egui::Ui,
-        mut job: LayoutJob,
+        job: &Arc<LayoutJob>,
         marks: &[(Range<usize>, Mark)],
         dark: bool,
+        diff: Option<Diff>,
         restyled: Option<Range<usize>>,
     ) -> Arc<Galley> {
-        // As egui does: whole points, so rounding cannot make wrapping flicker.
-        job.wrap.max_width = job.wrap.max_width.round();
         let wrap = job.wrap.max_width.to_bits();
         let new = job.text.as_str();
-        let (prefix, delta) = if wrap == self.wrap && dark == self.dark {
-            let (prefix, suffix) = super::text_diff::common_ends(&self.text, new);
-            (
-                Some((prefix, new.len() - suffix)),
-                new.len() as isize - self.text.len() as isize,
-            )
-        } else {
-            (None, 0)
+        let (prefix, delta) = match diff {
+            Some(diff)
+                if wrap == self.wrap && dark == self.dark && diff.old_len() == self.text_len =>
+            {
+                (Some((diff.prefix, diff.new_end)), diff.delta())
+            }
+            _ => (None, 0),
         };
         let ranges = split(new);
         let mut galleys = Vec::with_capacity(ranges.len());
@@ -193,7 +195,7 @@ impl Paragraphs {
                     && self.marks[self.own_marks[cursor].clone()] == *own
                     && (kept_formats
                         || same_formats(
-                            &job,
+                            job,
                             range.start,
                             range.end,
                             self.bases[cursor].as_deref().unwrap_or(&galley.job),
@@ -204,7 +206,7 @@ impl Paragraphs {
                 Some((galley, base)) => (Arc::clone(galley), base),
                 None => {
                     self.laid_out += 1;
-                    let paragraph = paragraph_job(&job, range, i == 0);
+                    let paragraph = paragraph_job(job, range, i == 0);
                     if own.is_empty() {
                         (ui.fonts_mut(|f| f.layout_job(paragraph)), None)
                     } else {
@@ -221,7 +223,7 @@ impl Paragraphs {
             bases.push(base);
         }
         let pixels_per_point = ui.ctx().pixels_per_point();
-        self.text = job.text.clone();
+        self.text_len = new.len();
         self.wrap = wrap;
         self.ranges = ranges;
         self.galleys = galleys;
@@ -230,10 +232,10 @@ impl Paragraphs {
         self.bases = bases;
         self.dark = dark;
         if self.galleys.is_empty() {
-            ui.fonts_mut(|f| f.layout_job(job))
+            ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(job)))
         } else {
             Arc::new(Galley::concat(
-                Arc::new(job),
+                Arc::clone(job),
                 &self.galleys,
                 pixels_per_point,
             ))
@@ -288,7 +290,9 @@ mod tests {
                     while !text.is_char_boundary(end) {
                         end += 1;
                     }
+                    let before = text.clone();
                     text.replace_range(at..end, insert);
+                    let diff = Diff::between(&before, &text);
                     let mut job = highlight(&text, &Palette::for_dark(false), 14.0);
                     job.wrap.max_width = wrap;
                     // Misspelling marks on some words, moving with the text.
@@ -297,7 +301,14 @@ mod tests {
                         .step_by(3)
                         .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
                         .collect();
-                    let ours = paragraphs.layout(ui, job.clone(), &marks, false, None);
+                    let ours = paragraphs.layout(
+                        ui,
+                        &Arc::new(job.clone()),
+                        &marks,
+                        false,
+                        Some(diff),
+                        None,
+                    );
                     let theirs = ui.fonts_mut(|f| f.layout_job(mark(&job, &marks, false)));
                     assert_eq!(ours.text(), text);
                     assert!(shape(&ours) == shape(&theirs), "step {step}");

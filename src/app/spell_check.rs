@@ -8,7 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use super::Document;
 use super::highlight::{Mark, Marks};
-use super::text_diff::shift;
+use super::text_diff::Diff;
 use crate::spelling::{Speller, normalise};
 
 /// Seconds of no typing before the body is checked again.
@@ -150,14 +150,19 @@ impl SpellCheck {
             dirty: true,
             marks: Marks::default(),
         });
-        if checked.revision != doc.revision && checked.text != *body {
-            if checked.revision != u64::MAX {
-                // Typing: keep the marks the edit did not touch, moved.
-                checked.marks = Arc::new(shift(&checked.marks, &checked.text, body));
-                checked.changed_at = now;
+        if checked.revision != doc.revision {
+            let diff = Diff::between(&checked.text, body);
+            if !diff.is_none() {
+                if checked.revision != u64::MAX {
+                    // Typing: keep the marks the edit did not touch, moved.
+                    checked.marks = Arc::new(diff.shift(&checked.marks, body));
+                    checked.changed_at = now;
+                }
+                // Into the same buffer: a fresh 1 MB copy per keystroke
+                // cost page faults.
+                checked.text.clone_from(body);
+                checked.dirty = true;
             }
-            checked.text = body.clone();
-            checked.dirty = true;
         }
         checked.revision = doc.revision;
         if checked.dirty {

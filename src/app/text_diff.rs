@@ -33,39 +33,87 @@ pub fn common_ends(old: &str, new: &str) -> (usize, usize) {
     (prefix, suffix)
 }
 
-/// Ranges of `old` (sorted or not) moved to `new`: those before the edited
-/// stretch stay, those after it move by the change in length, those
-/// touching it go.
-pub fn shift<T: Copy>(
-    ranges: &[(Range<usize>, T)],
-    old: &str,
-    new: &str,
-) -> Vec<(Range<usize>, T)> {
-    if old == new {
-        return ranges.to_vec();
+/// Where a new version of a text differs from the old one: one stretch,
+/// after a common prefix and before a common suffix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Diff {
+    /// Bytes the two have in common at the start.
+    pub prefix: usize,
+    /// Where the changed stretch ends in the old text…
+    pub old_end: usize,
+    /// …and in the new one.
+    pub new_end: usize,
+    old_len: usize,
+    new_len: usize,
+}
+
+impl Diff {
+    pub fn between(old: &str, new: &str) -> Self {
+        let (prefix, suffix) = common_ends(old, new);
+        Self {
+            prefix,
+            old_end: old.len() - suffix,
+            new_end: new.len() - suffix,
+            old_len: old.len(),
+            new_len: new.len(),
+        }
     }
-    let (prefix, suffix) = common_ends(old, new);
-    let old_end = old.len() - suffix;
-    let delta = new.len() as isize - old.len() as isize;
-    ranges
-        .iter()
-        .filter_map(|(r, m)| {
-            if r.end < prefix {
-                Some((r.clone(), *m))
-            } else if r.start > old_end {
-                let start = (r.start as isize + delta) as usize;
-                let end = (r.end as isize + delta) as usize;
-                new.is_char_boundary(start).then_some((start..end, *m))
-            } else {
-                None
-            }
-        })
-        .collect()
+
+    /// The length of the old text.
+    pub fn old_len(&self) -> usize {
+        self.old_len
+    }
+
+    /// The two texts are the same.
+    pub fn is_none(&self) -> bool {
+        self.old_len == self.new_len && self.prefix == self.old_len
+    }
+
+    /// How much longer the new text is.
+    pub fn delta(&self) -> isize {
+        self.new_len as isize - self.old_len as isize
+    }
+
+    /// Ranges of the old text (sorted or not) moved to the new text `new`:
+    /// those before the changed stretch stay, those after it move by the
+    /// change in length, those touching it go.
+    pub fn shift<T: Copy>(
+        &self,
+        ranges: &[(Range<usize>, T)],
+        new: &str,
+    ) -> Vec<(Range<usize>, T)> {
+        if self.is_none() {
+            return ranges.to_vec();
+        }
+        let delta = self.delta();
+        ranges
+            .iter()
+            .filter_map(|(r, m)| {
+                if r.end < self.prefix {
+                    Some((r.clone(), *m))
+                } else if r.start > self.old_end {
+                    let start = (r.start as isize + delta) as usize;
+                    let end = (r.end as isize + delta) as usize;
+                    new.is_char_boundary(start).then_some((start..end, *m))
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{common_ends, shift};
+    use super::{Diff, common_ends};
+
+    fn shift(
+        ranges: &[(std::ops::Range<usize>, char)],
+        old: &str,
+        new: &str,
+    ) -> Vec<(std::ops::Range<usize>, char)> {
+        Diff::between(old, new).shift(ranges, new)
+    }
 
     #[test]
     fn ranges_move_with_an_edit_and_the_edited_word_loses_its_range() {
