@@ -39,7 +39,8 @@ struct Search {
     query: Query,
     result: Result<Arc<Vec<Range<usize>>>, String>,
     marks: Marks,
-    current: Option<usize>,
+    /// The current match `marks` were made for; `None` until they are made.
+    marked_for: Option<Option<usize>>,
 }
 
 impl FindBar {
@@ -72,20 +73,13 @@ impl FindBar {
                 query: self.query.clone(),
                 result,
                 marks: Marks::default(),
-                current: None,
+                marked_for: None,
             });
-            self.marks_dirty();
         }
         self.cache
             .as_ref()
             .map(|s| s.result.clone())
             .unwrap_or_else(|| Ok(Arc::default()))
-    }
-
-    fn marks_dirty(&mut self) {
-        if let Some(s) = &mut self.cache {
-            s.current = Some(usize::MAX);
-        }
     }
 
     /// The marks for the editor: every match, the current one apart.
@@ -98,8 +92,8 @@ impl FindBar {
         };
         let current = self.current;
         let search = self.cache.as_mut().expect("searched above");
-        if search.current != current {
-            search.current = current;
+        if search.marked_for != Some(current) {
+            search.marked_for = Some(current);
             search.marks = Arc::new(
                 matches
                     .iter()
@@ -361,4 +355,40 @@ fn replace_in_metadata(finder: &Finder, meta: &mut crate::model::Metadata, with:
         }
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_match_is_marked_and_the_current_one_apart() {
+        let article = crate::model::Article {
+            body: "a cat, a Cat and a cat\n".into(),
+            ..Default::default()
+        };
+        let mut doc = Document::new(1, article, crate::format::Origin::new_file(), None);
+        let mut find = FindBar::default();
+        find.open(false, Some("cat".into()));
+        let kinds = |marks: &Marks| marks.iter().map(|(r, m)| (r.start, *m)).collect::<Vec<_>>();
+        // Made on the first call, though no match is current yet.
+        assert_eq!(
+            kinds(&find.marks(&doc)),
+            [(2, Mark::Match), (9, Mark::Match), (19, Mark::Match)]
+        );
+        find.current = Some(1);
+        assert_eq!(
+            kinds(&find.marks(&doc)),
+            [(2, Mark::Match), (9, Mark::CurrentMatch), (19, Mark::Match)]
+        );
+        // The same marks while nothing changed.
+        assert!(Arc::ptr_eq(&find.marks(&doc), &find.marks(&doc)));
+        // Typing searches again.
+        doc.article.body.insert_str(0, "cat ");
+        doc.touch();
+        find.current = None;
+        assert_eq!(find.marks(&doc).len(), 4);
+        find.open = false;
+        assert!(find.marks(&doc).is_empty());
+    }
 }
