@@ -75,21 +75,14 @@ pub fn duplicate_lines(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::edits::apply;
+    use super::super::run_fix as run;
     use super::*;
-
-    fn run(fix: fn(&str, &Mask, &Conventions) -> Vec<Edit>, text: &str) -> String {
-        apply(
-            text,
-            &fix(text, &Mask::markdown(text), &Conventions::of("en")),
-        )
-    }
 
     #[test]
     fn leftover_lines_and_glued_markers_go() {
         let text = "StartFragment\nLeica lens thumbnail\n\n*Click to enlarge*\n\nText<!--EndFragment-->\n\n```\nthumbnail\n```\n";
         assert_eq!(
-            run(scraping_leftovers, text),
+            run(scraping_leftovers, text, "en"),
             "Leica lens\n\n\nText\n\n```\nthumbnail\n```\n"
         );
     }
@@ -98,7 +91,7 @@ mod tests {
     fn captions_printed_twice_go_once() {
         let text = "![Leica](a.jpg)\nXiaomi Leica\nCredit: LetsGoDigital\n\nXiaomi Leica\n\nYes.\n\nYes.\n\n* * *\n\n* * *\n";
         assert_eq!(
-            run(duplicate_lines, text),
+            run(duplicate_lines, text, "en"),
             "![Leica](a.jpg)\nXiaomi Leica\nCredit: LetsGoDigital\n\n\nYes.\n\nYes.\n\n* * *\n\n* * *\n"
         );
     }

@@ -37,6 +37,15 @@ pub enum Fix {
 
 type FixFn = fn(&str, &Mask, &Conventions) -> Vec<Edit>;
 
+/// One fix run alone on a Markdown text in a language (the fixes' tests).
+#[cfg(test)]
+fn run_fix(fix: FixFn, text: &str, lang: &str) -> String {
+    edits::apply(
+        text,
+        &fix(text, &Mask::markdown(text), &Conventions::of(lang)),
+    )
+}
+
 impl Fix {
     /// Every fix, in the order they run (later ones see earlier results).
     pub const ALL: [Fix; 11] = [

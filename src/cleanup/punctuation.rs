@@ -85,31 +85,25 @@ fn push_gap(
 
 #[cfg(test)]
 mod tests {
-    use super::super::edits::apply;
+    use super::super::run_fix as run;
     use super::*;
-
-    fn run(text: &str, lang: &str) -> String {
-        apply(
-            text,
-            &spacing(text, &Mask::markdown(text), &Conventions::of(lang)),
-        )
-    }
 
     #[test]
     fn english_has_no_space_before_marks() {
         assert_eq!(
             run(
+                spacing,
                 "Leica , Xiaomi ; and **Huawei** ! Really ? Yes . Costs .5 at 10 : 30? ok",
                 "en"
             ),
             "Leica, Xiaomi; and **Huawei**! Really? Yes. Costs .5 at 10: 30? ok"
         );
         assert_eq!(
-            run("See `a ;` and https://x.org/a ; b", "en"),
+            run(spacing, "See `a ;` and https://x.org/a ; b", "en"),
             "See `a ;` and https://x.org/a; b"
         );
         assert_eq!(
-            run("Wait ... then\n\n? alone", "en"),
+            run(spacing, "Wait ... then\n\n? alone", "en"),
             "Wait ... then\n\n? alone"
         );
     }
@@ -118,6 +112,7 @@ mod tests {
     fn french_sets_no_break_spaces() {
         assert_eq!(
             run(
+                spacing,
                 "Crédits : X. Vraiment? Oui ! «Bonjour» et «  salut » ; fin:10:30",
                 "fr"
             ),
@@ -127,6 +122,9 @@ mod tests {
 
     #[test]
     fn italian_guillemets_hug_their_words() {
-        assert_eq!(run("Ha detto « ciao » .", "it"), "Ha detto «ciao».");
+        assert_eq!(
+            run(spacing, "Ha detto « ciao » .", "it"),
+            "Ha detto «ciao»."
+        );
     }
 }

@@ -189,15 +189,8 @@ pub fn ellipses(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::edits::apply;
+    use super::super::run_fix as run;
     use super::*;
-
-    fn run(fix: fn(&str, &Mask, &Conventions) -> Vec<Edit>, text: &str, lang: &str) -> String {
-        apply(
-            text,
-            &fix(text, &Mask::markdown(text), &Conventions::of(lang)),
-        )
-    }
 
     #[test]
     fn english_quotes_nested_and_apostrophes() {

@@ -118,15 +118,8 @@ pub fn blank_lines(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::edits::apply;
+    use super::super::run_fix as run;
     use super::*;
-
-    fn run(fix: fn(&str, &Mask, &Conventions) -> Vec<Edit>, text: &str, lang: &str) -> String {
-        apply(
-            text,
-            &fix(text, &Mask::markdown(text), &Conventions::of(lang)),
-        )
-    }
 
     #[test]
     fn zero_width_characters_go_but_joiners_stay() {
