@@ -19,6 +19,9 @@ pub struct Mask {
     editable: Vec<bool>,
     /// Byte ranges of code blocks (fenced or indented), where no line fix applies.
     pub code_blocks: Vec<Range<usize>>,
+    /// Where each line break made of trailing spaces starts (at the first
+    /// of them), in order: the spaces the parser reads as a line break.
+    pub hard_breaks: Vec<usize>,
 }
 
 impl Mask {
@@ -27,6 +30,7 @@ impl Mask {
     pub fn markdown(text: &str) -> Mask {
         let mut editable = vec![false; text.len()];
         let mut code_blocks = Vec::new();
+        let mut hard_breaks = Vec::new();
         let mut in_code = 0usize;
         for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
             match event {
@@ -35,6 +39,9 @@ impl Mask {
                     code_blocks.push(range);
                 }
                 Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+                Event::HardBreak if !text[range.clone()].starts_with('\\') => {
+                    hard_breaks.push(range.start);
+                }
                 // A character escaped with a backslash is read on its own:
                 // changing it (a straight quote into a curly one) would
                 // leave the backslash showing.
@@ -51,6 +58,7 @@ impl Mask {
         let mut mask = Mask {
             editable,
             code_blocks,
+            hard_breaks,
         };
         mask.protect_urls(text);
         mask
@@ -61,6 +69,7 @@ impl Mask {
         let mut mask = Mask {
             editable: vec![true; text.len()],
             code_blocks: Vec::new(),
+            hard_breaks: Vec::new(),
         };
         mask.protect_urls(text);
         mask
@@ -81,6 +90,11 @@ impl Mask {
                 || self.editable.get(at).copied().unwrap_or(false);
         }
         self.editable[range].iter().all(|&e| e)
+    }
+
+    /// Whether trailing spaces starting at byte `at` make a line break.
+    pub fn hard_break_at(&self, at: usize) -> bool {
+        self.hard_breaks.binary_search(&at).is_ok()
     }
 
     /// Whether byte `at` is inside a code block.

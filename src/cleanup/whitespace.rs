@@ -68,15 +68,12 @@ pub fn space_runs(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
 pub fn trailing_spaces(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
     let mut out = Vec::new();
     let mut at = 0;
-    let lines: Vec<&str> = text.split('\n').collect();
-    for (n, line) in lines.iter().enumerate() {
+    for line in text.split('\n') {
         let trimmed = line.trim_end_matches([' ', '\t']);
         let trailing = line.len() - trimmed.len();
-        let next_is_text = lines.get(n + 1).is_some_and(|l| !l.trim().is_empty());
-        let hard_break = !trimmed.trim().is_empty()
-            && next_is_text
-            && line[trimmed.len()..].starts_with("  ")
-            && !line[trimmed.len()..].contains('\t');
+        // The parser's line breaks stay: guessing them from the next line
+        // kept spaces before a list item, where they make no break.
+        let hard_break = mask.hard_break_at(at + trimmed.len());
         if trailing > 0 && !hard_break && !mask.in_code_block(at + trimmed.len()) {
             out.push(Edit::new(at + trimmed.len()..at + line.len(), ""));
         }
@@ -162,6 +159,13 @@ mod tests {
         assert_eq!(
             run(trailing_spaces, text, "en"),
             "one\ntwo  \nthree\n\n```\nkeep  \n```\nlast\n\nend"
+        );
+        // Spaces before a list item, a heading or a blank line break
+        // nothing; in a quote they do.
+        let text = "Lead  \n- item  \n- next\n\n# Head  \n\n> q  \n> r\n";
+        assert_eq!(
+            run(trailing_spaces, text, "en"),
+            "Lead\n- item\n- next\n\n# Head\n\n> q  \n> r\n"
         );
     }
 
