@@ -115,6 +115,9 @@ pub struct Cache {
     /// The highlighted job; its text is the last text. Shared with the
     /// galley made from it, so handing it over copies nothing.
     job: Arc<LayoutJob>,
+    /// The text may define link references (`[label]: url`), which
+    /// `[label]` anywhere else refers to.
+    references: bool,
     /// The marks given last, and where they fall in the job's text.
     given: Option<(Marks, Marks)>,
     /// The last galley handed to the editor and what it was made from:
@@ -244,9 +247,15 @@ impl Cache {
         let palette = Palette::for_dark(look.0);
         let size = f32::from_bits(look.1);
         let updated = match diff {
-            Some(diff) if same_look => {
-                rehighlight(&self.job, &self.styles, text, diff, &palette, size)
-            }
+            Some(diff) if same_look => rehighlight(
+                &self.job,
+                &self.styles,
+                text,
+                diff,
+                self.references,
+                &palette,
+                size,
+            ),
             _ => None,
         };
         self.look = Some(look);
@@ -257,6 +266,7 @@ impl Cache {
                 Some(restyled)
             }
             None => {
+                self.references = text.contains("]:");
                 self.styles = classify(text);
                 self.job = Arc::new(job_from_styles(text, &self.styles, &palette, size));
                 None
@@ -288,12 +298,13 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Highlights `new` from `old_job` (with `old_styles`, its style per byte)
 /// by parsing only the paragraph the edit `diff` is in, which is returned
 /// too (only its formats can differ from the old ones); `None` when that
-/// could be wrong.
+/// could be wrong. `references`: the text may define link references.
 fn rehighlight(
     old_job: &LayoutJob,
     old_styles: &[u16],
     new: &str,
     diff: Diff,
+    references: bool,
     palette: &Palette,
     size: f32,
 ) -> Option<(Vec<u16>, LayoutJob, std::ops::Range<usize>)> {
@@ -313,9 +324,15 @@ fn rehighlight(
     // changes everything after it), HTML blocks, indented code or list
     // continuations, setext underlines, footnote definitions, or a place
     // inside any of these. Tables are safe: one cannot cross a blank line,
-    // so the stretch holds all of it, header included.
+    // so the stretch holds all of it, header included. Link references
+    // are not: a definition (`]:`) changes other paragraphs, and where the
+    // text has any, a `[label]` (a `]` not followed by `(`) may use one.
     let risky_text = |t: &str| {
-        t.contains("```")
+        t.contains("]:")
+            || (references
+                && t.match_indices(']')
+                    .any(|(i, _)| !t[i + 1..].starts_with('(')))
+            || t.contains("```")
             || t.contains("~~~")
             || t.contains('<')
             || t.contains("[^")
@@ -674,9 +691,13 @@ mod tests {
     #[test]
     fn editing_rehighlights_as_a_full_pass_would() {
         let p = Palette::for_dark(false);
+        // Reference links: a `[label]` is a link only where the whole text
+        // defines the label, which a paragraph parsed alone cannot know.
+        let references = "---\ntitle: t\n---\n\nSee [Leica] and [the maker][m] now.\n\nA [b] c.\n\n[leica]: https://leica.com\n[m]: https://x.org\n";
         for sample in [
             include_str!("../../sample_docs/oneplus-copydesk.md"),
             include_str!("../../sample_docs/sony-sensor-scraped.md"),
+            references,
         ] {
             let body = crate::format::parse_markdown(sample).unwrap().article.body;
             let edits = [
