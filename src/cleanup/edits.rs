@@ -52,6 +52,55 @@ pub fn context(text: &str, group: &[Edit]) -> (String, String) {
     (visible(slice), visible(&apply(slice, &shifted)))
 }
 
+/// For each line of `apply(text, edits)`, the line of `text` (0-based) it
+/// comes from; a line an edit made comes from the line the edit starts on.
+/// (The clean-up runs fix after fix, and names the lines of the draft as
+/// the editor saw it, not as an earlier fix left it.)
+pub fn line_origins(text: &str, edits: &[Edit]) -> Vec<usize> {
+    // The pieces of the new text as `apply` builds them: where each starts
+    // in the new text and in the old, and whether it is copied (or made).
+    let mut pieces = Vec::with_capacity(2 * edits.len() + 1);
+    let (mut at, mut new_at) = (0, 0);
+    for edit in edits {
+        if edit.range.start < at {
+            continue;
+        }
+        pieces.push((new_at, at, true));
+        new_at += edit.range.start - at;
+        pieces.push((new_at, edit.range.start, false));
+        new_at += edit.with.len();
+        at = edit.range.end;
+    }
+    pieces.push((new_at, at, true));
+    let next = apply(text, edits);
+    let mut out = Vec::new();
+    let (mut piece, mut old_line, mut counted) = (0, 0, 0);
+    let mut start = 0;
+    loop {
+        while piece + 1 < pieces.len() && pieces[piece + 1].0 <= start {
+            piece += 1;
+        }
+        let (new_start, old_start, copied) = pieces[piece];
+        let old = if copied {
+            old_start + (start - new_start)
+        } else {
+            old_start
+        };
+        let old = old.clamp(counted, text.len());
+        old_line += text.as_bytes()[counted..old]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = old;
+        out.push(old_line);
+        match next[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    out
+}
+
 /// Groups sorted edits by the line they start on: `(line, edits)`, lines
 /// 1-based, counted once over the text.
 pub fn by_line(text: &str, edits: Vec<Edit>) -> Vec<(usize, Vec<Edit>)> {

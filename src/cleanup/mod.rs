@@ -142,7 +142,7 @@ impl fmt::Display for Fix {
 /// Where a change is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
-    /// A line of the body (1-based, as the body read when the fix ran).
+    /// A line of the body (1-based, as the body was before the clean-up).
     Body(usize),
     /// A metadata field, by its front-matter key (`title`, `authors[0].bio`).
     Field(String),
@@ -323,6 +323,8 @@ fn clean_text(
     }
     let conv = Conventions::of(lang);
     let mut text = text.to_string();
+    // The draft's line each line of `text` comes from (1-based).
+    let mut origin: Vec<usize> = (1..=text.split('\n').count()).collect();
     for fix in Fix::ALL.into_iter().filter(|f| fixes.contains(f)) {
         if kind != Kind::Markdown && fix.is_line_fix() || kind == Kind::Name && fix.is_typographic()
         {
@@ -337,9 +339,19 @@ fn clean_text(
             continue;
         }
         let next = edits::apply(&text, &edits);
+        let next_origin = match &field {
+            Some(_) => Vec::new(),
+            None => edits::line_origins(&text, &edits)
+                .into_iter()
+                .map(|line| origin.get(line).copied().unwrap_or(line + 1))
+                .collect(),
+        };
         let groups = match &field {
             Some(_) => vec![(1, edits)],
-            None => edits::by_line(&text, edits),
+            None => edits::by_line(&text, edits)
+                .into_iter()
+                .map(|(line, group)| (origin.get(line - 1).copied().unwrap_or(line), group))
+                .collect(),
         };
         for (line, group) in groups {
             let (before, after) = edits::context(&text, &group);
@@ -356,6 +368,7 @@ fn clean_text(
             });
         }
         text = next;
+        origin = next_origin;
     }
     if kind != Kind::Markdown && fixes.contains(&Fix::SpaceRuns) {
         let trimmed = text.trim();

@@ -116,3 +116,36 @@ fn sample_drafts_clean_without_losing_words() {
         );
     }
 }
+
+#[test]
+fn changes_name_the_lines_of_the_draft_as_it_was() {
+    // Leftovers and blank lines go first; the later fixes still name the
+    // lines the editor sees before applying the clean-up.
+    let body = "thumbnail\n\nA  b\n\n\n\nC -- d\n\nthumbnail\n\n\"E\"\n";
+    let (cleaned, changes) = clean_body(body, "en", &Fix::ALL);
+    assert_eq!(cleaned, "A b\n\nC – d\n\n“E”\n");
+    let line_of = |fix: Fix| -> Vec<Place> {
+        changes
+            .iter()
+            .filter(|c| c.fix == fix)
+            .map(|c| c.place.clone())
+            .collect()
+    };
+    assert_eq!(line_of(Fix::Leftovers), [Place::Body(1), Place::Body(9)]);
+    assert_eq!(line_of(Fix::SpaceRuns), [Place::Body(3)]);
+    assert_eq!(line_of(Fix::Dashes), [Place::Body(7)]);
+    assert_eq!(line_of(Fix::Quotes), [Place::Body(11)]);
+}
+
+#[test]
+fn line_origins_follow_insertions_and_deletions() {
+    let text = "one\ntwo\nthree\nfour\n";
+    let edits = vec![
+        Edit::new(0..4, ""),
+        Edit::new(8..8, "new\n"),
+        Edit::new(13..13, "x"),
+    ];
+    assert_eq!(edits::apply(text, &edits), "two\nnew\nthreex\nfour\n");
+    // two, new (made where "three" starts), three, four, and the empty end.
+    assert_eq!(edits::line_origins(text, &edits), [1, 2, 2, 3, 4]);
+}
