@@ -52,11 +52,11 @@ pub fn context(text: &str, group: &[Edit]) -> (String, String) {
     (visible(slice), visible(&apply(slice, &shifted)))
 }
 
-/// For each line of `apply(text, edits)`, the line of `text` (0-based) it
-/// comes from; a line an edit made comes from the line the edit starts on.
+/// For each line of `next` (which is `apply(text, edits)`), the line of
+/// `text` (0-based) it comes from; a line an edit made comes from the line the edit starts on.
 /// (The clean-up runs fix after fix, and names the lines of the draft as
 /// the editor saw it, not as an earlier fix left it.)
-pub fn line_origins(text: &str, edits: &[Edit]) -> Vec<usize> {
+pub fn line_origins(text: &str, edits: &[Edit], next: &str) -> Vec<usize> {
     // The pieces of the new text as `apply` builds them: where each starts
     // in the new text and in the old, and whether it is copied (or made).
     let mut pieces = Vec::with_capacity(2 * edits.len() + 1);
@@ -72,7 +72,6 @@ pub fn line_origins(text: &str, edits: &[Edit]) -> Vec<usize> {
         at = edit.range.end;
     }
     pieces.push((new_at, at, true));
-    let next = apply(text, edits);
     let mut out = Vec::new();
     let (mut piece, mut old_line, mut counted) = (0, 0, 0);
     let mut start = 0;

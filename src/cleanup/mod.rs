@@ -341,7 +341,7 @@ fn clean_text(
         let next = edits::apply(&text, &edits);
         let next_origin = match &field {
             Some(_) => Vec::new(),
-            None => edits::line_origins(&text, &edits)
+            None => edits::line_origins(&text, &edits, &next)
                 .into_iter()
                 .map(|line| origin.get(line).copied().unwrap_or(line + 1))
                 .collect(),
