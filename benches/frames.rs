@@ -68,6 +68,22 @@ impl Rig {
         }
         rig.time += 1.0;
         rig.frame(Vec::new());
+        // COPYDESK_BENCH_FIND=word opens the find bar on `word` first: its
+        // matches are then searched and marked again on every keystroke.
+        if let Ok(pattern) = std::env::var("COPYDESK_BENCH_FIND") {
+            let body = |rig: &Rig| rig.app.active_doc().expect("doc").article.body.clone();
+            let before = body(&rig);
+            rig.frame(vec![egui::Event::Key {
+                key: egui::Key::F,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::COMMAND,
+            }]);
+            rig.frame(vec![egui::Event::Text(pattern)]);
+            rig.frame(Vec::new());
+            assert_eq!(body(&rig), before, "the pattern went into the find bar");
+        }
         (rig, dir)
     }
 

@@ -26,7 +26,7 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         return;
     };
     let now = ui.input(|i| i.time);
-    let find_marks = app.find.marks(doc);
+    let find_marks = app.find.marks(doc, now, ui.ctx());
     let spell_marks = if app.settings.spell_check {
         app.spell.marks(doc, &app.library.words, now, ui.ctx())
     } else {

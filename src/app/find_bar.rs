@@ -8,12 +8,18 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use super::highlight::{Mark, Marks};
+use super::text_diff::Diff;
 use super::{CopydeskApp, Document, editor};
 use crate::editing::find::{Finder, Query};
 
 /// Marking more matches than this in the editor makes no sense to a reader
 /// and costs layout time; they are still counted and visited.
 const MARKED_MATCHES: usize = 5_000;
+
+/// Seconds of no typing in the body before it is searched again; until
+/// then the matches move with the text (searching a long body on every
+/// keystroke cost more than the rest of the keystroke).
+const PAUSE: f64 = 0.3;
 
 #[derive(Default)]
 pub struct FindBar {
@@ -41,6 +47,11 @@ struct Search {
     marks: Marks,
     /// The current match `marks` were made for; `None` until they are made.
     marked_for: Option<Option<usize>>,
+    /// The body searched (to move the matches with an edit)…
+    text: String,
+    /// …and when it was last edited without a new search: the matches were
+    /// moved, and are searched again once typing pauses.
+    moved_at: Option<f64>,
 }
 
 impl FindBar {
@@ -58,36 +69,90 @@ impl FindBar {
         }
     }
 
-    /// The matches in `doc`'s body, searched again only when the text or
-    /// the query changed.
+    /// The matches in `doc`'s body as they are now (for acting on them),
+    /// searched again only when the text or the query changed.
     pub fn matches(&mut self, doc: &Document) -> Result<Arc<Vec<Range<usize>>>, String> {
         let fresh = self.cache.as_ref().is_some_and(|s| {
-            s.doc == doc.id && s.revision == doc.revision && s.query == self.query
+            s.doc == doc.id
+                && s.revision == doc.revision
+                && s.query == self.query
+                && s.moved_at.is_none()
         });
         if !fresh {
-            let result = Finder::new(&self.query)
-                .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
-            self.cache = Some(Search {
-                doc: doc.id,
-                revision: doc.revision,
-                query: self.query.clone(),
-                result,
-                marks: Marks::default(),
-                marked_for: None,
-            });
+            self.search(doc);
         }
+        self.shown()
+    }
+
+    fn search(&mut self, doc: &Document) {
+        let result = Finder::new(&self.query)
+            .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
+        self.cache = Some(Search {
+            doc: doc.id,
+            revision: doc.revision,
+            query: self.query.clone(),
+            result,
+            marks: Marks::default(),
+            marked_for: None,
+            text: doc.article.body.clone(),
+            moved_at: None,
+        });
+    }
+
+    /// The matches as last searched or moved.
+    fn shown(&self) -> Result<Arc<Vec<Range<usize>>>, String> {
         self.cache
             .as_ref()
             .map(|s| s.result.clone())
             .unwrap_or_else(|| Ok(Arc::default()))
     }
 
+    /// Keeps the matches shown up with `doc`: searched again when the
+    /// query changed or typing paused, moved with the text while typing
+    /// goes on (at `now`, in seconds).
+    fn follow(&mut self, doc: &Document, now: f64, ctx: &egui::Context) {
+        let Some(s) = self
+            .cache
+            .as_mut()
+            .filter(|s| s.doc == doc.id && s.query == self.query)
+        else {
+            return self.search(doc);
+        };
+        let body = &doc.article.body;
+        if s.revision != doc.revision {
+            s.revision = doc.revision;
+            let diff = Diff::between(&s.text, body);
+            if !diff.is_none() {
+                if let Ok(result) = &mut s.result {
+                    let ranges: Vec<_> = result.iter().map(|r| (r.clone(), ())).collect();
+                    *result = Arc::new(
+                        diff.shift(&ranges, body)
+                            .into_iter()
+                            .map(|(r, ())| r)
+                            .collect(),
+                    );
+                }
+                s.marks = Arc::new(diff.shift(&s.marks, body));
+                s.text.clone_from(body);
+                s.moved_at = Some(now);
+            }
+        }
+        if let Some(at) = s.moved_at {
+            if now - at >= PAUSE {
+                self.search(doc);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(PAUSE - (now - at)));
+            }
+        }
+    }
+
     /// The marks for the editor: every match, the current one apart.
-    pub fn marks(&mut self, doc: &Document) -> Marks {
+    pub fn marks(&mut self, doc: &Document, now: f64, ctx: &egui::Context) -> Marks {
         if !self.open || self.query.pattern.is_empty() {
             return Marks::default();
         }
-        let Ok(matches) = self.matches(doc) else {
+        self.follow(doc, now, ctx);
+        let Ok(matches) = self.shown() else {
             return Marks::default();
         };
         let current = self.current;
@@ -164,7 +229,8 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         if ui.button("▶").on_hover_text("Next match (F3)").clicked() {
             action = Some(Action::Next);
         }
-        match find.matches(doc) {
+        find.follow(doc, ui.input(|i| i.time), &ctx);
+        match find.shown() {
             Ok(matches) if find.query.pattern.is_empty() => {
                 let _ = matches;
             }
@@ -367,28 +433,53 @@ mod tests {
             body: "a cat, a Cat and a cat\n".into(),
             ..Default::default()
         };
-        let mut doc = Document::new(1, article, crate::format::Origin::new_file(), None);
+        let doc = Document::new(1, article, crate::format::Origin::new_file(), None);
+        let ctx = egui::Context::default();
         let mut find = FindBar::default();
         find.open(false, Some("cat".into()));
         let kinds = |marks: &Marks| marks.iter().map(|(r, m)| (r.start, *m)).collect::<Vec<_>>();
         // Made on the first call, though no match is current yet.
         assert_eq!(
-            kinds(&find.marks(&doc)),
+            kinds(&find.marks(&doc, 0.0, &ctx)),
             [(2, Mark::Match), (9, Mark::Match), (19, Mark::Match)]
         );
         find.current = Some(1);
         assert_eq!(
-            kinds(&find.marks(&doc)),
+            kinds(&find.marks(&doc, 0.0, &ctx)),
             [(2, Mark::Match), (9, Mark::CurrentMatch), (19, Mark::Match)]
         );
         // The same marks while nothing changed.
-        assert!(Arc::ptr_eq(&find.marks(&doc), &find.marks(&doc)));
-        // Typing searches again.
+        assert!(Arc::ptr_eq(
+            &find.marks(&doc, 0.0, &ctx),
+            &find.marks(&doc, 0.0, &ctx)
+        ));
+        find.open = false;
+        assert!(find.marks(&doc, 0.0, &ctx).is_empty());
+    }
+
+    #[test]
+    fn typing_moves_the_matches_and_a_pause_searches_again() {
+        let article = crate::model::Article {
+            body: "a cat and a cat\n".into(),
+            ..Default::default()
+        };
+        let mut doc = Document::new(1, article, crate::format::Origin::new_file(), None);
+        let ctx = egui::Context::default();
+        let mut find = FindBar::default();
+        find.open(false, Some("cat".into()));
+        let starts = |marks: &Marks| marks.iter().map(|(r, _)| r.start).collect::<Vec<_>>();
+        assert_eq!(starts(&find.marks(&doc, 1.0, &ctx)), [2, 12]);
+        // Typing a new "cat" at the start: the old matches move with the
+        // text; the new one is found when typing pauses.
         doc.article.body.insert_str(0, "cat ");
         doc.touch();
-        find.current = None;
-        assert_eq!(find.marks(&doc).len(), 4);
-        find.open = false;
-        assert!(find.marks(&doc).is_empty());
+        assert_eq!(starts(&find.marks(&doc, 1.0, &ctx)), [6, 16]);
+        assert_eq!(starts(&find.marks(&doc, 1.2, &ctx)), [6, 16]);
+        assert_eq!(starts(&find.marks(&doc, 1.31, &ctx)), [0, 6, 16]);
+        // Acting on the matches never waits: it searches the text as it is.
+        doc.article.body.push_str("cat\n");
+        doc.touch();
+        assert_eq!(starts(&find.marks(&doc, 2.0, &ctx)), [0, 6, 16]);
+        assert_eq!(find.matches(&doc).unwrap().len(), 4);
     }
 }
