@@ -93,9 +93,22 @@ impl MergedMarks {
             return a.clone();
         }
         if !std::sync::Arc::ptr_eq(&self.from.0, a) || !std::sync::Arc::ptr_eq(&self.from.1, b) {
-            let mut all: Vec<_> = a.iter().chain(b.iter()).cloned().collect();
-            // Search marks first where both start together: they win.
-            all.sort_by_key(|(r, m)| (r.start, *m == Mark::Misspelled));
+            // Both are sorted: merged in one pass (they change on every
+            // keystroke while typing), the first list's first where both
+            // start together (search marks win over spelling).
+            let mut all = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                if b[j].0.start < a[i].0.start {
+                    all.push(b[j].clone());
+                    j += 1;
+                } else {
+                    all.push(a[i].clone());
+                    i += 1;
+                }
+            }
+            all.extend_from_slice(&a[i..]);
+            all.extend_from_slice(&b[j..]);
             self.merged = std::sync::Arc::new(all);
             self.from = (a.clone(), b.clone());
         }
@@ -802,6 +815,34 @@ mod tests {
             assert!(std::sync::Arc::ptr_eq(&galley, &again));
         });
         output.textures_delta.clear();
+    }
+
+    #[test]
+    fn search_and_spelling_marks_merge_in_order_search_first() {
+        let search: Marks = Arc::new(vec![(0..3, Mark::Match), (10..12, Mark::CurrentMatch)]);
+        let spelling: Marks = Arc::new(vec![
+            (0..2, Mark::Misspelled),
+            (5..8, Mark::Misspelled),
+            (20..22, Mark::Misspelled),
+        ]);
+        let mut merged = MergedMarks::default();
+        let all = merged.merge(&search, &spelling);
+        assert_eq!(
+            *all,
+            [
+                (0..3, Mark::Match),
+                (0..2, Mark::Misspelled),
+                (5..8, Mark::Misspelled),
+                (10..12, Mark::CurrentMatch),
+                (20..22, Mark::Misspelled),
+            ]
+        );
+        // The same inputs give the same list, not a new one.
+        assert!(Arc::ptr_eq(&all, &merged.merge(&search, &spelling)));
+        assert!(Arc::ptr_eq(
+            &spelling,
+            &merged.merge(&Marks::default(), &spelling)
+        ));
     }
 
     #[test]
