@@ -69,7 +69,7 @@ impl Rig {
         rig.time += 1.0;
         rig.frame(Vec::new());
         // COPYDESK_BENCH_FIND=word opens the find bar on `word` first: its
-        // matches are then searched and marked again on every keystroke.
+        // matches and their marks then follow every keystroke.
         if let Ok(pattern) = std::env::var("COPYDESK_BENCH_FIND") {
             let body = |rig: &Rig| rig.app.active_doc().expect("doc").article.body.clone();
             let before = body(&rig);

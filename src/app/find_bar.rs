@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use super::highlight::{Mark, Marks};
-use super::text_diff::Diff;
+use super::text_diff::LastSeen;
 use super::{CopydeskApp, Document, editor};
 use crate::editing::find::{Finder, Query};
 
@@ -41,14 +41,13 @@ pub struct FindBar {
 
 struct Search {
     doc: u64,
-    revision: u64,
     query: Query,
     result: Result<Arc<Vec<Range<usize>>>, String>,
     marks: Marks,
     /// The current match `marks` were made for; `None` until they are made.
     marked_for: Option<Option<usize>>,
-    /// The body searched (to move the matches with an edit)…
-    text: String,
+    /// The body searched or moved to (to move the matches with an edit)…
+    seen: LastSeen,
     /// …and when it was last edited without a new search: the matches were
     /// moved, and are searched again once typing pauses.
     moved_at: Option<f64>,
@@ -74,7 +73,7 @@ impl FindBar {
     pub fn matches(&mut self, doc: &Document) -> Result<Arc<Vec<Range<usize>>>, String> {
         let fresh = self.cache.as_ref().is_some_and(|s| {
             s.doc == doc.id
-                && s.revision == doc.revision
+                && s.seen.is_at(doc.revision)
                 && s.query == self.query
                 && s.moved_at.is_none()
         });
@@ -89,12 +88,11 @@ impl FindBar {
             .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
         self.cache = Some(Search {
             doc: doc.id,
-            revision: doc.revision,
             query: self.query.clone(),
             result,
             marks: Marks::default(),
             marked_for: None,
-            text: doc.article.body.clone(),
+            seen: LastSeen::of(doc.revision, &doc.article.body),
             moved_at: None,
         });
     }
@@ -119,23 +117,12 @@ impl FindBar {
             return self.search(doc);
         };
         let body = &doc.article.body;
-        if s.revision != doc.revision {
-            s.revision = doc.revision;
-            let diff = Diff::between(&s.text, body);
-            if !diff.is_none() {
-                if let Ok(result) = &mut s.result {
-                    let ranges: Vec<_> = result.iter().map(|r| (r.clone(), ())).collect();
-                    *result = Arc::new(
-                        diff.shift(&ranges, body)
-                            .into_iter()
-                            .map(|(r, ())| r)
-                            .collect(),
-                    );
-                }
-                s.marks = Arc::new(diff.shift(&s.marks, body));
-                s.text.clone_from(body);
-                s.moved_at = Some(now);
+        if let Some(diff) = s.seen.edit(doc.revision, body) {
+            if let Ok(result) = &mut s.result {
+                *result = Arc::new(result.iter().filter_map(|r| diff.moved(r, body)).collect());
             }
+            s.marks = Arc::new(diff.shift(&s.marks, body));
+            s.moved_at = Some(now);
         }
         if let Some(at) = s.moved_at {
             if now - at >= PAUSE {

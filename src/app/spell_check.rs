@@ -8,7 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use super::Document;
 use super::highlight::{Mark, Marks};
-use super::text_diff::Diff;
+use super::text_diff::LastSeen;
 use crate::spelling::{Speller, normalise};
 
 /// Seconds of no typing before the body is checked again.
@@ -37,9 +37,8 @@ pub struct SpellCheck {
 }
 
 struct Checked {
-    revision: u64,
-    /// The text the marks belong to (to shift them after an edit).
-    text: String,
+    /// The text the marks belong to (to move them after an edit).
+    seen: LastSeen,
     /// When the body last changed, to wait for a pause in typing.
     changed_at: f64,
     /// The marks are not from a check of this text.
@@ -144,27 +143,17 @@ impl SpellCheck {
         };
         let body = &doc.article.body;
         let checked = self.checked.entry(doc.id).or_insert_with(|| Checked {
-            revision: u64::MAX,
-            text: String::new(),
+            seen: LastSeen::default(),
             changed_at: f64::NEG_INFINITY,
             dirty: true,
             marks: Marks::default(),
         });
-        if checked.revision != doc.revision {
-            let diff = Diff::between(&checked.text, body);
-            if !diff.is_none() {
-                if checked.revision != u64::MAX {
-                    // Typing: keep the marks the edit did not touch, moved.
-                    checked.marks = Arc::new(diff.shift(&checked.marks, body));
-                    checked.changed_at = now;
-                }
-                // Into the same buffer: a fresh 1 MB copy per keystroke
-                // cost page faults.
-                checked.text.clone_from(body);
-                checked.dirty = true;
-            }
+        if let Some(diff) = checked.seen.edit(doc.revision, body) {
+            // Typing: keep the marks the edit did not touch, moved.
+            checked.marks = Arc::new(diff.shift(&checked.marks, body));
+            checked.changed_at = now;
+            checked.dirty = true;
         }
-        checked.revision = doc.revision;
         if checked.dirty {
             let waited = now - checked.changed_at;
             if waited >= PAUSE {

@@ -1,6 +1,6 @@
 //! Where two versions of a text differ, found with memcmp-speed slice
 //! comparisons (the body is compared with its last version on every
-//! keystroke by the highlighter, the layout and the spell checker; a
+//! keystroke by the highlight cache, the spell checker and the find bar; a
 //! byte-at-a-time loop over a 1.3 MB article cost milliseconds each time),
 //! and ranges of the old text moved to the new one.
 
@@ -74,38 +74,80 @@ impl Diff {
         self.new_len as isize - self.old_len as isize
     }
 
-    /// Ranges of the old text (sorted or not) moved to the new text `new`:
-    /// those before the changed stretch stay, those after it move by the
-    /// change in length, those touching it go.
+    /// A range of the old text in the new text `new`: the same before the
+    /// changed stretch, moved by the change in length after it, gone
+    /// (`None`) where it touches it.
+    pub fn moved(&self, r: &Range<usize>, new: &str) -> Option<Range<usize>> {
+        if self.is_none() || r.end < self.prefix {
+            Some(r.clone())
+        } else if r.start > self.old_end {
+            let delta = self.delta();
+            let start = (r.start as isize + delta) as usize;
+            let end = (r.end as isize + delta) as usize;
+            new.is_char_boundary(start).then_some(start..end)
+        } else {
+            None
+        }
+    }
+
+    /// Marked ranges of the old text (sorted or not) moved to `new` (see
+    /// [`Diff::moved`]).
     pub fn shift<T: Copy>(
         &self,
         ranges: &[(Range<usize>, T)],
         new: &str,
     ) -> Vec<(Range<usize>, T)> {
-        if self.is_none() {
-            return ranges.to_vec();
-        }
-        let delta = self.delta();
         ranges
             .iter()
-            .filter_map(|(r, m)| {
-                if r.end < self.prefix {
-                    Some((r.clone(), *m))
-                } else if r.start > self.old_end {
-                    let start = (r.start as isize + delta) as usize;
-                    let end = (r.end as isize + delta) as usize;
-                    new.is_char_boundary(start).then_some((start..end, *m))
-                } else {
-                    None
-                }
-            })
+            .filter_map(|(r, m)| Some((self.moved(r, new)?, *m)))
             .collect()
+    }
+}
+
+/// A copy of a text as last seen, and its revision: what the spell checker
+/// and the find bar move their ranges from when the body is edited.
+#[derive(Default)]
+pub struct LastSeen {
+    text: String,
+    revision: Option<u64>,
+}
+
+impl LastSeen {
+    /// `text` at `revision`, seen now.
+    pub fn of(revision: u64, text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            revision: Some(revision),
+        }
+    }
+
+    /// Whether the text last seen is at `revision`.
+    pub fn is_at(&self, revision: u64) -> bool {
+        self.revision == Some(revision)
+    }
+
+    /// How `text`, at `revision`, differs from the text last seen, which it
+    /// then becomes; `None` the first time, or when nothing changed.
+    pub fn edit(&mut self, revision: u64, text: &str) -> Option<Diff> {
+        if self.is_at(revision) {
+            return None;
+        }
+        let first = self.revision.replace(revision).is_none();
+        let diff = Diff::between(&self.text, text);
+        if diff.is_none() {
+            return None;
+        }
+        // Into the same buffer: a fresh 1 MB copy per keystroke cost page
+        // faults.
+        self.text.clear();
+        self.text.push_str(text);
+        (!first).then_some(diff)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Diff, common_ends};
+    use super::{Diff, LastSeen, common_ends};
 
     fn shift(
         ranges: &[(std::ops::Range<usize>, char)],
@@ -170,5 +212,21 @@ mod tests {
         }
         assert_eq!(common_ends("", ""), (0, 0));
         assert_eq!(common_ends("same", "same"), (4, 0));
+    }
+
+    #[test]
+    fn last_seen_reports_each_edit_once() {
+        let mut seen = LastSeen::default();
+        assert_eq!(seen.edit(1, "a cat"), None, "the first sight is no edit");
+        assert_eq!(seen.edit(1, "ignored: same revision"), None);
+        assert_eq!(seen.edit(2, "a cat"), None, "a new revision, same text");
+        let diff = seen.edit(3, "ab cat").expect("an edit");
+        assert_eq!((diff.prefix, diff.old_end, diff.new_end), (1, 1, 2));
+        assert_eq!(diff.moved(&(2..5), "ab cat"), Some(3..6));
+        assert_eq!(diff.moved(&(0..1), "ab cat"), None, "touching the edit");
+        assert!(seen.is_at(3));
+        assert_eq!(seen.edit(4, "ab cat"), None);
+        let fresh = LastSeen::of(7, "x");
+        assert!(fresh.is_at(7) && !fresh.is_at(8));
     }
 }

@@ -53,9 +53,9 @@ pub fn context(text: &str, group: &[Edit]) -> (String, String) {
 }
 
 /// For each line of `next` (which is `apply(text, edits)`), the line of
-/// `text` (0-based) it comes from; a line an edit made comes from the line the edit starts on.
-/// (The clean-up runs fix after fix, and names the lines of the draft as
-/// the editor saw it, not as an earlier fix left it.)
+/// `text` (0-based) it comes from; a line an edit made comes from the line
+/// the edit starts on. (The clean-up runs fix after fix, and names the
+/// lines of the draft as the editor saw it, not as an earlier fix left it.)
 pub fn line_origins(text: &str, edits: &[Edit], next: &str) -> Vec<usize> {
     // The pieces of the new text as `apply` builds them: where each starts
     // in the new text and in the old, and whether it is copied (or made).
