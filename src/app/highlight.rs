@@ -74,7 +74,7 @@ pub enum Mark {
 
 /// Marks sorted by where they start. Shared, so the cache can tell "the
 /// same marks" by pointer instead of comparing them every frame.
-pub type Marks = std::sync::Arc<Vec<(std::ops::Range<usize>, Mark)>>;
+pub type Marks = Arc<Vec<(std::ops::Range<usize>, Mark)>>;
 
 /// Search marks and spelling marks as one list, merged again only when
 /// either changed.
@@ -92,7 +92,7 @@ impl MergedMarks {
         if b.is_empty() {
             return a.clone();
         }
-        if !std::sync::Arc::ptr_eq(&self.from.0, a) || !std::sync::Arc::ptr_eq(&self.from.1, b) {
+        if !Arc::ptr_eq(&self.from.0, a) || !Arc::ptr_eq(&self.from.1, b) {
             // Both are sorted: merged in one pass (they change on every
             // keystroke while typing), the first list's first where both
             // start together (search marks win over spelling).
@@ -109,7 +109,7 @@ impl MergedMarks {
             }
             all.extend_from_slice(&a[i..]);
             all.extend_from_slice(&b[j..]);
-            self.merged = std::sync::Arc::new(all);
+            self.merged = Arc::new(all);
             self.from = (a.clone(), b.clone());
         }
         self.merged.clone()
@@ -576,9 +576,9 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
             });
         }
     };
-    // Marks come from the text as it was before this frame's typing (the
-    // editor changes the text, then lays it out): keep them inside the
-    // text and on character boundaries; they are redone next frame.
+    // Marks reach here moved with every edit (`Cache::marks_for`); keep
+    // them inside the text and on character boundaries all the same: a
+    // stale mark splitting a character once crashed the app.
     let text = &base.text;
     let floor = |mut i: usize| {
         i = i.min(text.len());
@@ -780,7 +780,7 @@ mod tests {
             .map(|i| format!("Paragraph {i} has a wrod in it.\n\n"))
             .collect();
         let misspelt = |t: &str| -> Marks {
-            std::sync::Arc::new(
+            Arc::new(
                 t.match_indices("wrod")
                     .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
                     .collect(),
@@ -812,7 +812,7 @@ mod tests {
             // Next frame the spell checker hands over the moved marks: the
             // galley is kept as it is.
             let again = cache.galley(ui, &typed, false, 14.0, &moved, 500.0);
-            assert!(std::sync::Arc::ptr_eq(&galley, &again));
+            assert!(Arc::ptr_eq(&galley, &again));
         });
         output.textures_delta.clear();
     }
