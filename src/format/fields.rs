@@ -1,7 +1,8 @@
 //! Front-matter keys ↔ [`Metadata`]: the keys Copydesk writes, the aliases
 //! other tools write that it reads, and everything else kept as it was.
 
-use crate::model::{Author, Credit, Image, Metadata, Status, Value};
+use super::dialect::Dialect;
+use crate::model::{Author, Credit, Field, Image, Metadata, Status, Value};
 
 /// The keys each field is read from, Copydesk's own first. A later key of
 /// a field is read only when no earlier one could be.
@@ -12,14 +13,15 @@ const ORIGINAL_LANG: &[&str] = &["original_lang", "original_language", "original
 const AUTHORS: &[&str] = &["authors", "author"];
 const DATE: &[&str] = &[
     "date",
+    "created",
     "published",
     "pubDate",
     "publishDate",
     "date_published",
 ];
-const STATUS: &[&str] = &["status", "draft"];
-const TAGS: &[&str] = &["tags", "keywords"];
-const CATEGORY: &[&str] = &["category", "categories"];
+const STATUS: &[&str] = &["status", "draft", "published"];
+const TAGS: &[&str] = &["tags", "keywords", "taxonomies.tags"];
+const CATEGORY: &[&str] = &["category", "categories", "taxonomies.categories"];
 const EXCERPT: &[&str] = &["excerpt", "description", "summary", "meta_description"];
 const SLUG: &[&str] = &["slug"];
 const CANONICAL_URL: &[&str] = &[
@@ -30,7 +32,14 @@ const CANONICAL_URL: &[&str] = &[
     "original_url",
 ];
 const LANG: &[&str] = &["lang", "language", "locale"];
-const IMAGE: &[&str] = &["image", "feature_image", "featured_image", "cover"];
+const IMAGE: &[&str] = &[
+    "image",
+    "feature_image",
+    "featured_image",
+    "featuredImage",
+    "heroImage",
+    "cover",
+];
 const CREDITS: &[&str] = &["credits"];
 
 /// Every field's keys, with the empty value its own key is written with
@@ -56,75 +65,175 @@ fn field_keys() -> [(&'static [&'static str], Value); 15] {
     ]
 }
 
-/// Reads metadata from front-matter entries. A key is taken by the first
-/// field that wants it and can read its value; every other key, including a
-/// known one with a value of the wrong shape, is kept in `extra`.
+/// Where each field was read from: the key path in the file, spelt as the
+/// file spells it (`Title`, `taxonomies.tags`). A field without a binding
+/// is not in the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bindings(Vec<(Field, Vec<String>)>);
+
+impl Bindings {
+    pub fn get(&self, field: Field) -> Option<&[String]> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, path)| path.as_slice())
+    }
+
+    /// The key path as one dotted string, for showing.
+    pub fn key(&self, field: Field) -> Option<String> {
+        self.get(field).map(|path| path.join("."))
+    }
+
+    pub(crate) fn bind(&mut self, field: Field, path: Vec<String>) {
+        self.0.retain(|(f, _)| *f != field);
+        self.0.push((field, path));
+    }
+}
+
+/// Tables whose keys stand for top-level ones: Zola keeps everything it does
+/// not know under `[extra]`, Hugo's custom keys may sit under `params`.
+const NESTS: &[&str] = &["extra", "params"];
+
+/// Reads metadata from front-matter entries (Copydesk's own dialect).
 pub fn metadata_from_entries(entries: Vec<(String, Value)>) -> Metadata {
+    read_fields(entries, Dialect::Copydesk).0
+}
+
+/// Reads metadata from front-matter entries and says which key each field
+/// came from. A key is taken by the first field that wants it and can read
+/// its value; every other key, including a known one with a value of the
+/// wrong shape, is kept in `extra`.
+pub fn read_fields(entries: Vec<(String, Value)>, dialect: Dialect) -> (Metadata, Bindings) {
+    let mut entries = entries;
     let mut taken = vec![false; entries.len()];
+    // Nested keys taken by a field: (parent index, child key).
+    let mut taken_nested: Vec<(usize, String)> = Vec::new();
+    let mut bindings = Bindings::default();
     // Takes the first of `keys` whose value `read` accepts. The field's own
     // key, spelt exactly as Copydesk writes it, decides alone: when its value
-    // cannot be read, no other spelling or alias stands in for it.
-    let mut take = |keys: &[&str], read: &mut dyn FnMut(&str, &Value) -> bool| -> bool {
-        if let Some(i) = entries.iter().position(|(k, _)| k == keys[0]) {
-            if !taken[i] && read(keys[0], &entries[i].1) {
-                taken[i] = true;
-                return true;
+    // cannot be read, no other spelling or alias stands in for it. Keys are
+    // then looked for at the top level, then in the tables of NESTS.
+    let mut take =
+        |field: Field, keys: &[&str], read: &mut dyn FnMut(&str, &Value) -> bool| -> bool {
+            if let Some(i) = entries.iter().position(|(k, _)| k == keys[0]) {
+                if !taken[i] && read(keys[0], &entries[i].1) {
+                    taken[i] = true;
+                    bindings.bind(field, vec![entries[i].0.clone()]);
+                    return true;
+                }
+                return false;
             }
-            return false;
-        }
-        for key in keys {
-            if let Some(i) = entries
-                .iter()
-                .enumerate()
-                .position(|(i, (k, _))| !taken[i] && k.eq_ignore_ascii_case(key))
-                && read(key, &entries[i].1)
-            {
-                taken[i] = true;
-                return true;
+            for key in keys {
+                if let Some((parent, child)) = key.split_once('.') {
+                    if let Some(p) = entries.iter().position(|(k, _)| k == parent)
+                        && let Some((child_key, value)) = nested(&entries[p].1, child)
+                        && read(child, value)
+                    {
+                        taken_nested.push((p, child_key.clone()));
+                        bindings.bind(field, vec![parent.to_string(), child_key.clone()]);
+                        return true;
+                    }
+                    continue;
+                }
+                if let Some(i) = entries
+                    .iter()
+                    .enumerate()
+                    .position(|(i, (k, _))| !taken[i] && k.eq_ignore_ascii_case(key))
+                    && read(key, &entries[i].1)
+                {
+                    taken[i] = true;
+                    bindings.bind(field, vec![entries[i].0.clone()]);
+                    return true;
+                }
             }
-        }
-        false
-    };
+            for nest in NESTS {
+                let Some(p) = entries.iter().position(|(k, _)| k == nest) else {
+                    continue;
+                };
+                for key in keys.iter().filter(|k| !k.contains('.')) {
+                    if let Some((child_key, value)) = nested(&entries[p].1, key)
+                        && !taken_nested
+                            .iter()
+                            .any(|(tp, tk)| *tp == p && tk == child_key)
+                        && read(key, value)
+                    {
+                        taken_nested.push((p, child_key.clone()));
+                        bindings.bind(field, vec![nest.to_string(), child_key.clone()]);
+                        return true;
+                    }
+                }
+            }
+            false
+        };
     let mut m = Metadata::default();
-    take(TITLE, &mut |_, v| set_text(&mut m.title, v));
-    take(SUBTITLE, &mut |_, v| set_text(&mut m.subtitle, v));
-    take(ORIGINAL_TITLE, &mut |_, v| {
+    let mut status_read = false;
+    take(Field::Title, TITLE, &mut |_, v| set_text(&mut m.title, v));
+    take(Field::Subtitle, SUBTITLE, &mut |_, v| {
+        set_text(&mut m.subtitle, v)
+    });
+    take(Field::OriginalTitle, ORIGINAL_TITLE, &mut |_, v| {
         set_text(&mut m.original_title, v)
     });
-    take(ORIGINAL_LANG, &mut |_, v| set_text(&mut m.original_lang, v));
-    take(AUTHORS, &mut |_, v| read_authors(&mut m.authors, v));
-    take(DATE, &mut |_, v| set_text(&mut m.date, v));
-    take(STATUS, &mut |key, v| match (key, v) {
-        ("draft", Value::Bool(draft)) => {
-            m.status = if *draft {
-                Status::Draft
-            } else {
-                Status::Published
-            };
-            true
-        }
-        ("draft", _) => false,
-        (_, v) => match v.as_text().as_deref().and_then(Status::parse) {
-            Some(s) => {
-                m.status = s;
+    take(Field::OriginalLang, ORIGINAL_LANG, &mut |_, v| {
+        set_text(&mut m.original_lang, v)
+    });
+    take(Field::Authors, AUTHORS, &mut |_, v| {
+        read_authors(&mut m.authors, v)
+    });
+    take(Field::Date, DATE, &mut |_, v| {
+        !matches!(v, Value::Bool(_)) && set_text(&mut m.date, v)
+    });
+    take(Field::Status, STATUS, &mut |key, v| {
+        status_read = match (key, v) {
+            ("draft", Value::Bool(draft)) => {
+                m.status = if *draft {
+                    Status::Draft
+                } else {
+                    Status::Published
+                };
                 true
             }
-            None => false,
-        },
+            ("published", Value::Bool(published)) => {
+                m.status = if *published {
+                    Status::Published
+                } else {
+                    Status::Draft
+                };
+                true
+            }
+            ("draft" | "published", _) => false,
+            (_, v) => match v.as_text().as_deref().and_then(Status::parse) {
+                Some(s) => {
+                    m.status = s;
+                    true
+                }
+                None => false,
+            },
+        };
+        status_read
     });
-    take(TAGS, &mut |_, v| read_list(&mut m.tags, v));
-    take(CATEGORY, &mut |key, v| match (key, v) {
+    if !status_read && dialect.published_by_default() {
+        m.status = Status::Published;
+    }
+    take(Field::Tags, TAGS, &mut |_, v| {
+        read_list(&mut m.tags, v, dialect)
+    });
+    take(Field::Category, CATEGORY, &mut |key, v| match v {
         // `categories: [Phones]`: one category is ours; several stay as written.
-        ("categories", Value::List(items)) if items.len() == 1 => {
+        Value::List(items) if key.ends_with("categories") && items.len() == 1 => {
             set_text(&mut m.category, &items[0])
         }
-        ("categories", Value::List(_)) => false,
-        (_, v) => set_text(&mut m.category, v),
+        Value::List(_) if key.ends_with("categories") => false,
+        v => set_text(&mut m.category, v),
     });
-    take(EXCERPT, &mut |_, v| set_text(&mut m.excerpt, v));
-    take(SLUG, &mut |_, v| set_text(&mut m.slug, v));
-    take(CANONICAL_URL, &mut |_, v| set_text(&mut m.canonical_url, v));
-    take(LANG, &mut |key, v| {
+    take(Field::Excerpt, EXCERPT, &mut |_, v| {
+        set_text(&mut m.excerpt, v)
+    });
+    take(Field::Slug, SLUG, &mut |_, v| set_text(&mut m.slug, v));
+    take(Field::CanonicalUrl, CANONICAL_URL, &mut |_, v| {
+        set_text(&mut m.canonical_url, v)
+    });
+    take(Field::Lang, LANG, &mut |key, v| {
         set_text(&mut m.lang, v) && {
             // `locale: en_US` (Jekyll, Hugo) as a language tag.
             if key == "locale" {
@@ -133,16 +242,40 @@ pub fn metadata_from_entries(entries: Vec<(String, Value)>) -> Metadata {
             true
         }
     });
-    take(IMAGE, &mut |_, v| read_image(&mut m.image, v));
-    take(CREDITS, &mut |_, v| read_credits(&mut m.credits, v));
+    take(Field::Image, IMAGE, &mut |_, v| read_image(&mut m.image, v));
+    take(Field::Credits, CREDITS, &mut |_, v| {
+        read_credits(&mut m.credits, v)
+    });
 
+    // A nested key a field took is not kept again among the unknown keys.
+    for (p, child) in &taken_nested {
+        if let Value::Map(children) = &mut entries[*p].1 {
+            children.retain(|(k, _)| k != child);
+        }
+    }
+    for (p, _) in &taken_nested {
+        if matches!(&entries[*p].1, Value::Map(children) if children.is_empty()) {
+            taken[*p] = true;
+        }
+    }
     m.extra = entries
         .into_iter()
         .zip(taken)
         .filter(|(_, t)| !t)
         .map(|(e, _)| e)
         .collect();
-    m
+    (m, bindings)
+}
+
+/// A nested table's key, matched without regard to case.
+fn nested<'a>(table: &'a Value, key: &str) -> Option<(&'a String, &'a Value)> {
+    match table {
+        Value::Map(children) => children
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(k, v)| (k, v)),
+        _ => None,
+    }
 }
 
 fn set_text(field: &mut String, value: &Value) -> bool {
@@ -160,11 +293,16 @@ fn text_of(value: Option<&Value>) -> String {
     value.and_then(Value::as_text).unwrap_or_default()
 }
 
-/// `tags: [a, b]`, or a comma-separated string `tags: a, b`.
-fn read_list(field: &mut Vec<String>, value: &Value) -> bool {
+/// `tags: [a, b]`, or a comma-separated string `tags: a, b` (Jekyll splits
+/// a string without commas at its spaces: `tags: jekyll housekeeping`).
+fn read_list(field: &mut Vec<String>, value: &Value, dialect: Dialect) -> bool {
     match value {
         Value::List(items) if items.iter().all(|i| i.as_text().is_some()) => {
             *field = items.iter().filter_map(Value::as_text).collect();
+            true
+        }
+        Value::String(s) if dialect == Dialect::Jekyll && !s.contains(',') => {
+            *field = s.split_whitespace().map(String::from).collect();
             true
         }
         Value::String(s) => {
@@ -251,6 +389,172 @@ fn read_credits(field: &mut Vec<Credit>, value: &Value) -> bool {
     }
     *field = credits;
     true
+}
+
+/// The value a field is written with under `key`, in the shape the file
+/// gave it (`old`): a single author stays a string, space-separated tags stay
+/// a string, a map keeps its other keys. `None`: the field is empty and its
+/// key goes.
+pub fn field_value(
+    field: Field,
+    m: &Metadata,
+    key: &str,
+    old: Option<&Value>,
+    dialect: Dialect,
+) -> Option<Value> {
+    if field != Field::Status && field.is_empty_in(m) {
+        return None;
+    }
+    let key = key.rsplit('.').next().unwrap_or(key).to_ascii_lowercase();
+    Some(match field {
+        Field::Authors => authors_value(&m.authors, &key, old, dialect),
+        Field::Date => match old {
+            Some(Value::String(_)) => Value::String(m.date.clone()),
+            _ => Value::Datetime(m.date.clone()),
+        },
+        Field::Status => match key.as_str() {
+            "draft" => Value::Bool(m.status != Status::Published),
+            "published" => Value::Bool(m.status == Status::Published),
+            _ => Value::String(m.status.key().into()),
+        },
+        Field::Tags => list_value(&m.tags, old, dialect),
+        Field::Category => match old {
+            Some(Value::List(_)) => Value::List(vec![Value::String(m.category.clone())]),
+            None if key == "categories" => Value::List(vec![Value::String(m.category.clone())]),
+            _ => Value::String(m.category.clone()),
+        },
+        Field::Image => image_value(&m.image, old, dialect),
+        Field::Credits => credits_value(&m.credits, old),
+        text => Value::String(text.text(m).unwrap_or_default().to_string()),
+    })
+}
+
+fn authors_value(authors: &[Author], key: &str, old: Option<&Value>, dialect: Dialect) -> Value {
+    let no_bios = authors.iter().all(|a| a.bio.is_empty());
+    let names = || {
+        Value::List(
+            authors
+                .iter()
+                .map(|a| Value::String(a.name.clone()))
+                .collect(),
+        )
+    };
+    match old {
+        Some(Value::String(_)) if no_bios && authors.len() == 1 => {
+            Value::String(authors[0].name.clone())
+        }
+        Some(Value::List(items))
+            if no_bios && items.iter().all(|i| matches!(i, Value::String(_))) =>
+        {
+            names()
+        }
+        None if no_bios && dialect != Dialect::Copydesk => {
+            if authors.len() == 1 && key == "author" {
+                Value::String(authors[0].name.clone())
+            } else {
+                names()
+            }
+        }
+        _ => {
+            let old_maps: &[Value] = match old {
+                Some(Value::List(items)) => items,
+                Some(single @ Value::Map(_)) => std::slice::from_ref(single),
+                _ => &[],
+            };
+            Value::List(
+                authors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let mut map = match old_maps.get(i) {
+                            Some(Value::Map(entries)) => entries.clone(),
+                            _ => Vec::new(),
+                        };
+                        set_key(&mut map, "name", &a.name);
+                        set_key(&mut map, "bio", &a.bio);
+                        Value::Map(map)
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// Sets `key` in a map (keeping its place), or removes it when `text` is empty.
+fn set_key(map: &mut Vec<(String, Value)>, key: &str, text: &str) {
+    let at = map.iter().position(|(k, _)| k.eq_ignore_ascii_case(key));
+    match (at, text.is_empty()) {
+        (Some(i), true) => {
+            map.remove(i);
+        }
+        (Some(i), false) => map[i].1 = Value::String(text.to_string()),
+        (None, true) => {}
+        (None, false) => map.push((key.to_string(), Value::String(text.to_string()))),
+    }
+}
+
+/// Tags in the shape they had: a list, a comma-separated string, Jekyll's
+/// space-separated string, or one tag as a string while there is one.
+fn list_value(items: &[String], old: Option<&Value>, dialect: Dialect) -> Value {
+    match old {
+        Some(Value::String(s)) if s.contains(',') => Value::String(items.join(", ")),
+        Some(Value::String(_))
+            if dialect == Dialect::Jekyll
+                && items.iter().all(|t| !t.contains(char::is_whitespace)) =>
+        {
+            Value::String(items.join(" "))
+        }
+        Some(Value::String(_)) if items.len() == 1 => Value::String(items[0].clone()),
+        _ => Value::List(items.iter().cloned().map(Value::String).collect()),
+    }
+}
+
+fn image_value(image: &Image, old: Option<&Value>, dialect: Dialect) -> Value {
+    let src_only = image.alt.is_empty() && image.caption.is_empty() && image.credit.is_empty();
+    match old {
+        Some(Value::String(_)) if src_only => Value::String(image.src.clone()),
+        None if src_only && dialect != Dialect::Copydesk => Value::String(image.src.clone()),
+        _ => {
+            let mut map = match old {
+                Some(Value::Map(entries)) => entries.clone(),
+                _ => Vec::new(),
+            };
+            let src_key = ["src", "url", "path", "image"]
+                .into_iter()
+                .find(|k| map.iter().any(|(m, _)| m.eq_ignore_ascii_case(k)))
+                .unwrap_or("src");
+            set_key(&mut map, src_key, &image.src);
+            set_key(&mut map, "alt", &image.alt);
+            set_key(&mut map, "caption", &image.caption);
+            set_key(&mut map, "credit", &image.credit);
+            Value::Map(map)
+        }
+    }
+}
+
+fn credits_value(credits: &[Credit], old: Option<&Value>) -> Value {
+    let as_strings = matches!(old, Some(Value::List(items)) if !items.is_empty()
+        && items.iter().all(|i| matches!(i, Value::String(_))));
+    Value::List(
+        credits
+            .iter()
+            .map(|c| {
+                if as_strings && c.url.is_empty() {
+                    Value::String(if c.role.is_empty() {
+                        c.name.clone()
+                    } else {
+                        format!("{}: {}", c.role, c.name)
+                    })
+                } else {
+                    let mut map = Vec::new();
+                    set_key(&mut map, "role", &c.role);
+                    set_key(&mut map, "name", &c.name);
+                    set_key(&mut map, "url", &c.url);
+                    Value::Map(map)
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The entries Copydesk writes: its own keys in a fixed order (empty ones left

@@ -5,15 +5,22 @@
 //! while nothing changed), so opening and saving never rewrites a colleague's
 //! file for nothing.
 
+pub mod dialect;
 mod fields;
 pub mod front_matter;
+mod in_place;
 mod toml;
 mod yaml;
+mod yaml_edit;
 
-pub use fields::{entries_from_metadata, metadata_from_entries};
+pub use dialect::Dialect;
+pub use fields::{Bindings, entries_from_metadata, metadata_from_entries};
 pub use front_matter::FrontMatterKind;
 
-use crate::model::Article;
+use std::sync::Arc;
+
+use crate::model::{Article, Field};
+use in_place::{FrontLayout, Layout};
 
 /// Where in the front matter a problem is.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,6 +30,21 @@ pub struct FrontMatterError {
     /// 1-based, counted in the whole file.
     pub line: usize,
     pub column: usize,
+}
+
+/// Something odd in front matter that did not stop it being read (a key
+/// set twice).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterWarning {
+    /// 1-based, counted in the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for FrontMatterWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "front matter, line {}: {}", self.line, self.message)
+    }
 }
 
 /// A file whose front matter cannot be read: its body and the raw front
@@ -69,6 +91,12 @@ pub struct Origin {
     /// Front matter that could not be read, kept as written: it is written
     /// back untouched while the metadata stays empty.
     pub unreadable_front: Option<String>,
+    /// The site generator whose keys the file uses.
+    pub dialect: Dialect,
+    /// Odd things found while reading (a repeated key).
+    pub warnings: Vec<FrontMatterWarning>,
+    /// How the file was laid out, for writing back only what changed.
+    layout: Option<Arc<Layout>>,
 }
 
 impl Origin {
@@ -84,7 +112,62 @@ impl Origin {
             bom: false,
             original: None,
             unreadable_front: None,
+            dialect: Dialect::Copydesk,
+            warnings: Vec::new(),
+            layout: None,
         }
+    }
+
+    /// The key path each field is stored under: the key the file uses, or
+    /// the one its site expects when the file does not have it yet. `#`
+    /// when the title is the body's first heading.
+    pub fn key_of(&self, field: Field) -> String {
+        let layout = self.layout.as_deref();
+        if field == Field::Title && layout.is_some_and(|l| l.heading.is_some()) {
+            return "#".into();
+        }
+        layout
+            .and_then(|l| l.bindings.key(field))
+            .unwrap_or_else(|| self.dialect.key(field).to_string())
+    }
+
+    /// Whether the field is in the file (under [`Self::key_of`]).
+    pub fn has(&self, field: Field) -> bool {
+        self.layout.as_deref().is_some_and(|l| {
+            l.bindings.get(field).is_some() || (field == Field::Title && l.heading.is_some())
+        })
+    }
+
+    /// The same file written with Copydesk's own keys in their order from
+    /// now on (its syntax, line endings and byte-order mark kept).
+    pub fn normalized(&self) -> Origin {
+        Origin {
+            front_matter: self.front_matter.or(Some(FrontMatterKind::Yaml)),
+            line_ending: self.line_ending,
+            bom: self.bom,
+            original: None,
+            unreadable_front: self.unreadable_front.clone(),
+            dialect: Dialect::Copydesk,
+            warnings: Vec::new(),
+            layout: None,
+        }
+    }
+
+    /// Whether the file is edited in place (it was read whole).
+    pub fn has_layout(&self) -> bool {
+        self.layout.is_some()
+    }
+
+    /// After a successful save of `article` as `text`: the file now reads
+    /// as written, so the next save starts from it.
+    pub fn record_saved(&mut self, article: &Article, text: String) {
+        if let Ok(again) = parse_markdown_in(&text, Some(self.dialect))
+            && again.article == *article
+        {
+            *self = again.origin;
+            return;
+        }
+        self.original = Some((article.clone(), text));
     }
 
     /// How a file whose front matter could not be read is written back:
@@ -97,6 +180,9 @@ impl Origin {
             bom,
             original: None,
             unreadable_front: Some(malformed.raw_front.clone()),
+            dialect: Dialect::Copydesk,
+            warnings: Vec::new(),
+            layout: None,
         }
     }
 }
@@ -130,32 +216,76 @@ pub fn has_front_matter(text: &str) -> bool {
 }
 
 /// Reads a Copydesk Markdown file (or any Markdown file with or without
-/// front matter).
+/// front matter), guessing its site's dialect from its keys.
 pub fn parse_markdown(text: &str) -> Result<Document, MalformedFile> {
+    parse_markdown_in(text, None)
+}
+
+/// Reads a Markdown file of a known site (see [`Dialect::of_site`]), or of
+/// none (`None`: the dialect is guessed from the file's keys).
+pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, MalformedFile> {
     let (normal, line_ending, bom) = normalise_text(text);
     let split = front_matter::split(&normal);
-    let body = strip_separator(split.body).to_string();
-    let meta = match split.kind {
-        None => Default::default(),
+    let after_fence = &split.body;
+    let body_offset = normal.len() - after_fence.len();
+    let mut rest = &normal[body_offset..];
+    let mut front_layout = None;
+    let mut warnings = Vec::new();
+    let (entries, toml) = match split.kind {
+        None => (Vec::new(), false),
         Some(kind) => {
-            let entries = match kind {
-                FrontMatterKind::Yaml => yaml::parse(split.front, split.front_first_line),
-                FrontMatterKind::Toml => toml::parse(split.front, split.front_first_line),
+            let parsed = match kind {
+                FrontMatterKind::Yaml => yaml::parse_marked(split.front, split.front_first_line)
+                    .map(|p| {
+                        warnings = p.warnings;
+                        (p.entries, p.keys)
+                    }),
+                FrontMatterKind::Toml => {
+                    toml::parse(split.front, split.front_first_line).map(|e| (e, Vec::new()))
+                }
             };
-            match entries {
-                Ok(entries) => metadata_from_entries(entries),
+            let (entries, keys) = match parsed {
+                Ok(parsed) => parsed,
                 Err(error) => {
                     return Err(MalformedFile {
                         error,
                         kind,
                         raw_front: split.front.to_string(),
-                        body,
+                        body: strip_separator(split.body).to_string(),
                     });
                 }
-            }
+            };
+            let front_start = split.front.as_ptr() as usize - normal.as_ptr() as usize;
+            let front_end = front_start + split.front.len();
+            let body = strip_separator(split.body);
+            let close_end = normal.len() - body.len();
+            rest = body;
+            front_layout = Some(Arc::new(FrontLayout {
+                kind,
+                open: normal[..front_start].to_string(),
+                text: split.front.to_string(),
+                close: normal[front_end..close_end].to_string(),
+                entries: entries.clone(),
+                keys,
+            }));
+            (entries, kind == FrontMatterKind::Toml)
         }
     };
-    let article = Article { meta, body };
+    let dialect = site.unwrap_or_else(|| Dialect::from_keys(&entries, toml));
+    let (mut meta, bindings) = fields::read_fields(entries, dialect);
+    // No title key, and the body opens with `# Title`: that is the title.
+    let mut heading = None;
+    if bindings.get(Field::Title).is_none()
+        && let Some((title, len)) = first_heading(rest)
+    {
+        meta.title = title;
+        heading = Some(rest[..len].to_string());
+        rest = &rest[len..];
+    }
+    let article = Article {
+        meta,
+        body: rest.to_string(),
+    };
     Ok(Document {
         origin: Origin {
             front_matter: split.kind,
@@ -163,9 +293,35 @@ pub fn parse_markdown(text: &str) -> Result<Document, MalformedFile> {
             bom,
             original: Some((article.clone(), text.to_string())),
             unreadable_front: None,
+            dialect,
+            warnings,
+            layout: Some(Arc::new(Layout {
+                front: front_layout,
+                heading,
+                bindings,
+            })),
         },
         article,
     })
+}
+
+/// The text of a first line `# Title` (after blank lines) and how many bytes
+/// it takes with the blank lines after it.
+fn first_heading(text: &str) -> Option<(String, usize)> {
+    let start = text.len() - text.trim_start_matches('\n').len();
+    let line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let line = text[start..line_end].trim_end();
+    let title = line.strip_prefix("# ")?;
+    // An ATX heading's closing `#`s are not part of it.
+    let title = title.trim_end_matches('#').trim();
+    if title.is_empty() {
+        return None;
+    }
+    let after = &text[line_end..];
+    let blank = after.len() - after.trim_start_matches('\n').len();
+    Some((title.to_string(), line_end + blank))
 }
 
 /// The blank line between the closing fence and the body belongs to the
@@ -176,11 +332,29 @@ fn strip_separator(body: &str) -> &str {
 
 /// Writes an article as Copydesk Markdown in the way `origin` says.
 pub fn write_markdown(article: &Article, origin: &Origin) -> String {
-    if let Some((original_article, original_text)) = &origin.original
-        && original_article == article
-    {
-        return original_text.clone();
+    if let Some((original_article, original_text)) = &origin.original {
+        if original_article == article {
+            return original_text.clone();
+        }
+        if let Some(layout) = &origin.layout
+            && let Some(normal) =
+                in_place::compose(layout, original_article, article, origin.dialect)
+        {
+            return in_place::restore_endings(
+                original_text,
+                &normal,
+                origin.line_ending,
+                origin.bom,
+            );
+        }
     }
+    write_normalized(article, origin)
+}
+
+/// Writes an article with Copydesk's own keys in their order (a new file,
+/// or an explicit conversion: `export --to markdown --normalize`), keeping
+/// the file's front-matter syntax, line endings and unknown keys.
+pub fn write_normalized(article: &Article, origin: &Origin) -> String {
     let kind = match origin.front_matter {
         Some(kind) => Some(kind),
         None if article.meta == Default::default() => None,
@@ -261,12 +435,8 @@ mod tests {
         doc.article.body.push_str("Five\n");
         let out = write_markdown(&doc.article, &doc.origin);
         assert_eq!(
-            out.replace("\r\n", "\n"),
-            "---\ntitle: A\nstatus: draft\n---\n\nOne\nTwo\nThree\nFour\nFive\n"
-        );
-        assert!(
-            !out.replace("\r\n", "").contains(['\r', '\n']),
-            "one ending throughout: {out:?}"
+            out, "---\r\ntitle: A\n---\r\n\r\nOne\r\nTwo\nThree\rFour\r\nFive\r\n",
+            "untouched lines keep their own endings; the new line takes the file's usual one"
         );
     }
 

@@ -1,59 +1,288 @@
 //! YAML front matter ↔ [`Value`], with `yaml-rust2` (a maintained, pure-Rust
-//! YAML 1.2 parser and emitter that keeps mapping order).
+//! YAML 1.2 parser and emitter).
+//!
+//! Reading goes through the parser's marked events rather than its loader:
+//! that gives where each key stands (for editing a file in place), reads a
+//! repeated key as Jekyll and PyYAML do (the last value wins) instead of
+//! refusing the file, and applies `<<` merge keys.
 
-use yaml_rust2::{Yaml, YamlEmitter, YamlLoader, yaml::Hash};
+use std::collections::HashMap;
 
-use super::FrontMatterError;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::yaml::Hash;
+use yaml_rust2::{Yaml, YamlEmitter};
+
+use super::{FrontMatterError, FrontMatterWarning};
 use crate::model::Value;
 
+/// A front-matter block as read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The top-level keys in order, each once.
+    pub entries: Vec<(String, Value)>,
+    /// Where the keys of the top-level mapping, and of the mappings that
+    /// are its values, stand: every occurrence, repeated keys too.
+    pub keys: Vec<KeyAt>,
+    pub warnings: Vec<FrontMatterWarning>,
+}
+
+/// A mapping key's place in the front-matter block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyAt {
+    /// `[top]` or `[top, child]`.
+    pub path: Vec<String>,
+    /// 0-based line within the block.
+    pub line: usize,
+    /// 0-based column, in characters.
+    pub col: usize,
+}
+
 /// Parses a front-matter block into its top-level keys, in order.
+#[cfg(test)]
 pub fn parse(front: &str, first_line: usize) -> Result<Vec<(String, Value)>, FrontMatterError> {
-    let docs = YamlLoader::load_from_str(front).map_err(|e| FrontMatterError {
-        message: e.info().to_string(),
-        line: first_line + e.marker().line().saturating_sub(1),
-        column: e.marker().col() + 1,
-    })?;
-    match docs.into_iter().next() {
-        None | Some(Yaml::Null) => Ok(Vec::new()),
-        Some(Yaml::Hash(hash)) => Ok(entries_of(hash)),
-        Some(_) => Err(FrontMatterError {
-            message: "the front matter must be a list of `key: value` lines".into(),
-            line: first_line,
-            column: 1,
-        }),
-    }
+    parse_marked(front, first_line).map(|p| p.entries)
 }
 
-/// A mapping's entries with keys as text. Keys that are not plain values
-/// (a list, a map, null) are written out as YAML, and a key that comes out
-/// like an earlier one gets a number, so no value is lost to a collision.
-fn entries_of(hash: Hash) -> Vec<(String, Value)> {
-    let mut entries: Vec<(String, Value)> = Vec::with_capacity(hash.len());
-    for (k, v) in hash {
-        let mut key = key_text(&k);
-        let mut n = 2;
-        while entries.iter().any(|(e, _)| *e == key) {
-            key = format!("{} ({n})", key_text(&k));
-            n += 1;
+/// Parses a front-matter block, keeping where each key stands.
+pub fn parse_marked(front: &str, first_line: usize) -> Result<Parsed, FrontMatterError> {
+    let mut builder = Builder {
+        first_line,
+        ..Default::default()
+    };
+    let mut parser = Parser::new_from_str(front);
+    parser
+        .load(&mut builder, false)
+        .map_err(|e| FrontMatterError {
+            message: e.info().to_string(),
+            line: first_line + e.marker().line().saturating_sub(1),
+            column: e.marker().col() + 1,
+        })?;
+    let entries = match builder.root {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) if s.is_empty() => Vec::new(),
+        Some(Value::Map(entries)) => entries,
+        Some(_) => {
+            return Err(FrontMatterError {
+                message: "the front matter must be a list of `key: value` lines".into(),
+                line: first_line,
+                column: 1,
+            });
         }
-        entries.push((key, from_yaml(v)));
-    }
-    entries
+    };
+    Ok(Parsed {
+        entries,
+        keys: builder.keys,
+        warnings: builder.warnings,
+    })
 }
 
-fn key_text(key: &Yaml) -> String {
+#[derive(Default)]
+struct Builder {
+    first_line: usize,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Value>,
+    root: Option<Value>,
+    /// Only the first document is the front matter.
+    done: bool,
+    keys: Vec<KeyAt>,
+    warnings: Vec<FrontMatterWarning>,
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Value>,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(String, Value)>,
+        /// The key read, waiting for its value, and where it stood.
+        key: Option<(String, Marker)>,
+        /// Lines where each key was set, to name them when one is repeated.
+        lines: Vec<usize>,
+        /// Values of `<<` keys, merged under the explicit keys at the end.
+        merges: Vec<Value>,
+        anchor: usize,
+        /// The key path of this mapping when it is the top-level one (`[]`)
+        /// or a top-level key's value.
+        path: Option<Vec<String>>,
+    },
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        if self.done {
+            return;
+        }
+        match event {
+            Event::DocumentEnd => self.done = self.root.is_some() || self.stack.is_empty(),
+            Event::SequenceStart(anchor, _) => self.stack.push(Frame::Seq {
+                items: Vec::new(),
+                anchor,
+            }),
+            Event::MappingStart(anchor, _) => {
+                let path = match self.stack.last() {
+                    None => Some(Vec::new()),
+                    Some(Frame::Map {
+                        path: Some(parent),
+                        key: Some((key, _)),
+                        ..
+                    }) if parent.is_empty() => Some(vec![key.clone()]),
+                    _ => None,
+                };
+                self.stack.push(Frame::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    lines: Vec::new(),
+                    merges: Vec::new(),
+                    anchor,
+                    path,
+                });
+            }
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq { items, anchor }) = self.stack.pop() {
+                    self.insert(Value::List(items), anchor, mark, false);
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map {
+                    mut entries,
+                    merges,
+                    anchor,
+                    ..
+                }) = self.stack.pop()
+                {
+                    for merged in merges {
+                        let maps = match merged {
+                            Value::List(items) => items,
+                            map => vec![map],
+                        };
+                        for map in maps {
+                            if let Value::Map(more) = map {
+                                for (k, v) in more {
+                                    if !entries.iter().any(|(e, _)| *e == k) {
+                                        entries.push((k, v));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    self.insert(Value::Map(entries), anchor, mark, false);
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = scalar_value(text, style, tag.as_ref());
+                self.insert(value, anchor, mark, style == TScalarStyle::Plain);
+            }
+            Event::Alias(id) => {
+                let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
+                self.insert(value, 0, mark, false);
+            }
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentStart => {}
+        }
+    }
+}
+
+impl Builder {
+    fn insert(&mut self, value: Value, anchor: usize, mark: Marker, plain: bool) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+        let first_line = self.first_line;
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some(value);
+                self.done = true;
+            }
+            Some(Frame::Seq { items, .. }) => items.push(value),
+            Some(Frame::Map {
+                entries,
+                key,
+                lines,
+                merges,
+                path,
+                ..
+            }) => match key.take() {
+                None => {
+                    let text = key_text(&value);
+                    if let Some(path) = path.as_ref().filter(|p| p.len() < 2) {
+                        let mut key_path = path.clone();
+                        key_path.push(text.clone());
+                        self.keys.push(KeyAt {
+                            path: key_path,
+                            line: mark.line().saturating_sub(1),
+                            col: mark.col(),
+                        });
+                    }
+                    *key = Some((text, mark));
+                    // `<<` written plain is a merge key.
+                    if plain && matches!(&value, Value::String(s) if s == "<<") {
+                        *key = Some((MERGE.to_string(), mark));
+                    }
+                }
+                Some((k, key_mark)) if k == MERGE => {
+                    let _ = key_mark;
+                    merges.push(value);
+                }
+                Some((k, key_mark)) => {
+                    let line = key_mark.line();
+                    match entries.iter().position(|(e, _)| *e == k) {
+                        Some(i) => {
+                            self.warnings.push(FrontMatterWarning {
+                                line: first_line + line.saturating_sub(1),
+                                message: format!(
+                                    "`{k}` is set twice (first on line {}); the last value is used",
+                                    first_line + lines[i].saturating_sub(1)
+                                ),
+                            });
+                            entries[i].1 = value;
+                            lines[i] = line;
+                        }
+                        None => {
+                            entries.push((k, value));
+                            lines.push(line);
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Stands for a `<<` merge key while its value is read (not a text any key
+/// can have: it holds a NUL).
+const MERGE: &str = "\0<<";
+
+/// A scalar's value by YAML 1.2's core schema: a quoted scalar is text; a
+/// plain one may be a number, a bool or null.
+fn scalar_value(text: String, style: TScalarStyle, tag: Option<&Tag>) -> Value {
+    if style != TScalarStyle::Plain {
+        return Value::String(text);
+    }
+    if let Some(tag) = tag
+        && tag.handle == "tag:yaml.org,2002:"
+        && tag.suffix == "str"
+    {
+        return Value::String(text);
+    }
+    from_yaml(Yaml::from_str(&text))
+}
+
+/// A key as text. Keys that are not plain values (a list, a map, null) are
+/// written out as YAML, so no value is lost to a collision.
+fn key_text(key: &Value) -> String {
     match key {
-        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => String::from("null"),
-        Yaml::Array(_) | Yaml::Hash(_) => {
+        Value::Null => String::from("null"),
+        Value::List(_) | Value::Map(_) => {
             let mut out = String::new();
             let mut emitter = YamlEmitter::new(&mut out);
             emitter.compact(true);
-            match emitter.dump(key) {
+            match emitter.dump(&to_yaml(key)) {
                 Ok(()) => out.trim_start_matches("---").trim().replace('\n', " "),
                 Err(_) => String::from("key"),
             }
         }
-        scalar => from_yaml(scalar.clone()).as_text().unwrap_or_default(),
+        scalar => scalar.as_text().unwrap_or_default(),
     }
 }
 
@@ -64,7 +293,11 @@ fn from_yaml(yaml: Yaml) -> Value {
         Yaml::String(s) => Value::String(s),
         Yaml::Boolean(b) => Value::Bool(b),
         Yaml::Array(items) => Value::List(items.into_iter().map(from_yaml).collect()),
-        Yaml::Hash(hash) => Value::Map(entries_of(hash)),
+        Yaml::Hash(hash) => Value::Map(
+            hash.into_iter()
+                .map(|(k, v)| (key_text(&from_yaml(k)), from_yaml(v)))
+                .collect(),
+        ),
         Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
     }
 }
@@ -121,7 +354,7 @@ fn scalar(value: &Yaml) -> String {
         .to_string()
 }
 
-fn write_map(out: &mut String, entries: &[(String, Value)], at: usize) {
+pub(super) fn write_map(out: &mut String, entries: &[(String, Value)], at: usize) {
     for (key, value) in entries {
         let key = scalar(&Yaml::String(key.clone()));
         indent(out, at);
@@ -140,7 +373,7 @@ fn write_map(out: &mut String, entries: &[(String, Value)], at: usize) {
 }
 
 /// A value after `key:` or `- ` (the cursor is on that line).
-fn write_value(out: &mut String, value: &Value, at: usize) {
+pub(super) fn write_value(out: &mut String, value: &Value, at: usize) {
     match value {
         Value::List(items) if items.is_empty() => out.push_str(" []\n"),
         Value::Map(entries) if entries.is_empty() => out.push_str(" {}\n"),
@@ -170,7 +403,7 @@ fn write_value(out: &mut String, value: &Value, at: usize) {
     }
 }
 
-fn write_list(out: &mut String, items: &[Value], at: usize) {
+pub(super) fn write_list(out: &mut String, items: &[Value], at: usize) {
     for item in items {
         indent(out, at);
         out.push('-');

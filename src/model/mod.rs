@@ -3,9 +3,13 @@
 //! Everything here is plain data. The body is the single source of truth for
 //! headings and figures; they are derived from it (see [`crate::markdown`]).
 
+mod field;
+mod field_edit;
 mod slug;
 mod value;
 
+pub use field::Field;
+pub use field_edit::{FieldEdit, ImagePart};
 pub use slug::slugify;
 pub use value::Value;
 
