@@ -54,6 +54,26 @@ pub enum Command {
         /// Fill in the author and bio from this author template first.
         #[arg(long)]
         author: Option<String>,
+        /// With `--to markdown`: rewrite the front matter with Copydesk's
+        /// own keys in their order (without it, the file keeps its site's keys).
+        #[arg(long)]
+        normalize: bool,
+    },
+    /// Change metadata in Markdown articles in place, changing only those
+    /// fields' lines: `copydesk set post.md title="A title" tags+=Leica`.
+    /// Edits: FIELD=VALUE (title, subtitle, excerpt, date, status, category,
+    /// slug, canonical_url, lang, original_title, original_lang, image,
+    /// image.alt, image.caption, image.credit), tags+=X, tags-=X,
+    /// authors+=NAME (bio from the author template of that name),
+    /// authors-=NAME, credits+=ROLE:NAME[:URL], credits-=NAME.
+    #[command(arg_required_else_help = true)]
+    Set {
+        /// Files, then edits (a word like `name=…`, `name+=…` or `name-=…` is an edit).
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+        /// Print a unified diff per file and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Clean up a draft: whitespace, scraping leftovers, punctuation spacing
     /// and smart typography for the article's language. Prints the cleaned
@@ -180,7 +200,11 @@ pub fn run(command: Command) -> Result<i32, String> {
             output,
             wrap,
             author,
+            normalize,
         } => {
+            if normalize && !matches!(to, FormatArg::Markdown) {
+                return Err("--normalize goes with --to markdown".into());
+            }
             let mut opened = open(&file)?;
             if let Some(name) = author {
                 let library = library()?;
@@ -193,9 +217,13 @@ pub fn run(command: Command) -> Result<i32, String> {
                 crate::templates::apply_author(&mut opened.document.article, template);
             }
             let article = &opened.document.article;
+            let origin = &opened.document.origin;
             let format: ExportFormat = to.into();
             let text = match format {
                 ExportFormat::Text => export::text(article, TextOptions { wrap }),
+                // The file as Save writes it: an untouched post gives back its bytes.
+                ExportFormat::Markdown if normalize => format::write_normalized(article, origin),
+                ExportFormat::Markdown => format::write_markdown(article, origin),
                 other => export::export(article, other),
             };
             emit(&text, output.as_deref())?;
@@ -219,6 +247,7 @@ pub fn run(command: Command) -> Result<i32, String> {
             Ok(EXIT_OK)
         }
         Command::Templates { command } => templates(command),
+        Command::Set { words, dry_run } => set(&words, dry_run),
         Command::Check { file } => {
             let opened = open(&file)?;
             let text = files::read_text(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -329,6 +358,65 @@ fn clean(
     Ok(EXIT_OK)
 }
 
+/// `copydesk set FILE… EDIT…`: every file is read and every edit checked
+/// before anything is written, so a bad edit or file writes nothing.
+fn set(words: &[String], dry_run: bool) -> Result<i32, String> {
+    use crate::model::FieldEdit;
+    let (edit_words, paths): (Vec<&String>, Vec<&String>) =
+        words.iter().partition(|w| FieldEdit::looks_like_edit(w));
+    if paths.is_empty() {
+        return Err("set: name at least one file".into());
+    }
+    if edit_words.is_empty() {
+        return Err("set: name at least one edit, e.g. title=\"A title\" or tags+=Leica".into());
+    }
+    let edits: Vec<FieldEdit> = edit_words
+        .iter()
+        .map(|w| w.parse().map_err(|e| format!("set: {e}")))
+        .collect::<Result<_, _>>()?;
+    let adds_author = edits.iter().any(|e| matches!(e, FieldEdit::AddAuthor(_)));
+    let library = if adds_author { library().ok() } else { None };
+    let bio_of = |name: &str| library.as_ref()?.author(name).map(|t| t.bio.clone());
+    let mut results = Vec::new();
+    for path in paths {
+        let path = PathBuf::from(path);
+        let opened = open(&path)?;
+        if opened.imported {
+            return Err(format!(
+                "{}: not a Markdown article (import it first: copydesk import)",
+                path.display()
+            ));
+        }
+        let old = files::read_text(&path).map_err(|e| describe(&path, &e))?;
+        let mut article = opened.document.article.clone();
+        for edit in &edits {
+            edit.apply(&mut article.meta, &bio_of);
+        }
+        let new = format::write_markdown(&article, &opened.document.origin);
+        results.push((path, old, new));
+    }
+    let mut out = String::new();
+    for (path, old, new) in &results {
+        if dry_run {
+            let name = path.display().to_string();
+            out.push_str(
+                &similar::TextDiff::from_lines(old, new)
+                    .unified_diff()
+                    .header(&name, &name)
+                    .to_string(),
+            );
+        } else if old == new {
+            out.push_str(&format!("{}: unchanged\n", path.display()));
+        } else {
+            files::write_atomic(path, new.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            out.push_str(&format!("{}: updated\n", path.display()));
+        }
+    }
+    emit(&out, None)?;
+    Ok(EXIT_OK)
+}
+
 fn library() -> Result<crate::templates::Library, String> {
     let dir = crate::paths::config_dir().ok_or("no config folder: set COPYDESK_CONFIG_DIR")?;
     Ok(crate::templates::Library::load(&dir))
@@ -435,7 +523,12 @@ fn body_first_line(text: &str, opened: &Opened) -> usize {
 }
 
 fn open(path: &Path) -> Result<Opened, String> {
-    files::open(path).map_err(|e| describe(path, &e))
+    let opened = files::open(path).map_err(|e| describe(path, &e))?;
+    // A key set twice is read (the last value wins) but said.
+    for warning in &opened.document.origin.warnings {
+        eprintln!("copydesk: {}: {warning}", path.display());
+    }
+    Ok(opened)
 }
 
 fn describe(path: &Path, error: &OpenError) -> String {

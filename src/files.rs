@@ -4,7 +4,7 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::format::{self, Document, MalformedFile, Origin};
+use crate::format::{self, Dialect, Document, MalformedFile, Origin};
 use crate::import;
 
 /// Files larger than this are refused before they are read: no article is
@@ -103,7 +103,42 @@ pub fn open_text(text: &str) -> Result<Opened, MalformedFile> {
 /// Opens a file as an article.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
     let text = read_text(path)?;
-    open_text(&text).map_err(|e| OpenError::Malformed(Box::new(e)))
+    open_text_at(&text, path).map_err(|e| OpenError::Malformed(Box::new(e)))
+}
+
+/// Opens text read from `path`. A post of a site (a Markdown file under a
+/// recognised site's folder) or a Markdown file opening with `# Title` is
+/// edited in place, in its site's dialect, with or without front matter;
+/// other text without front matter is imported as a draft.
+pub fn open_text_at(text: &str, path: &Path) -> Result<Opened, MalformedFile> {
+    let site = Dialect::of_site(path);
+    let markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MARKDOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let in_place = format::has_front_matter(text)
+        || (markdown && (site.is_some() || starts_with_title_heading(text)));
+    if in_place {
+        Ok(Opened {
+            document: format::parse_markdown_in(text, site)?,
+            imported: false,
+        })
+    } else {
+        open_text(text)
+    }
+}
+
+/// Extensions of Markdown files.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mdx"];
+
+/// Whether the text's first line (after blank lines, and an empty
+/// front-matter block) is a `# Title` heading.
+fn starts_with_title_heading(text: &str) -> bool {
+    let (normal, _, _) = format::normalise_text(text);
+    normal
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.starts_with("# ") && l.len() > 2)
 }
 
 /// Writes a file atomically: a temporary file in the same folder, flushed to
@@ -195,5 +230,19 @@ mod tests {
         assert_eq!(opened.document.article.meta.title, "Title");
         let native = open_text("---\ntitle: A\n---\nBody").unwrap();
         assert!(!native.imported);
+    }
+
+    #[test]
+    fn a_markdown_note_opening_with_its_title_is_edited_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let note = dir.path().join("note.md");
+        fs::write(&note, "# Why drafts pile up\n\nBecause.\n").unwrap();
+        let opened = open(&note).unwrap();
+        assert!(!opened.imported);
+        assert_eq!(opened.document.article.meta.title, "Why drafts pile up");
+        assert_eq!(opened.document.article.body, "Because.\n");
+        let draft = dir.path().join("draft.txt");
+        fs::write(&draft, "# Not markdown\n\nA draft.\n").unwrap();
+        assert!(open(&draft).unwrap().imported);
     }
 }

@@ -228,7 +228,8 @@ fn clean_prints_the_cleaned_article_and_a_summary() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "---\ntitle: The “Leica” phone\nstatus: draft\nlang: en\n---\n\nIt’s here… `keep \"this\"`\n"
+        "---\ntitle: The “Leica” phone\nlang: en\n---\n\nIt’s here… `keep \"this\"`\n",
+        "only the title's line and the body change: no status is added"
     );
     let summary = stderr(&out);
     assert!(summary.contains("quotes: 3 changes"), "{summary}");
@@ -267,4 +268,80 @@ fn clean_refuses_unknown_fixes_and_overwriting_a_draft() {
     let out = copydesk(&["clean", &sample("xiaomi-leica.txt"), "--in-place"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not overwritten"), "{}", stderr(&out));
+}
+
+#[test]
+fn set_edits_several_posts_in_place_and_a_bad_edit_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.md");
+    let a_text = "---\ntitle: A\nauthor: Jane Doe # the desk\ndescription: Short\n---\n\nBody A.\n";
+    let b_text = "+++\ntitle = \"B\"\ntags = [\"x\"]\n\n[extra]\nmood = 1\n+++\nBody B.";
+    std::fs::write(&a, a_text).unwrap();
+    std::fs::write(&b, b_text).unwrap();
+    let (pa, pb) = (a.to_str().unwrap(), b.to_str().unwrap());
+
+    // One bad edit among good ones: nothing is written, exit 2, one line.
+    let out = copydesk(&["set", pa, pb, "tags+=Leica", "colour=red"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown field `colour`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), a_text);
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), b_text);
+
+    // A dry run prints the diff and writes nothing.
+    let out = copydesk(&["set", pa, "tags+=Leica", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("+tags:"), "{}", stdout(&out));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), a_text);
+
+    let out = copydesk(&[
+        "set",
+        pa,
+        pb,
+        "tags+=Leica",
+        "credits+=source:LetsGoDigital",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&a).unwrap(),
+        "---\ntitle: A\nauthor: Jane Doe # the desk\ndescription: Short\ntags:\n  - Leica\ncredits:\n  - role: source\n    name: LetsGoDigital\n---\n\nBody A.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&b).unwrap(),
+        "+++\ntitle = \"B\"\ntags = [\"x\", \"Leica\"]\n\n[extra]\nmood = 1\ncredits = [{ role = \"source\", name = \"LetsGoDigital\" }]\n+++\nBody B.",
+        "a TOML post with [extra] is Zola's: what Zola does not know goes under [extra]"
+    );
+
+    // A missing file: one line, nothing written.
+    let out = copydesk(&["set", pa, "missing.md", "title=Z"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.md"), "{}", stderr(&out));
+    assert!(!std::fs::read_to_string(&a).unwrap().contains("title: Z"));
+}
+
+#[test]
+fn export_to_markdown_gives_back_a_post_s_bytes_unless_normalized() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    let text = "---\r\nauthor: Jane Doe\r\ndescription: Short\r\ntitle: T\r\n---\r\nBody\r\n";
+    std::fs::write(&path, text).unwrap();
+    let out = copydesk(&["export", path.to_str().unwrap(), "--to", "markdown"]);
+    assert_eq!(stdout(&out), text);
+    let out = copydesk(&[
+        "export",
+        path.to_str().unwrap(),
+        "--to",
+        "markdown",
+        "--normalize",
+    ]);
+    let normal = stdout(&out);
+    assert!(
+        normal.starts_with("---\r\ntitle: T\r\nauthors:\r\n  - name: Jane Doe\r\n"),
+        "{normal}"
+    );
+    assert!(normal.contains("excerpt: Short\r\n"), "{normal}");
 }

@@ -112,13 +112,10 @@ fn article() -> impl Strategy<Value = Article> {
 }
 
 fn origin(kind: FrontMatterKind, line_ending: LineEnding) -> Origin {
-    Origin {
-        front_matter: Some(kind),
-        line_ending,
-        bom: false,
-        original: None,
-        unreadable_front: None,
-    }
+    let mut origin = Origin::new_file();
+    origin.front_matter = Some(kind);
+    origin.line_ending = line_ending;
+    origin
 }
 
 proptest! {
@@ -451,4 +448,138 @@ fn the_script_detector_detects_scripts() {
     assert!(is_script_free(
         "<a href=\"img src=x onerror=alert(1)\">quoted, inert</a>"
     ));
+}
+
+/// One top-level entry of a generated front-matter block: its key and its
+/// lines, in one of the styles real posts use.
+fn yaml_entry(key: &'static str) -> impl Strategy<Value = (String, String)> {
+    let word = "[a-z]{1,8}";
+    let scalar = prop_oneof![
+        field_text()
+            .prop_filter("one line", |t| !t.contains('\n'))
+            .prop_map(|t| serde_json::to_string(&t).unwrap()),
+        "[A-Za-z][A-Za-z ]{0,20}[a-z]".prop_map(|t| t.to_string()),
+        "[A-Za-z ]{1,20}".prop_map(|t| format!("'{t}'")),
+    ];
+    let list = prop_oneof![
+        prop::collection::vec(word, 0..4).prop_map(|w| format!(" [{}]", w.join(", "))),
+        (prop::collection::vec(word, 1..4), 0..3usize).prop_map(|(w, indent)| {
+            let pad = " ".repeat(indent);
+            w.iter()
+                .map(|w| format!("\n{pad}- {w}"))
+                .collect::<String>()
+        }),
+    ];
+    let comment = prop_oneof![Just(""), Just("  # a comment")];
+    match key {
+        "tags" | "aliases" => (list, comment)
+            .prop_map(move |(l, c)| {
+                if l.starts_with('\n') {
+                    (key.to_string(), format!("{key}:{c}{l}\n"))
+                } else {
+                    (key.to_string(), format!("{key}:{l}{c}\n"))
+                }
+            })
+            .boxed(),
+        _ => (scalar, comment)
+            .prop_map(move |(v, c)| (key.to_string(), format!("{key}: {v}{c}\n")))
+            .boxed(),
+    }
+}
+
+/// A post's front matter: a title, some of the usual keys and some a
+/// site invents, comments and blank lines between them, in any order.
+fn front_matter() -> impl Strategy<Value = Vec<(String, String)>> {
+    let optional = [
+        "tags",
+        "description",
+        "slug",
+        "layout",
+        "aliases",
+        "weight_note",
+    ];
+    (
+        yaml_entry("title"),
+        prop::collection::vec(any::<bool>(), optional.len()),
+    )
+        .prop_flat_map(move |(title, keep)| {
+            let mut chosen: Vec<BoxedStrategy<(String, String)>> = vec![Just(title).boxed()];
+            for (key, keep) in optional.iter().zip(keep) {
+                if keep {
+                    chosen.push(yaml_entry(key).boxed());
+                }
+            }
+            (
+                chosen,
+                prop::collection::vec(prop_oneof![Just(""), Just("\n"), Just("# note\n")], 8),
+            )
+        })
+        .prop_map(|(entries, gaps): (Vec<(String, String)>, Vec<&str>)| {
+            entries
+                .into_iter()
+                .zip(gaps.into_iter().chain(std::iter::repeat("")))
+                .map(|((k, text), gap)| (k, format!("{gap}{text}")))
+                .collect()
+        })
+        .prop_shuffle()
+}
+
+fn set_edit() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z][A-Za-z ,:'!?]{0,30}".prop_map(|t| format!("title={t}")),
+        "[a-z]{1,8}".prop_map(|t| format!("tags+={t}")),
+        "[a-z]{1,8}".prop_map(|t| format!("tags-={t}")),
+        "[A-Za-z][A-Za-z .]{0,30}".prop_map(|t| format!("excerpt={t}")),
+        "[a-z-]{1,12}".prop_map(|t| format!("slug={t}")),
+        Just("status=published".to_string()),
+        "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}".prop_map(|t| format!("authors+={t}")),
+        "[a-z]{1,8}".prop_map(|t| format!("credits+=source:{t}")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `set` (and Save) on any post: reading the result gives the old values
+    /// plus exactly the edit, and every line outside the edited field keeps
+    /// its bytes.
+    #[test]
+    fn one_edit_changes_that_field_and_no_other_line(entries in front_matter(), edit in set_edit()) {
+        let front: String = entries.iter().map(|(_, t)| t.as_str()).collect();
+        let text = format!("---\n{front}---\n\nThe body.\n");
+        let doc = format::parse_markdown(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let edit: copydesk::model::FieldEdit = edit.parse().unwrap();
+        let mut expected = doc.article.clone();
+        edit.apply(&mut expected.meta, &|_| None);
+        let written = format::write_markdown(&expected, &doc.origin);
+        let again = format::parse_markdown(&written).map_err(|e| TestCaseError::fail(format!("{e}\n{written}")))?;
+        prop_assert_eq!(&again.article, &expected, "{}\n=>\n{}", text, written);
+
+        // The lines of the field's key (the key the file has for it).
+        let field_key = match &edit {
+            copydesk::model::FieldEdit::Set(field, _) => doc.origin.key_of(*field),
+            copydesk::model::FieldEdit::AddTag(_) | copydesk::model::FieldEdit::RemoveTag(_) => doc.origin.key_of(copydesk::model::Field::Tags),
+            copydesk::model::FieldEdit::AddAuthor(_) => doc.origin.key_of(copydesk::model::Field::Authors),
+            copydesk::model::FieldEdit::AddCredit(_) => doc.origin.key_of(copydesk::model::Field::Credits),
+            other => unreachable!("{other}"),
+        };
+        let mut line = 1; // after the opening fence
+        let mut field_lines = std::collections::BTreeSet::new();
+        for (key, entry) in &entries {
+            let n = entry.lines().count();
+            let gap = entry.lines().take_while(|l| !l.starts_with(key.as_str())).count();
+            if *key == field_key {
+                field_lines.extend(line + gap..line + n);
+            }
+            line += n;
+        }
+        let diff = similar::TextDiff::from_lines(&text, &written);
+        for op in diff.ops() {
+            if let similar::DiffOp::Delete { old_index, old_len, .. } | similar::DiffOp::Replace { old_index, old_len, .. } = *op {
+                for i in old_index..old_index + old_len {
+                    prop_assert!(field_lines.contains(&i), "line {} changed outside `{}`:\n{}\n=>\n{}", i + 1, field_key, text, written);
+                }
+            }
+        }
+    }
 }

@@ -602,3 +602,44 @@ fn closing_the_window_with_unsaved_work_is_held_until_answered() {
             .contains("Not saved. ")
     );
 }
+
+#[test]
+fn changing_the_title_of_a_site_s_post_rewrites_only_the_title_line() {
+    // A Jekyll site's post: its own keys, a comment, an unquoted date, CRLF.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("_config.yml"), "title: A site\n").unwrap();
+    fs::create_dir(dir.path().join("_posts")).unwrap();
+    let path = dir.path().join("_posts/2019-03-04-welcome.md");
+    let original = "---\r\nlayout: post\r\ntitle:  \"Welcome back\" # keep short\r\ndate: 2019-03-04 10:20:00 +0100\r\nauthor: Jane Doe\r\ndescription: Why the blog is back\r\ntags: jekyll housekeeping\r\n---\r\n\r\nFirst paragraph.\r\n";
+    fs::write(&path, original).unwrap();
+    let (mut harness, _) = app_with(vec![path.clone()]);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Welcome back, for good");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    let saved = fs::read_to_string(&path).unwrap();
+    let changed: Vec<_> = original
+        .split_inclusive('\n')
+        .zip(saved.split_inclusive('\n'))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "title:  \"Welcome back\" # keep short\r\n",
+            "title:  \"Welcome back, for good\" # keep short\r\n"
+        )],
+        "{saved}"
+    );
+    assert_eq!(
+        original.split_inclusive('\n').count(),
+        saved.split_inclusive('\n').count()
+    );
+}

@@ -87,6 +87,7 @@ impl CopydeskApp {
                 }
             }
             Command::CleanUp => self.start_cleanup(),
+            Command::ConvertToCopydeskKeys => self.convert_to_copydesk_keys(now),
             Command::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
             Command::ToggleSpellCheck => self.settings.spell_check = !self.settings.spell_check,
             Command::Statistics => self.show_statistics = !self.show_statistics,
@@ -321,6 +322,29 @@ impl CopydeskApp {
         self.focus_body = true;
     }
 
+    /// Rewrites the active document's front matter with Copydesk's own keys
+    /// on the next save: the one way a post leaves its site's dialect, and
+    /// only when the editor asks.
+    fn convert_to_copydesk_keys(&mut self, now: f64) {
+        let Some(doc) = self.docs.get_mut(self.active) else {
+            return;
+        };
+        if doc.origin.dialect == crate::format::Dialect::Copydesk && !doc.origin.has_layout() {
+            self.notify(
+                "The front matter already uses Copydesk's keys".to_string(),
+                now,
+            );
+            return;
+        }
+        let from = doc.origin.dialect.label();
+        doc.origin = doc.origin.normalized();
+        doc.mark_unsaved();
+        self.notify(
+            format!("The front matter will be saved with Copydesk's keys (it used {from}'s)"),
+            now,
+        );
+    }
+
     /// Reloads a document from its file, dropping the edits in the window.
     pub fn reload(&mut self, id: u64, now: f64) {
         let Some(i) = self.doc_index(id) else { return };
@@ -328,7 +352,10 @@ impl CopydeskApp {
             return;
         };
         match files::read_text(&path) {
-            Ok(text) => match crate::format::parse_markdown(&text) {
+            Ok(text) => match crate::format::parse_markdown_in(
+                &text,
+                crate::format::Dialect::of_site(&path),
+            ) {
                 Ok(parsed) => {
                     let mut doc =
                         Document::new(id, parsed.article, parsed.origin, Some(path.clone()));
@@ -506,7 +533,12 @@ impl CopydeskApp {
         let Some(doc) = self.docs.iter().find(|d| d.id == id) else {
             return;
         };
-        let text = export::export(&doc.article, format);
+        // Markdown is the file as Save would write it, in the post's own
+        // dialect (Convert to Copydesk Keys is the explicit way to change that).
+        let text = match format {
+            ExportFormat::Markdown => doc.to_markdown(),
+            other => export::export(&doc.article, other),
+        };
         match files::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 self.settings.last_export_dir = path.parent().map(Path::to_path_buf);

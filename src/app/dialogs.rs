@@ -278,10 +278,20 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
                 "\n"
             }
         );
-        match crate::format::parse_markdown(&text) {
+        // The mended block as the file's: from now on only what the editor
+        // changes is rewritten, the rest of the block stays as typed here.
+        let mut file = format!("{text}\n{}", doc.article.body);
+        if doc.origin.line_ending == crate::format::LineEnding::CrLf {
+            file = file.replace('\n', "\r\n");
+        }
+        if doc.origin.bom {
+            file.insert(0, '\u{feff}');
+        }
+        let site = doc.origin.dialect;
+        match crate::format::parse_markdown_in(&file, Some(site)) {
             Ok(parsed) => {
-                doc.article.meta = parsed.article.meta;
-                doc.origin.unreadable_front = None;
+                doc.article = parsed.article;
+                doc.origin = parsed.origin;
                 doc.front_matter_problem = None;
                 doc.touch();
                 return;

@@ -236,8 +236,9 @@ impl Document {
         self.path = Some(path);
         self.imported_from = None;
         self.saved = self.article.clone();
-        // Saving again unchanged gives back exactly these bytes.
-        self.origin.original = Some((self.article.clone(), text));
+        // Saving again unchanged gives back exactly these bytes, and the
+        // next change is made in place on them.
+        self.origin.record_saved(&self.article, text);
         self.dirty = false;
         self.revision += 1;
     }

@@ -82,7 +82,11 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                     item(app, ui, c);
                 }
                 ui.separator();
-                for c in [Command::CleanUp, Command::ToggleSpellCheck] {
+                for c in [
+                    Command::CleanUp,
+                    Command::ConvertToCopydeskKeys,
+                    Command::ToggleSpellCheck,
+                ] {
                     item(app, ui, c);
                 }
                 ui.separator();

@@ -27,6 +27,13 @@ pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     ui.heading("Article");
+                    if let Some(doc) = app.docs.get(app.active) {
+                        super::front_matter_keys::front_matter_keys_ui(
+                            ui,
+                            &doc.origin,
+                            &doc.article.meta,
+                        );
+                    }
                     fields(app, ui);
                 });
         });

@@ -13,6 +13,7 @@ mod dialogs;
 pub mod document;
 mod editor;
 mod find_bar;
+mod front_matter_keys;
 mod highlight;
 mod menu;
 mod metadata_panel;
@@ -337,7 +338,7 @@ impl CopydeskApp {
             }
         };
         let id = self.new_id();
-        let mut doc = match crate::files::open_text(&text) {
+        let mut doc = match crate::files::open_text_at(&text, &path) {
             Ok(opened) if opened.imported => {
                 Document::imported(id, opened.document.article, path.clone())
             }
@@ -361,6 +362,9 @@ impl CopydeskApp {
         };
         if doc.path.is_some() {
             doc.disk_hash = Some(document::content_hash(text.as_bytes()));
+        }
+        if let Some(warning) = doc.origin.warnings.first() {
+            self.notify(format!("{}: {warning}", path.display()), now);
         }
         self.add_document(doc);
         self.settings.add_recent(path);
@@ -417,7 +421,8 @@ impl CopydeskApp {
             {
                 match crate::files::read_text(source) {
                     Ok(text) => {
-                        let origin = crate::format::parse_markdown(&text)
+                        let site = crate::format::Dialect::of_site(source);
+                        let origin = crate::format::parse_markdown_in(&text, site)
                             .map(|d| d.origin)
                             .unwrap_or_else(|_| crate::format::Origin::new_file());
                         let mut doc = Document::new(id, article, origin, Some(source.clone()));

@@ -76,7 +76,8 @@ impl ExportFormat {
     }
 }
 
-/// Exports an article. Markdown is written as a new Copydesk file.
+/// Exports an article. Markdown is written as a new Copydesk file (an
+/// opened file's Markdown is [`crate::format::write_markdown`] with its origin).
 pub fn export(article: &Article, format: ExportFormat) -> String {
     match format {
         ExportFormat::Html => html(article),
