@@ -40,6 +40,10 @@ pub enum Command {
         /// Write here instead of to standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Print what each part of the draft was taken for, and why,
+        /// instead of the article.
+        #[arg(long, conflicts_with = "output")]
+        explain: bool,
     },
     /// Export an article.
     Export {
@@ -188,7 +192,32 @@ fn gui(_files: Vec<PathBuf>) -> i32 {
 /// A headless command; `Err` is a one-line message naming the file.
 pub fn run(command: Command) -> Result<i32, String> {
     match command {
-        Command::Import { file, output } => {
+        Command::Import {
+            file,
+            output: _,
+            explain: true,
+        } => {
+            let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
+            let (_, decisions) = crate::import::import_explained(&text);
+            let mut out = String::new();
+            for d in &decisions {
+                let text: String = d.text.chars().take(70).collect();
+                let cut = if d.text.chars().count() > 70 {
+                    "…"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "{:>3} {:<14} {text}{cut}\n      ({})\n",
+                    d.unit + 1,
+                    d.class,
+                    d.why
+                ));
+            }
+            emit(&out, None)?;
+            Ok(EXIT_OK)
+        }
+        Command::Import { file, output, .. } => {
             let opened = open(&file)?;
             let text = format::write_markdown(&opened.document.article, &opened.document.origin);
             emit(&text, output.as_deref())?;

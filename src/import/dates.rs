@@ -1,6 +1,10 @@
 //! Recognising date lines in drafts (`Friday, July 9th, 2010`,
 //! `9 luglio 2010`, `2010-07-09 10:30`, `Digital Cameras - Friday, July 9th, 2010`).
 
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 /// What a date line holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateLine {
@@ -66,7 +70,21 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
-const WEEKDAYS: [&str; 35] = [
+const WEEKDAYS: [&str; 49] = [
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "mié",
+    "jue",
+    "vie",
+    "sáb",
     "monday",
     "tuesday",
     "wednesday",
@@ -105,7 +123,7 @@ const WEEKDAYS: [&str; 35] = [
 ];
 
 /// Words a date line may carry besides the date itself.
-const FILLER: [&str; 24] = [
+const FILLER: &[&str] = &[
     "published",
     "updated",
     "posted",
@@ -130,7 +148,26 @@ const FILLER: [&str; 24] = [
     "de",
     "of",
     "the",
-];
+    "uhr",
+    "alle",
+    "ore",
+    "a",
+    "à",
+    "las",
+    "às",
+    "em",
+    "om",
+    "op",
+    "gepubliceerd",
+    "bijgewerkt",
+    "publicado:",
+    "actualizado",
+    "atualizado",
+    "h",
+    "edt",
+    "est",
+    "pst",
+]; // (`de`, `le`, `am`… are both filler and words, but only dates are left)
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -147,7 +184,8 @@ fn is_time(word: &str) -> bool {
         .trim_end_matches("am")
         .trim_end_matches("pm")
         .trim_end_matches('h');
-    let mut parts = core.split([':', '.']);
+    // `10:05`, `10.05`, and the French and Portuguese `10h05`.
+    let mut parts = core.split([':', '.', 'h']);
     let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
         return matches!(
             lower.as_str(),
@@ -194,13 +232,18 @@ fn numeric_date(word: &str) -> Option<String> {
     let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
     let (y, m, d) = if parts[0].len() == 4 {
         (n[0], n[1], n[2])
-    } else if parts[2].len() == 4 {
-        // Day first unless that is impossible; 03/04 stays ambiguous.
+    } else if parts[2].len() == 4 || (parts[2].len() == 2 && parts[0].len() <= 2) {
+        // A two-digit year (`30.08.21`) is this century's.
+        let year = if parts[2].len() == 2 {
+            2000 + n[2]
+        } else {
+            n[2]
+        };
+        // Day first, as most of the world writes it, unless that is
+        // impossible (`12/25/2021`).
         match (n[0] > 12, n[1] > 12) {
-            (true, false) => (n[2], n[1], n[0]),
-            (false, true) => (n[2], n[0], n[1]),
-            _ if n[0] == n[1] => (n[2], n[1], n[0]),
-            _ => return Some(w.to_string()),
+            (false, true) => (year, n[0], n[1]),
+            _ => (year, n[1], n[0]),
         }
     } else {
         return None;
@@ -231,7 +274,46 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
             return Some(date);
         }
     }
-    parse_date_only(line)
+    if let Some(date) = parse_date_only(line) {
+        return Some(date);
+    }
+    // What a date line may carry around the date: a city in capitals before
+    // it (`TOKYO Mon Feb 8, 2021`), an agency or a relative update after it
+    // (`March 4, 2021|Reuters`, `09h15 Atualizado há 2 anos`).
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lead = words
+        .iter()
+        .take_while(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == ','))
+        .count();
+    let mut line = words[lead..].join(" ");
+    // `Milano, 12 marzo 2021`, `Última actualización: 16 noviembre, 2025`:
+    // a place or a label before the date.
+    for sep in [',', ':'] {
+        if let Some((before, after)) = line.split_once(sep)
+            && word_count(before) <= 3
+            && !before.chars().any(|c| c.is_ascii_digit())
+            && let Some(date) = parse_date_line(after)
+        {
+            return Some(date);
+        }
+    }
+    line = line.replace(" - ", " ");
+    for piece in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        for end in (2..=words.len()).rev() {
+            let rest = words[end..].join(" ").to_lowercase();
+            let rest_ok = rest.is_empty()
+                || crate::import::chrome::is_relative_time(&rest)
+                || words[end..].len() <= 2
+                    && words[end..]
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if rest_ok && let Some(date) = parse_date_only(&words[..end].join(" ")) {
+                return Some(date);
+            }
+        }
+    }
+    None
 }
 
 fn parse_date_only(text: &str) -> Option<DateLine> {
@@ -311,7 +393,32 @@ mod tests {
         );
         assert_eq!(date("25/12/2021").as_deref(), Some("2021-12-25"));
         assert_eq!(date("12/25/2021").as_deref(), Some("2021-12-25"));
-        assert_eq!(date("03/04/2021").as_deref(), Some("03/04/2021"));
+        assert_eq!(
+            date("03/04/2021").as_deref(),
+            Some("2021-04-03"),
+            "day first"
+        );
+        assert_eq!(date("30.08.21, 13:56").as_deref(), Some("2021-08-30"));
+    }
+
+    #[test]
+    fn reads_dates_with_times_cities_and_agencies() {
+        for (line, want) in [
+            ("7 de mayo de 2020, 18:45", "2020-05-07"),
+            ("3. März 2021 | 09:10 Uhr", "2021-03-03"),
+            ("le 12 avril 2019 à 10h05", "2019-04-12"),
+            ("12/04/2021", "2021-04-12"),
+            ("Pubblicato il 14/10/2024 alle 10:05", "2024-10-14"),
+            ("TOKYO Mon Feb 8, 2021 6:12am EST", "2021-02-08"),
+            ("March 4, 2021|Reuters", "2021-03-04"),
+            ("03/05/2020 09h15  Atualizado há 2 anos", "2020-05-03"),
+            ("Jul 1, 2025, 2:00 PM UTC", "2025-07-01"),
+            ("Publié le 02 janvier 2020 à 11h13", "2020-01-02"),
+            ("3 januari 2022, 14:05", "2022-01-03"),
+        ] {
+            assert_eq!(date(line).as_deref(), Some(want), "{line}");
+        }
+        assert_eq!(date("3 hours ago"), None);
     }
 
     #[test]

@@ -123,11 +123,19 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
 }
 
 /// Openings of a byline in the languages drafts come in.
-const BYLINE_OPENINGS: [&str; 14] = [
+const BYLINE_OPENINGS: [&str; 22] = [
     "by ",
     "words by ",
     "written by ",
     "story by ",
+    "posted by ",
+    "published by ",
+    "escrito por ",
+    "publicado por ",
+    "pubblicato da ",
+    "scritto da ",
+    "geschrieben von ",
+    "text von ",
     "author: ",
     "authors: ",
     "di ",
@@ -160,14 +168,28 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         None => (rest, None),
     };
     let mut names = Vec::new();
+    // `Par Claire Dubois (avec AFP)`: what is in brackets is not a name.
+    let names_part = match names_part.find(['(', '[']) {
+        Some(i) => names_part[..i].trim(),
+        None => names_part,
+    };
     let parts: Vec<&str> = names_part.split([',', '&']).collect();
     for (n, part) in parts.iter().enumerate() {
         let part = part.trim();
-        // `By Jane Doe, Senior Editor` / `By Jane Doe, March 3, 2024`
+        // `By Jane Doe, Senior Editor` / `By Jane Doe, March 3, 2024` /
+        // `By Jane Doe, a senior reviewer covering phones`: after the first
+        // name, what is not a name is the byline's tail.
         if n > 0
             && tail.is_none()
             && (is_job_title(part)
-                || crate::import::parse_date_line(&parts[n..].join(",")).is_some())
+                || crate::import::parse_date_line(&parts[n..].join(",")).is_some()
+                || !part
+                    .split(" and ")
+                    .flat_map(|q| q.split(" und "))
+                    .flat_map(|q| q.split(" e "))
+                    .flat_map(|q| q.split(" et "))
+                    .flat_map(|q| q.split(" y "))
+                    .all(|q| is_person_name(q.trim(), true)))
         {
             tail = Some(parts[n..].join(",").trim().to_string());
             break;
@@ -254,6 +276,12 @@ pub fn parse_article_credit(line: &str) -> Option<Credit> {
             }
         }
     }
+    // `Translated from the German by Jane Roe`.
+    if lower.starts_with("translated from")
+        && let Some(at) = lower.rfind(" by ")
+    {
+        return Some(Credit::new("translation", &clean_name(&line[at + 4..])));
+    }
     for suffix in [
         " contributed to this report",
         " contributed to this story",
@@ -277,7 +305,12 @@ fn clean_name(text: &str) -> String {
 }
 
 /// Markers that put an image's credit after its caption.
-const CREDIT_MARKERS: [&str; 22] = [
+const CREDIT_MARKERS: [&str; 27] = [
+    "©",
+    "::",
+    "Beeld:",
+    "Foto's:",
+    "Photo :",
     "Photo credit:",
     "Image credit:",
     "Photo credits:",
@@ -303,7 +336,8 @@ const CREDIT_MARKERS: [&str; 22] = [
 ];
 
 /// Markers whose credit follows without a colon.
-const CREDIT_WORDS: [&str; 6] = [
+const CREDIT_WORDS: [&str; 7] = [
+    "Beeld ",
     "Photo by ",
     "Image by ",
     "Image via ",
@@ -330,22 +364,130 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
             }
         }
     }
-    let (i, len, marker) = best?;
+    let Some((i, len, marker)) = best else {
+        return bracketed_credit(line).or_else(|| agency_slash_credit(line));
+    };
     let in_brackets = line[..i].ends_with(['(', '[']);
     let caption = line[..i]
         .trim_end_matches(['(', '[', ' ', '|', '-', '–', '—'])
         .trim()
         .to_string();
-    let credit = clean_name(&line[i + len..]);
+    let mut credit = clean_name(&line[i + len..]);
+    // `Caption — Foto: Agency Caption`: the caption printed again after the credit.
+    if !caption.is_empty()
+        && let Some(rest) = credit.strip_suffix(caption.trim_end_matches('.'))
+    {
+        credit = rest.trim().to_string();
+    }
     if credit.is_empty() || word_count(&credit) > 8 || (ends_like_sentence(&credit) && !in_brackets)
     {
         return None;
     }
     // A long sentence that mentions a source is prose, not a caption.
-    if word_count(&caption) > 30 || caption.ends_with(['.', '!']) && word_count(&caption) > 15 {
+    let weak = matches!(marker.trim(), "Source:" | "Fonte:");
+    if word_count(&caption) > 30
+        || weak && caption.ends_with(['.', '!']) && word_count(&caption) > 15
+    {
         return None;
     }
     Some((caption, credit, marker.trim().to_string()))
+}
+
+/// A caption whose credit closes it in brackets: `The new sensor on a test
+/// bench. (Sony)`, `A phone on a café table [Ana Ruiz / Agency]`, or a credit
+/// alone printed twice `(Ansa) (Ansa)`. The credit is a few capitalised
+/// words or an agency with a photographer (`Moussa Diop / AFP`), never a
+/// number or a sentence.
+fn bracketed_credit(line: &str) -> Option<(String, String, String)> {
+    let close = line.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let at = line.rfind(open)?;
+    let credit = line[at + open.len_utf8()..line.len() - close.len_utf8()].trim();
+    let caption = line[..at].trim();
+    let credit_like = !credit.is_empty()
+        && word_count(credit) <= 6
+        && !credit.chars().any(|c| c.is_ascii_digit())
+        && credit.split([' ', '/']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLE_WORDS.contains(&w)
+        });
+    if !credit_like {
+        return None;
+    }
+    // `(Ansa) (Ansa)`: the credit alone, printed twice.
+    let caption = if caption == format!("{open}{credit}{close}") {
+        String::new()
+    } else {
+        caption.to_string()
+    };
+    if word_count(&caption) > 30 || caption.ends_with(':') {
+        return None;
+    }
+    // A caption is a noun phrase or one sentence; the figure stands alone.
+    if caption.matches(". ").count() >= 2 {
+        return None;
+    }
+    Some((caption, credit.to_string(), String::new()))
+}
+
+/// `… in Yokohama, February 3, 2021. REUTERS/Aiko Tanaka`: an agency in
+/// capitals and its photographer, closing the caption.
+fn agency_slash_credit(line: &str) -> Option<(String, String, String)> {
+    let at = line.rfind(". ")? + 2;
+    let credit = line[at..].trim();
+    let agency = credit.split('/').next()?;
+    let ok = credit.contains('/')
+        && agency.len() >= 2
+        && agency.chars().all(|c| c.is_uppercase())
+        && word_count(credit) <= 5;
+    ok.then(|| {
+        (
+            line[..at].trim().to_string(),
+            credit.to_string(),
+            String::new(),
+        )
+    })
+}
+
+/// Lower-case words a credit's names may hold.
+const PARTICLE_WORDS: [&str; 10] = [
+    "de", "da", "di", "van", "von", "der", "la", "le", "del", "y",
+];
+
+/// Picture agencies and credits that stand alone on the line under a
+/// caption (`zvg`, `AFP`, `Getty Images`).
+pub fn is_agency_credit(line: &str) -> bool {
+    const AGENCIES: [&str; 24] = [
+        "afp",
+        "ap",
+        "epa",
+        "reuters",
+        "dpa",
+        "ansa",
+        "efe",
+        "getty images",
+        "getty",
+        "shutterstock",
+        "zvg",
+        "keystone",
+        "anp",
+        "belga",
+        "imago",
+        "picture alliance",
+        "lusa",
+        "agência brasil",
+        "europa press",
+        "press handout",
+        "handout",
+        "pr",
+        "unsplash",
+        "istock",
+    ];
+    let lower = line.trim().trim_start_matches('©').trim().to_lowercase();
+    AGENCIES.contains(&lower.as_str())
 }
 
 /// If a caption is the same text printed twice (alt text and caption), the

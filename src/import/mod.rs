@@ -7,13 +7,15 @@
 //! author's bio, attributions and tags; and the rest becomes the body:
 //! paragraphs, subheadings, lists and figures with their credits.
 
+pub(crate) mod chrome;
 mod dates;
+mod head;
 pub mod language;
 pub(crate) mod lines;
 
 pub use dates::{DateLine, parse_date_line};
 
-use crate::markdown::escape::{escape_inline, escape_text};
+use crate::markdown::escape::escape_text;
 use crate::model::{Article, Author, Credit, Metadata};
 use lines::*;
 
@@ -33,22 +35,61 @@ enum Unit {
     },
 }
 
+/// One decision of the importer: a unit of the draft, what it was taken
+/// for and why (`copydesk import --explain`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The unit's place among the draft's units (0-based).
+    pub unit: usize,
+    pub text: String,
+    pub class: &'static str,
+    pub why: String,
+}
+
+impl Decision {
+    pub(crate) fn new(
+        unit: usize,
+        text: &str,
+        class: &'static str,
+        why: impl Into<String>,
+    ) -> Self {
+        Decision {
+            unit,
+            text: text.to_string(),
+            class,
+            why: why.into(),
+        }
+    }
+}
+
 /// Imports a plain-text (or front-matter-less Markdown) draft.
 pub fn import_text(text: &str) -> Article {
+    import_explained(text).0
+}
+
+/// Imports a draft and says what each of its units was taken for.
+pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
     let (normal, _, _) = crate::format::normalise_text(text);
     if let Some(article) = import_markdown(&normal) {
-        return article;
+        return (article, Vec::new());
     }
     let mut raw = cut_units(&normal);
     let mut meta = Metadata::default();
-    read_tail(&mut raw, &mut meta);
-    let body_start = read_head(&raw, &mut meta);
-    let units = classify_body(&raw[body_start..], &mut meta);
+    let mut decisions = Vec::new();
+    let tail_start = read_tail(&mut raw, &mut meta, &mut decisions);
+    let (body_start, lead) = head::read_head(&raw, &mut meta, &mut decisions);
+    let mut units = lead;
+    units.extend(classify_body(&raw, body_start, &mut meta, &mut decisions));
     detect_languages(&units, &mut meta);
-    Article {
-        meta,
-        body: write_body(&units),
-    }
+    decisions.sort_by_key(|d| d.unit);
+    let _ = tail_start;
+    (
+        Article {
+            meta,
+            body: write_body(&units),
+        },
+        decisions,
+    )
 }
 
 /// A Markdown draft without front matter: `# Title` on its first line. The
@@ -74,6 +115,7 @@ fn import_markdown(text: &str) -> Option<Article> {
 /// other multi-line blocks (a title over a dek, lines of a draft without
 /// blank lines) are split into their lines.
 fn cut_units(text: &str) -> Vec<Vec<String>> {
+    let wrap = wrap_width(text);
     let mut units: Vec<Vec<String>> = Vec::new();
     for block in text.split("\n\n") {
         let block_lines: Vec<String> = block
@@ -90,21 +132,54 @@ fn cut_units(text: &str) -> Vec<Vec<String>> {
         }
         let mut current: Vec<String> = Vec::new();
         for line in block_lines {
+            // A line that fills the draft's wrap width goes on in the next
+            // line of its block (a sentence may end at the wrap).
+            // Without a wrap width (a short draft), a long line that stops
+            // mid-sentence goes on in a line that starts in lower case.
             let wrapped_continuation = current.last().is_some_and(|prev: &String| {
-                prev.chars().count() >= 50
-                    && !ends_like_sentence(prev)
-                    && list_item(&line).is_none()
+                let last_line = prev.rsplit('\n').next().unwrap_or(prev);
+                list_item(&line).is_none()
+                    && match wrap {
+                        Some(w) => last_line.chars().count() + 15 >= w,
+                        None => {
+                            last_line.chars().count() >= 50
+                                && !ends_like_sentence(last_line)
+                                && line.starts_with(char::is_lowercase)
+                        }
+                    }
             });
             if wrapped_continuation {
                 let prev = current.pop().unwrap_or_default();
-                current.push(format!("{prev} {line}"));
+                // Kept apart by a newline until the unit is whole, so the
+                // width test above looks at the last line only.
+                current.push(format!("{prev}\n{line}"));
             } else {
                 current.push(line);
             }
         }
-        units.extend(current.into_iter().map(|l| vec![l]));
+        units.extend(current.into_iter().map(|l| vec![l.replace('\n', " ")]));
     }
     units
+}
+
+/// The width a hard-wrapped draft is wrapped at, if it is: most of its
+/// longer lines end within a few characters of the same width, at most 100.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n >= 40)
+        .collect();
+    if lengths.len() < 5 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let p90 = lengths[lengths.len() * 9 / 10];
+    let near = lengths
+        .iter()
+        .filter(|&&n| n + 20 >= p90 && n <= p90)
+        .count();
+    (p90 <= 100 && near * 2 >= lengths.len()).then_some(p90)
 }
 
 fn single(unit: &[String]) -> Option<&str> {
@@ -115,41 +190,107 @@ fn single(unit: &[String]) -> Option<&str> {
 }
 
 /// Reads the author bio, attributions and tags from the end of the draft and
-/// removes them from `raw`.
-fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata) {
+/// removes them from `raw`, with the page's chrome after the article (related
+/// stories, contact details, follow buttons). Returns where the tail began.
+fn read_tail(
+    raw: &mut Vec<Vec<String>>,
+    meta: &mut Metadata,
+    decisions: &mut Vec<Decision>,
+) -> usize {
     // Bylines at the top help recognise a bio that lacks journalism words.
     let known: Vec<String> = raw
         .iter()
-        .take(6)
-        .filter_map(|u| single(u).and_then(parse_byline))
+        .take(12)
+        .filter_map(|u| single(u).and_then(head::byline_and_date))
         .flat_map(|(names, _)| names)
+        .chain(
+            raw.iter()
+                .take(12)
+                .filter_map(|u| single(u))
+                .filter(|l| (2..=4).contains(&word_count(l)) && is_person_name(l.trim(), false))
+                .map(|l| l.trim().to_string()),
+        )
         .collect();
+    // A list of other stories: from its header to the end.
+    let half = raw.len() / 2;
+    if let Some(at) =
+        (half..raw.len()).find(|&i| single(&raw[i]).is_some_and(chrome::is_related_header))
+    {
+        for (i, unit) in raw.iter().enumerate().skip(at) {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "other stories, after their header",
+            ));
+        }
+        raw.truncate(at);
+    }
     let mut bio: Option<Author> = None;
-    let mut role: Option<String> = None;
     let mut credits = Vec::new();
     let mut scanned = 0;
-    while raw.len() > 2 && scanned < 6 {
+    while raw.len() > 2 && scanned < 10 {
         let Some(line) = raw.last().and_then(|u| single(u)).map(str::to_string) else {
             break;
         };
+        let at = raw.len() - 1;
         scanned += 1;
-        if let Some(found) = parse_article_credits(&line) {
+        if let Some(why) = chrome::chrome_reason(&line) {
+            decisions.push(Decision::new(at, &line, "chrome", why));
+        } else if let Some(found) = parse_article_credits(&line) {
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "credit",
+                "an attribution of the article",
+            ));
             credits.extend(found.into_iter().rev());
         } else if let Some(tags) = parse_tags(&line) {
+            decisions.push(Decision::new(at, &line, "tags", "a tag line"));
             meta.tags = tags;
         } else if let Some(category) = line
             .strip_prefix("Category: ")
             .or_else(|| line.strip_prefix("Categories: "))
         {
+            decisions.push(Decision::new(at, &line, "category", "a category line"));
             meta.category = category.trim().to_string();
-        } else if is_bio_label(&line) && bio.is_some() {
-        } else if bio.is_some() && role.is_none() && is_job_title(&line) {
-            role = Some(line.clone());
+        } else if is_bio_label(&line) {
+            decisions.push(Decision::new(at, &line, "chrome", "the author box's label"));
+        } else if is_job_title(&line) && bio.is_some() {
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "chrome",
+                "the author's role, in the author box",
+            ));
+        } else if let Some(author) = bio.as_mut().filter(|a| {
+            let l = line.trim();
+            l == a.name || (is_person_name(l, false) && l.starts_with(&a.name))
+        }) {
+            // The name printed above the bio: the full name.
+            author.name = line.trim().to_string();
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "chrome",
+                "the author's name above the bio",
+            ));
         } else if bio.is_none()
-            && let Some(name) = bio_author(&line, &known)
+            && let Some(name) = bio_author(&line, &known).or_else(|| colon_bio_author(&line))
         {
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "bio",
+                "a paragraph about the author, at the end",
+            ));
+            let full = known
+                .iter()
+                .find(|k| k.starts_with(&name) || k.contains(&name))
+                .cloned()
+                .unwrap_or(name);
             bio = Some(Author {
-                name,
+                name: full,
                 bio: escape_text(&line),
             });
         } else if let Some((caption, credit, _)) =
@@ -157,6 +298,12 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata) {
         {
             // `Credits: X` alone at the end attributes the whole article.
             debug_assert!(caption.is_empty());
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "credit",
+                "a credit alone at the end",
+            ));
             credits.push(Credit::new("credit", &credit));
         } else {
             break;
@@ -165,146 +312,24 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata) {
     }
     credits.reverse();
     meta.credits.extend(credits);
-    if let Some(mut author) = bio {
-        if let Some(role) = role {
-            author.bio = format!("*{}*\n\n{}", escape_inline(&role), author.bio);
-        }
+    if let Some(author) = bio {
         meta.authors.push(author);
     }
+    raw.len()
 }
 
-/// Reads title, original title, dek, byline and date; returns where the body
-/// starts.
-fn read_head(raw: &[Vec<String>], meta: &mut Metadata) -> usize {
-    let mut i = 0;
-    let took_date = |line: &str, meta: &mut Metadata| -> bool {
-        match parse_date_line(line) {
-            Some(d) if meta.date.is_empty() => {
-                meta.date = d.date;
-                if let Some(c) = d.category.filter(|_| meta.category.is_empty()) {
-                    meta.category = c;
-                }
-                true
-            }
-            _ => false,
-        }
-    };
-    let took_byline = |line: &str, meta: &mut Metadata| -> bool {
-        let Some((names, tail)) = parse_byline(line) else {
-            return false;
-        };
-        for name in names {
-            // The bio found at the end may be this author's.
-            let known = meta
-                .authors
-                .iter_mut()
-                .find(|a| a.name == name || name.contains(&a.name) || a.name.contains(&name));
-            match known {
-                Some(author) => author.name = name,
-                None => meta.authors.push(Author::named(name)),
-            }
-        }
-        if let Some(tail) = tail
-            && parse_date_line(&tail).is_some()
-        {
-            took_date_inner(&tail, meta);
-        }
-        true
-    };
-    // Dates or bylines printed above the title.
-    while let Some(line) = raw.get(i).and_then(|u| single(u)) {
-        if took_date(line, meta) || took_byline(line, meta) || took_date_and_byline(line, meta) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    match raw.get(i).and_then(|u| single(u)) {
-        Some(title) if title.chars().count() <= 250 => {
-            meta.title = title.trim_end_matches('.').to_string();
-            i += 1;
-        }
-        _ => return i,
-    }
-    let mut seen = 0;
-    while let Some(line) = raw.get(i).and_then(|u| single(u)) {
-        if seen >= 5 {
-            break;
-        }
-        seen += 1;
-        if took_byline(line, meta) || took_date(line, meta) || took_date_and_byline(line, meta) {
-            i += 1;
-            continue;
-        }
-        let next_is_meta = raw
-            .get(i + 1)
-            .and_then(|u| single(u))
-            .is_some_and(|n| parse_byline(n).is_some() || parse_date_line(n).is_some());
-        let short = word_count(line) <= 40 && line.chars().count() <= 260;
-        let title_like = looks_like_heading(line) || (short && !ends_like_sentence(line));
-        if meta.original_title.is_empty()
-            && meta.subtitle.is_empty()
-            && title_like
-            && in_other_language(line, &meta.title, raw, i)
-        {
-            meta.original_title = line.to_string();
-            i += 1;
-        } else if meta.subtitle.is_empty()
-            && short
-            && parse_caption(line).is_none()
-            && (title_like || next_is_meta)
-        {
-            meta.subtitle = line.to_string();
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-/// A line with both a date and a byline: `Posted on May 5, 2025 by Mark
-/// Hill`, `May 5, 2025 | By Mark Hill`.
-fn took_date_and_byline(line: &str, meta: &mut Metadata) -> bool {
-    let lower = line.to_lowercase();
-    let Some(at) = lower.rfind(" by ") else {
-        return false;
-    };
-    let (date_part, names_part) = (&line[..at], &line[at + 1..]);
-    let date_part = date_part
-        .trim()
-        .trim_end_matches(['|', '·', '—', '–', '-', ','])
-        .trim();
-    let (Some(date), Some((names, _))) = (parse_date_line(date_part), parse_byline(names_part))
-    else {
-        return false;
-    };
-    if meta.date.is_empty() {
-        meta.date = date.date;
-    }
-    for name in names {
-        if !meta
-            .authors
-            .iter()
-            .any(|a| a.name == name || name.contains(&a.name))
-        {
-            meta.authors.push(Author::named(name));
-        }
-    }
-    true
-}
-
-fn took_date_inner(line: &str, meta: &mut Metadata) {
-    if let Some(d) = parse_date_line(line)
-        && meta.date.is_empty()
-    {
-        meta.date = d.date;
-    }
+/// `Ana Ruiz: periodista, 41 años, escribe sobre…`: a bio that opens with
+/// the name and a colon.
+fn colon_bio_author(line: &str) -> Option<String> {
+    let (name, rest) = line.split_once(':')?;
+    let name = name.trim();
+    (is_person_name(name, false) && word_count(rest) >= 8 && ends_like_sentence(line))
+        .then(|| name.to_string())
 }
 
 /// The languages a short line is compared among: the common languages of
 /// translated tech news, and the article's own.
-fn likely_languages(own: &str) -> Vec<whatlang::Lang> {
+pub(crate) fn likely_languages(own: &str) -> Vec<whatlang::Lang> {
     let mut langs: Vec<whatlang::Lang> = ["en", "it", "fr", "de", "es", "pt", "nl"]
         .iter()
         .filter_map(|c| language::lang_of(c))
@@ -333,7 +358,7 @@ fn names_in(text: &str) -> Vec<String> {
 /// (the original title of a translated piece): the detector must prefer
 /// another language both among the likely ones and among all, and either be
 /// confident or the line must share names with the title.
-fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at: usize) -> bool {
+pub(crate) fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at: usize) -> bool {
     let body: String = raw
         .iter()
         .skip(at + 1)
@@ -353,9 +378,17 @@ fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at: usize) ->
     lang != body_lang && language::guess(line) == Some(lang) && (confidence >= 0.5 || shares_names)
 }
 
-fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
+fn classify_body(
+    raw: &[Vec<String>],
+    start: usize,
+    meta: &mut Metadata,
+    decisions: &mut Vec<Decision>,
+) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
-    for (i, unit) in raw.iter().enumerate() {
+    // Entries of a table of contents: they repeat the subheadings.
+    let mut contents: Vec<String> = Vec::new();
+    for i in start..raw.len() {
+        let unit = &raw[i];
         if unit.len() > 1 {
             let numbered = unit.iter().all(|l| list_item(l).is_some_and(|(_, n)| n));
             let items = unit
@@ -363,10 +396,99 @@ fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
                 .filter_map(|l| list_item(l).map(|(t, _)| t))
                 .collect();
             units.push(Unit::List { items, numbered });
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "list",
+                "lines that are list items",
+            ));
             continue;
         }
-        let line = unit[0].as_str();
+        let line = chrome::strip_gallery_prefix(unit[0].as_str());
+        if let Some(why) = chrome::chrome_reason(line) {
+            decisions.push(Decision::new(i, line, "chrome", why));
+            continue;
+        }
+        let prev_raw = i
+            .checked_sub(1)
+            .and_then(|p| raw.get(p))
+            .and_then(|u| single(u));
+        let next_raw = raw.get(i + 1).and_then(|u| single(u));
+        // The title of a gallery (after its link) or of a box (before its
+        // chrome, as a newsletter box's name): not the article's.
+        let after_gallery =
+            prev_raw.is_some_and(|p| chrome::chrome_reason(p) == Some("a gallery link"));
+        let before_chrome = next_raw.is_some_and(|n| {
+            chrome::chrome_reason(n).is_some_and(|w| w.starts_with("a newsletter"))
+        });
+        if looks_like_heading(line) && (after_gallery || before_chrome) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "the title of a gallery or a box",
+            ));
+            continue;
+        }
+        if chrome::is_contents_header(line) {
+            // The entries that follow, until a line that is not one.
+            contents = raw[i + 1..]
+                .iter()
+                .filter_map(|u| single(u))
+                .take_while(|l| word_count(l) <= 10 && !ends_like_sentence(l))
+                .map(str::to_string)
+                .collect();
+            decisions.push(Decision::new(i, line, "chrome", "a table of contents"));
+            continue;
+        }
+        if let Some(at) = contents.iter().position(|c| c == line) {
+            contents.remove(at);
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "an entry of the table of contents",
+            ));
+            continue;
+        }
+        if chrome::is_related_header(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "the header of other stories",
+            ));
+            continue;
+        }
+        if is_dateline_alone(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "a dateline alone on its line",
+            ));
+            continue;
+        }
+        // `1. Velta Fold 3`: a numbered line alone between paragraphs is a
+        // numbered subheading, not a list.
+        let numbered_heading = list_item(line).is_some_and(|(text, numbered)| {
+            numbered
+                && looks_like_heading(&text)
+                && !matches!(units.last(), Some(Unit::List { .. }))
+                && next_raw.is_some_and(|n| list_item(n).is_none() && word_count(n) > 12)
+        });
+        if numbered_heading {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "heading",
+                "a numbered line alone before a paragraph",
+            ));
+            units.push(Unit::Heading(line.trim().to_string()));
+            continue;
+        }
         if let Some(item) = list_item(line) {
+            decisions.push(Decision::new(i, line, "list", "a list item"));
             // Consecutive single-line list items separated by blank lines.
             if let Some(Unit::List { items, numbered }) = units.last_mut()
                 && *numbered == item.1
@@ -380,44 +502,99 @@ fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
             }
             continue;
         }
-        if let Some((caption, credit, _)) = parse_caption(line) {
-            let caption = undouble(&caption);
-            let mut alt = String::new();
-            let mut caption = caption;
-            match units.last() {
-                // `Photo: X` under a caption-like line: that line is the caption.
-                Some(Unit::Heading(prev)) if caption.is_empty() => {
-                    caption = prev.clone();
-                    units.pop();
-                }
-                // The caption printed twice: once as alt text, once as caption.
-                Some(Unit::Paragraph(prev) | Unit::Heading(prev))
-                    if !caption.is_empty() && (*prev == caption || undouble(prev) == caption) =>
-                {
-                    alt = caption.clone();
-                    units.pop();
-                }
-                _ => {}
-            }
-            units.push(Unit::Figure {
-                alt,
-                caption,
-                credit,
-            });
-            continue;
-        }
         if let Some(found) = parse_article_credits(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "credit",
+                "an attribution of the article",
+            ));
             meta.credits.extend(found);
             continue;
         }
+        if let Some((caption, credit, _)) = parse_caption(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "caption",
+                "a caption with its credit",
+            ));
+            let caption = undouble(&caption);
+            push_figure(&mut units, caption, credit);
+            continue;
+        }
+        let prev_short = match units.last() {
+            Some(Unit::Paragraph(p) | Unit::Heading(p)) => word_count(p) <= 30,
+            _ => false,
+        };
+        if is_agency_credit(line) && prev_short {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "credit",
+                "a picture agency under a caption",
+            ));
+            push_figure(
+                &mut units,
+                String::new(),
+                line.trim().trim_start_matches('©').trim().to_string(),
+            );
+            continue;
+        }
+        if let Some(caption) = alt_glued_to_caption(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "caption",
+                "an image's alt text glued to its caption",
+            ));
+            units.push(Unit::Figure {
+                alt: String::new(),
+                caption,
+                credit: String::new(),
+            });
+            continue;
+        }
         if is_bio_label(line) {
+            decisions.push(Decision::new(i, line, "chrome", "the author box's label"));
+            continue;
+        }
+        // An image's title, then its caption without a credit, then the text.
+        let next = raw.get(i + 1).and_then(|u| single(u));
+        let after = raw.get(i + 2).and_then(|u| single(u));
+        if let Some(Unit::Heading(title)) = units.last()
+            && word_count(title) <= 8
+            && word_count(line) <= 18
+            && !looks_like_heading(line)
+            && after.is_none_or(|a| word_count(a) >= 20 || looks_like_heading(a))
+            && next.is_none_or(|n| word_count(n) >= 20 && !looks_like_heading(n))
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "caption",
+                "a short line under an image's title",
+            ));
+            units.pop();
+            units.push(Unit::Figure {
+                alt: String::new(),
+                caption: line.trim().to_string(),
+                credit: String::new(),
+            });
             continue;
         }
         let has_next = i + 1 < raw.len();
         let prev_is_heading = matches!(units.last(), Some(Unit::Heading(_)));
         if has_next && !prev_is_heading && looks_like_heading(line) {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "heading",
+                "a short line without closing punctuation",
+            ));
             units.push(Unit::Heading(line.to_string()));
         } else {
+            decisions.push(Decision::new(i, line, "paragraph", "body text"));
             units.push(Unit::Paragraph(line.to_string()));
         }
     }
@@ -435,6 +612,74 @@ fn classify_body(raw: &[Vec<String>], meta: &mut Metadata) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// Adds a figure, or completes the one before: a caption printed twice
+/// (alt text and caption) is one figure, and a credit alone under a caption
+/// (`Credit: X`) is that caption's.
+fn push_figure(units: &mut Vec<Unit>, caption: String, credit: String) {
+    match units.last_mut() {
+        Some(Unit::Figure {
+            caption: c,
+            credit: r,
+            ..
+        }) if caption.is_empty() || *c == caption => {
+            if !credit.is_empty() {
+                *r = credit;
+            }
+            return;
+        }
+        _ => {}
+    }
+    let mut alt = String::new();
+    let mut caption = caption;
+    match units.last() {
+        // `Photo: X` under a caption-like line: that line is the caption.
+        Some(Unit::Heading(prev) | Unit::Paragraph(prev))
+            if caption.is_empty() && word_count(prev) <= 30 =>
+        {
+            caption = prev.clone();
+            units.pop();
+        }
+        // The caption printed twice: once as alt text, once as caption.
+        Some(Unit::Paragraph(prev) | Unit::Heading(prev))
+            if !caption.is_empty() && (*prev == caption || undouble(prev) == caption) =>
+        {
+            alt = caption.clone();
+            units.pop();
+        }
+        _ => {}
+    }
+    units.push(Unit::Figure {
+        alt,
+        caption,
+        credit,
+    });
+}
+
+/// `BERLIN (Reuters) —`: a dateline alone on its line, its paragraph below.
+pub(crate) fn is_dateline_alone(line: &str) -> bool {
+    let t = line.trim();
+    word_count(t) <= 6
+        && t.ends_with(['—', '–', '-'])
+        && t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == ','))
+}
+
+/// `Kova Note Kova Note, el modelo más vendido…`: an image's alt text
+/// glued to its caption, which starts with the same words. The caption.
+fn alt_glued_to_caption(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > 30 {
+        return None;
+    }
+    (1..=6.min(words.len() / 2)).rev().find_map(|k| {
+        let strip = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let same = (0..k).all(|i| strip(words[i]) == strip(words[k + i]));
+        (same && words[0].chars().next().is_some_and(char::is_uppercase))
+            .then(|| words[k..].join(" "))
+    })
 }
 
 fn detect_languages(units: &[Unit], meta: &mut Metadata) {

@@ -1,0 +1,504 @@
+//! Site chrome: what a page around an article puts in a scraped draft
+//! (navigation, cookie and browser notices, share buttons, gallery links,
+//! advertisements, newsletter boxes, reading times, related links, contact
+//! details). None of it is the article. Each rule is a kind of chrome seen
+//! across sites and languages, not one site's wording.
+
+use super::lines::{is_junk, word_count};
+
+/// Why a line is chrome, or `None` when it may be the article's.
+pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    let bulleted = line.trim_start().starts_with(['•', '·', '▪']);
+    let trimmed = line
+        .trim()
+        .trim_start_matches(['•', '·', '*', '-', '–'])
+        .trim();
+    if bulleted && word_count(trimmed) <= 4 && !trimmed.chars().any(char::is_lowercase) {
+        return Some("navigation (a menu entry)");
+    }
+    if super::is_dateline_alone(trimmed) {
+        return Some("a dateline alone on its line");
+    }
+    let lower = trimmed.to_lowercase();
+    let words = word_count(&lower);
+    if is_junk(trimmed) {
+        return Some("a scraping leftover or a link to another story");
+    }
+    if is_breadcrumb(trimmed) {
+        return Some("navigation (a breadcrumb or a menu)");
+    }
+    if words <= 45 && lower.contains("cookie") {
+        return Some("a cookie notice");
+    }
+    if words <= 40
+        && lower.contains("browser")
+        && [
+            "veralt",
+            "outdated",
+            "update",
+            "aktuell",
+            "obsol",
+            "antigu",
+            "desactual",
+            "version",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return Some("a browser notice");
+    }
+    if words <= 30
+        && (lower.contains("adblock") || lower.contains("advertenti") || lower.contains("werbung"))
+    {
+        return Some("an advertising notice");
+    }
+    if words <= 8
+        && lower
+            .split_whitespace()
+            .all(|w| SHARE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+    {
+        return Some("share buttons");
+    }
+    if words <= 8 && (GALLERY.iter().any(|g| lower.contains(g)) || photo_count(&lower)) {
+        return Some("a gallery link");
+    }
+    if words <= 14 && NEWSLETTER.iter().any(|n| lower.contains(n)) {
+        return Some("a newsletter or subscription box");
+    }
+    if words <= 8 && (reading_time(&lower) || comment_count(&lower)) {
+        return Some("a reading time or comment count");
+    }
+    if is_relative_time(&lower) && super::parse_date_line(trimmed).is_none() {
+        return Some("a relative time (not a date)");
+    }
+    if words <= 6 && NAVIGATION.contains(&lower.trim_end_matches([':', '.'])) {
+        return Some("navigation");
+    }
+    if is_contact(trimmed) {
+        return Some("contact details");
+    }
+    if words == 1 && is_slug(trimmed) {
+        return Some("a link slug or file name");
+    }
+    if let Some(rest) = lower.strip_prefix("avatar")
+        && [" di ", " of ", " de ", " von "]
+            .iter()
+            .any(|p| rest.starts_with(p))
+    {
+        return Some("an author's avatar");
+    }
+    if matches!(
+        lower.as_str(),
+        "image credit:" | "photo credit:" | "credit:" | "foto:" | "bild:"
+    ) {
+        return Some("an empty credit label");
+    }
+    if (lower.starts_with("lectura:")
+        || lower.starts_with("reading:")
+        || lower.starts_with("es noticia"))
+        && words <= 20
+    {
+        return Some("navigation");
+    }
+    None
+}
+
+/// A gallery link glued before a caption (`Volledig scherm Een medewerker…`):
+/// the caption without it.
+pub fn strip_gallery_prefix(line: &str) -> &str {
+    let lower = line.to_lowercase();
+    for g in GALLERY {
+        if lower.starts_with(g) && line.len() > g.len() + 10 {
+            return line[g.len()..].trim_start();
+        }
+    }
+    line
+}
+
+/// Headers after which a page lists other stories, or a table of contents:
+/// what follows repeats or advertises, it is not the article.
+pub fn is_related_header(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    RELATED.contains(&lower.as_str())
+}
+
+/// Headers of a table of contents, whose entries repeat the subheadings.
+pub fn is_contents_header(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    CONTENTS.contains(&lower.as_str())
+}
+
+const SHARE: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "facebook",
+    "twitter",
+    "x",
+    "flipboard",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "print",
+    "copy",
+    "link",
+    "this",
+    "story",
+    "article",
+    "partager",
+    "tweeter",
+    "envoyer",
+    "imprimer",
+    "condividi",
+    "compartir",
+    "compartilhar",
+    "teilen",
+    "drucken",
+    "delen",
+    "sin",
+    "comentarios",
+    "comments",
+    "comment",
+    "commenti",
+    "kommentare",
+    "save",
+    "salva",
+    "guardar",
+    "opslaan",
+    "merken",
+];
+
+const GALLERY: &[&str] = &[
+    "view gallery",
+    "see gallery",
+    "photo gallery",
+    "open gallery",
+    "galerie",
+    "galleria",
+    "fotogalería",
+    "fotogaleria",
+    "shadow carousel",
+    "volledig scherm",
+    "fullscreen",
+    "full screen",
+    "vollbild",
+    "plein écran",
+];
+
+const NEWSLETTER: &[&str] = &[
+    "newsletter",
+    "sign up",
+    "subscribe",
+    "iscriviti",
+    "abonnieren",
+    "suscríbete",
+    "inscrivez-vous",
+    "abonneer",
+    "assine",
+    "inscreva-se",
+];
+
+const NAVIGATION: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "menu",
+    "home",
+    "search",
+    "log in",
+    "login",
+    "sign in",
+    "accept",
+    "aceptar",
+    "accetta",
+    "akzeptieren",
+    "accepter",
+    "ok",
+    "close",
+    "follow",
+    "follow us",
+    "segui",
+    "folgen",
+    "suivre",
+    "seguir",
+    "volgen",
+    "notificaciones ver más",
+    "tamaño de letraaa",
+    "most popular",
+    "trending",
+];
+
+const RELATED: &[&str] = &[
+    "most popular",
+    "most read",
+    "related",
+    "related topics",
+    "related articles",
+    "related stories",
+    "recommended",
+    "recommended for you",
+    "from around the web",
+    "more from",
+    "more stories",
+    "you may also like",
+    "read next",
+    "da non perdere",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "leggi anche",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "lee también",
+    "más leídas",
+    "más noticias",
+    "te puede interesar",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "lees ook",
+    "meest gelezen",
+    "leia também",
+    "veja também",
+    "mais lidas",
+];
+
+const CONTENTS: &[&str] = &[
+    "indice",
+    "índice",
+    "contents",
+    "table of contents",
+    "in this article",
+    "inhalt",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "inhoud",
+    "sumário",
+];
+
+fn is_breadcrumb(line: &str) -> bool {
+    for sep in ["›", "»", " > ", " | ", " / ", "→"] {
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        if parts.len() >= 3
+            && parts
+                .iter()
+                .all(|p| word_count(p) <= 6 && !p.ends_with('.'))
+        {
+            return true;
+        }
+        if parts.len() == 2
+            && sep != " | "
+            && sep != " / "
+            && parts.iter().all(|p| word_count(p) <= 3)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn photo_count(lower: &str) -> bool {
+    const PHOTOS: [&str; 10] = [
+        "photos",
+        "fotos",
+        "foto",
+        "bilder",
+        "immagini",
+        "images",
+        "pictures",
+        "afbeeldingen",
+        "photo",
+        "bild",
+    ];
+    lower.split(['(', ')']).any(|part| {
+        let mut w = part.split_whitespace();
+        matches!((w.next(), w.next(), w.next()), (Some(n), Some(p), None)
+                if n.chars().all(|c| c.is_ascii_digit()) && PHOTOS.contains(&p))
+    })
+}
+
+fn reading_time(lower: &str) -> bool {
+    [
+        "min read",
+        "minute read",
+        "min lesezeit",
+        "minuten lesezeit",
+        "min di lettura",
+        "minuti di lettura",
+        "min de lecture",
+        "min de lectura",
+        "min leestijd",
+        "min de leitura",
+    ]
+    .iter()
+    .any(|r| lower.contains(r))
+}
+
+fn comment_count(lower: &str) -> bool {
+    const COMMENTS: [&str; 12] = [
+        "comments",
+        "comment",
+        "kommentare",
+        "kommentar",
+        "commenti",
+        "commento",
+        "commentaires",
+        "comentarios",
+        "comentários",
+        "reacties",
+        "reactie",
+        "responses",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && COMMENTS.contains(&w[1]))
+}
+
+/// `3 hours ago`, `Updated 2 hours ago`, `vor 2 Stunden`, `há 2 anos`,
+/// `hace 2 horas`, `il y a 2 heures`, `2 ore fa`, `2 uur geleden`.
+pub fn is_relative_time(lower: &str) -> bool {
+    if word_count(lower) > 8 {
+        return false;
+    }
+    let has_number = lower.split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "a" | "an" | "one" | "un" | "una" | "uno" | "une" | "einer" | "einem"
+            )
+    });
+    let units = [
+        "minute", "hour", "day", "week", "month", "year", "stunde", "tag", "woche", "monat",
+        "jahr", "minut", "ora", "ore", "giorn", "settiman", "mes", "anno", "anni", "hora", "día",
+        "dia", "semana", "año", "ano", "heure", "jour", "semaine", "mois", "an", "uur", "dag",
+        "maand", "jaar",
+    ];
+    let markers = [" ago", "vor ", " fa", "hace ", "há ", "il y a ", " geleden"];
+    has_number
+        && markers.iter().any(|m| lower.contains(m))
+        && units.iter().any(|u| lower.contains(u))
+}
+
+fn is_contact(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let contact_word = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '(' | ')'));
+        (w.contains('@') && w.contains('.') && !w.starts_with('@'))
+            || (w.starts_with('@') && w.len() > 2)
+            || w.starts_with("http://")
+            || w.starts_with("https://")
+            || w.starts_with("www.")
+    };
+    words.iter().any(|w| contact_word(w))
+        && words.iter().all(|w| {
+            contact_word(w)
+                || matches!(
+                    w.to_lowercase().trim_end_matches(':'),
+                    "email"
+                        | "e-mail"
+                        | "mail"
+                        | "twitter"
+                        | "x"
+                        | "instagram"
+                        | "mastodon"
+                        | "contact"
+                        | "contatto"
+                        | "contacto"
+                        | "kontakt"
+                        | "|"
+                        | "·"
+                        | "-"
+                        | "–"
+                        | ":"
+                        | ""
+                        | "on"
+                        | "su"
+                        | "en"
+                        | "auf"
+                        | "sur"
+                        | "op"
+                        | "follow"
+                        | "escríbele"
+                        | "scrivi"
+                        | "écrire"
+                        | "schreiben"
+                        | "a"
+                        | "to"
+                )
+        })
+}
+
+/// `ana-belen-soto`, `photo_smartphone_1600`, `IMG_2041.jpg`: one word
+/// joined by hyphens or underscores, or a file name.
+fn is_slug(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let file = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    let joined = (word.contains('_') || word.matches('-').count() >= 2)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && word.chars().any(|c| c.is_alphabetic())
+        && !word.chars().next().is_some_and(char::is_uppercase);
+    file || joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_is_recognised_across_languages() {
+        for line in [
+            "Home › News › Cameras",
+            "Accueil > Actualité > Velta",
+            "Diese Seite verwendet Cookies. Mit der weiteren Nutzung stimmst du zu.",
+            "Sie verwenden einen veralteten Browser. Bitte installieren Sie die aktuelle Version",
+            "Share this story",
+            "Sin comentarios Facebook Twitter Flipboard E-mail",
+            "View gallery (14 photos)",
+            "Test 7 Min Lesezeit 28 Kommentare",
+            "3 hours ago",
+            "Aktualisiert vor 2 Stunden",
+            "Atualizado há 2 anos",
+            "dana.whitfield@signaldesk.example",
+            "@danawhitfield",
+            "ana-belen-soto",
+            "photo_smartphone_1600",
+            "Avatar di Marco Bellini",
+            "Image credit:",
+            "Sign up for The Morning Byte",
+        ] {
+            assert!(chrome_reason(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_lines_are_not_chrome() {
+        for line in [
+            "Kairo's stacked sensor doubles the light each pixel collects",
+            "Price and availability",
+            "By Rachel Moore",
+            "June 18, 2022",
+            "The phone costs $799 in the US and ships next week, according to Google.",
+            "Velta and Kessler: what changes with the new agreement",
+            "Is the crease still a dealbreaker?",
+            "Share prices rose 4% after the announcement, the company said.",
+        ] {
+            assert!(
+                chrome_reason(line).is_none(),
+                "{line}: {:?}",
+                chrome_reason(line)
+            );
+        }
+    }
+}

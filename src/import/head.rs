@@ -1,0 +1,417 @@
+//! The head of a draft: everything before the first paragraph of the body.
+//! Each line is given a kind from what it is (a date, a byline, a name, a
+//! caption, chrome, text), then one decision pass picks the title (the
+//! title-like line the dek, byline and date follow), the original title (a
+//! title-like line in another language), the dek, and what is left over is
+//! chrome. Every decision is recorded with its reason for `--explain`.
+
+use super::chrome::chrome_reason;
+use super::lines::*;
+use super::{Decision, Unit, in_other_language, parse_date_line, single};
+use crate::model::{Author, Metadata};
+
+/// What a line of the head is, before the decision pass.
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    Chrome(&'static str),
+    /// The date, and a category printed before it.
+    Date(String, Option<String>),
+    /// Names and a date found on the same line, if any.
+    Byline(Vec<String>, Option<String>),
+    /// A name alone on a line (a byline without `By`).
+    Name(String),
+    Role,
+    Caption(String, String),
+    Text,
+}
+
+impl Kind {
+    fn is_meta(&self) -> bool {
+        matches!(
+            self,
+            Kind::Date(..) | Kind::Byline(..) | Kind::Name(_) | Kind::Role
+        )
+    }
+}
+
+fn kind_of(line: &str) -> Kind {
+    if let Some(why) = chrome_reason(line) {
+        return Kind::Chrome(why);
+    }
+    if let Some((names, tail)) = parse_byline(line) {
+        let date = tail.as_deref().and_then(byline_and_date_tail);
+        return Kind::Byline(names, date);
+    }
+    if let Some(d) = parse_date_line(line) {
+        return Kind::Date(d.date, d.category);
+    }
+    if let Some((names, date)) = byline_and_date(line) {
+        return Kind::Byline(names, date);
+    }
+    if let Some((caption, credit, _)) = parse_caption(line) {
+        return Kind::Caption(undouble(&caption), credit);
+    }
+    if is_job_title(line) {
+        return Kind::Role;
+    }
+    let words = word_count(line);
+    if (2..=4).contains(&words) && is_person_name(line.trim(), false) {
+        return Kind::Name(line.trim().to_string());
+    }
+    Kind::Text
+}
+
+/// A byline in any of the shapes sites print: `By Jane Doe`, `Posted in
+/// Cameras by Mobile Desk`, `Publicado em 02/01/2021 - 10:47 Por Renata
+/// Alves`, `Di Paolo Ferri, 8 Dicembre 2025`, `La Rédac PortablesMag -
+/// publié le 12/12/2018`, `Sara Keller … 9.3.2025`. The names, and the
+/// date when the line has one.
+/// The date in what follows a byline's names (`Contributor on Nov 28, 2023`).
+fn byline_and_date_tail(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (0..words.len()).find_map(|start| {
+        parse_date_line(
+            words[start..]
+                .join(" ")
+                .trim_start_matches(['|', '-', '–', '—', ',', ' ']),
+        )
+        .map(|d| d.date)
+    })
+}
+
+pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    let line = line.trim();
+    if word_count(line) > 20 {
+        return None;
+    }
+    let date_in = byline_and_date_tail;
+    if let Some((names, tail)) = parse_byline(line) {
+        let date = tail.as_deref().and_then(date_in);
+        return Some((names, date));
+    }
+    // An opening word in the middle of the line: what comes before it is a
+    // label or the date.
+    let lower = line.to_lowercase();
+    for opening in [" by ", " por ", " par ", " von ", " di ", " door ", " da "] {
+        if let Some(at) = lower.find(opening) {
+            let before = line[..at].trim();
+            let after = &line[at + 1..];
+            if let Some((names, tail)) = parse_byline(after) {
+                let date = date_in(before).or_else(|| tail.as_deref().and_then(date_in));
+                let label_like = date.is_some() || word_count(before) <= 4;
+                if label_like {
+                    return Some((names, date));
+                }
+            }
+        }
+    }
+    // A name, then the date: `Sara Keller Traduzione: … 9.3.2025`.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name_len = words
+        .iter()
+        .take(5)
+        .take_while(|w| !w.ends_with(':') && is_person_name(w.trim_end_matches(','), true))
+        .count();
+    if name_len >= 2 {
+        let name = words[..name_len].join(" ");
+        let name = name.trim_end_matches(',').to_string();
+        let rest = words[name_len..].join(" ");
+        if let Some(date) = date_in(&rest) {
+            return Some((vec![name], Some(date)));
+        }
+    }
+    None
+}
+
+/// Reads the head into `meta`; returns where the body starts and the
+/// figures found in the head (a lead picture's caption), which open the body.
+pub(super) fn read_head(
+    raw: &[Vec<String>],
+    meta: &mut Metadata,
+    decisions: &mut Vec<Decision>,
+) -> (usize, Vec<Unit>) {
+    let window = raw.len().min(30);
+    let kinds: Vec<Kind> = raw[..window]
+        .iter()
+        .map(|u| single(u).map_or(Kind::Text, kind_of))
+        .collect();
+    let line = |i: usize| single(&raw[i]).unwrap_or("");
+    // The next line that is not chrome.
+    let next = |i: usize| (i + 1..window).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
+    let title_like = |i: usize| {
+        let l = line(i);
+        kinds[i] == Kind::Text
+            && single(&raw[i]).is_some()
+            && word_count(l) >= 1
+            && l.chars().count() <= 250
+    };
+    let prose = |i: usize| {
+        let l = line(i);
+        kinds[i] == Kind::Text
+            && (word_count(l) >= 16 && ends_like_sentence(l) || word_count(l) > 60)
+    };
+    let body_lang_text: String = raw
+        .iter()
+        .filter_map(|u| single(u))
+        .filter(|l| word_count(l) > 15)
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let foreign = |i: usize| {
+        let l = line(i);
+        super::language::detect(&body_lang_text).is_some_and(|body| {
+            super::language::guess_among(l, &super::likely_languages(body)).is_some_and(
+                |(lang, conf)| {
+                    lang != body && conf >= 0.5 && super::language::guess(l) == Some(lang)
+                },
+            )
+        })
+    };
+
+    // The title: the title-like line that the dek, byline or date follow.
+    let first_prose = (0..window).find(|&i| prose(i)).unwrap_or(window);
+    // Scores in half points: what follows a line says most.
+    let first_text = (0..window).find(|&i| !matches!(kinds[i], Kind::Chrome(_)));
+    let mut best: Option<(usize, i32)> = None;
+    for i in 0..window {
+        if !title_like(i) || prose(i) && i > first_prose {
+            continue;
+        }
+        let mut score = match next(i) {
+            Some(j) if kinds[j].is_meta() => 6,
+            Some(j)
+                if foreign(j)
+                    || (title_like(j)
+                        && !prose(j)
+                        && in_other_language(line(j), line(i), raw, j))
+                    || (kinds[j] == Kind::Text && next(j).is_some_and(|k| kinds[k].is_meta())) =>
+            {
+                7
+            }
+            Some(j) if prose(j) && !prose(i) => 4,
+            Some(j) if matches!(kinds[j], Kind::Caption(..)) => 4,
+            _ => 0,
+        };
+        let words = word_count(line(i));
+        // The original title of a translation: in another language than the
+        // text, or than the title-like line above it.
+        let prev = (0..i).rev().find(|&p| !matches!(kinds[p], Kind::Chrome(_)));
+        let translation_of_prev = prev.is_some_and(|p| {
+            title_like(p) && !prose(p) && in_other_language(line(i), line(p), raw, i)
+        });
+        if foreign(i) || translation_of_prev {
+            score -= 6;
+        }
+        if prose(i) {
+            score -= 4;
+        }
+        // Section labels (`Latest in Wearables`, `Smartphones Herbst`,
+        // `Digital`) are short; titles rarely are, and rarely end in a
+        // full stop.
+        if words <= 3 {
+            score -= 4;
+        }
+        if words == 1 {
+            score -= 2;
+        }
+        // A line ending in a full stop is a title only when a byline, a
+        // date or an original title follows it; else it is prose.
+        if line(i).trim_end().ends_with('.') {
+            if score < 6 {
+                continue;
+            }
+            score -= 2;
+        }
+        if Some(i) == first_text {
+            score += 2;
+        }
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+        if i > first_prose {
+            break;
+        }
+    }
+    let Some((title_at, _)) = best.or_else(|| {
+        (0..window)
+            .find(|&i| kinds[i] == Kind::Text)
+            .map(|i| (i, 0))
+    }) else {
+        return (0, Vec::new());
+    };
+    meta.title = line(title_at).trim().to_string();
+    decisions.push(Decision::new(
+        title_at,
+        line(title_at),
+        "title",
+        "the title-like line that the dek, byline or date follow",
+    ));
+
+    let mut figures = Vec::new();
+    let mut dates_before: Vec<String> = Vec::new();
+    let take_names =
+        |names: Vec<String>, meta: &mut Metadata| {
+            for name in names {
+                // The bio found at the end may be this author's, by first name.
+                match meta.authors.iter_mut().find(|a| {
+                    a.name == name || name.starts_with(&a.name) || a.name.starts_with(&name)
+                }) {
+                    Some(author) if name.len() > author.name.len() => author.name = name,
+                    Some(_) => {}
+                    None => meta.authors.push(Author::named(name)),
+                }
+            }
+        };
+    // Above the title: dates, bylines and a lead picture's caption count;
+    // the rest is the page's chrome.
+    for (i, kind) in kinds.iter().enumerate().take(title_at) {
+        match kind.clone() {
+            Kind::Date(d, category) => {
+                dates_before.push(d);
+                if meta.category.is_empty() {
+                    meta.category = category.unwrap_or_default();
+                }
+                decisions.push(Decision::new(i, line(i), "date", "a date above the title"));
+            }
+            Kind::Byline(names, date) => {
+                take_names(names, meta);
+                dates_before.extend(date);
+                decisions.push(Decision::new(
+                    i,
+                    line(i),
+                    "byline",
+                    "a byline above the title",
+                ));
+            }
+            Kind::Caption(caption, credit) => {
+                figures.push(Unit::Figure {
+                    alt: String::new(),
+                    caption,
+                    credit,
+                });
+                decisions.push(Decision::new(
+                    i,
+                    line(i),
+                    "caption",
+                    "a caption with its credit (the lead picture)",
+                ));
+            }
+            Kind::Chrome(why) => decisions.push(Decision::new(i, line(i), "chrome", why)),
+            _ => decisions.push(Decision::new(
+                i,
+                line(i),
+                "chrome",
+                "a label above the title",
+            )),
+        }
+    }
+
+    // Below the title, up to the first paragraph of the body.
+    let mut i = title_at + 1;
+    let mut date_after: Option<String> = None;
+    let mut seen_meta = false;
+    while i < window {
+        let l = line(i);
+        let kind = kinds[i].clone();
+        let next_meta = next(i).is_some_and(|j| kinds[j].is_meta());
+        match kind {
+            Kind::Chrome(why) => decisions.push(Decision::new(i, l, "chrome", why)),
+            _ if l.trim() == meta.title || undouble(l.trim()) == meta.title => {
+                decisions.push(Decision::new(i, l, "chrome", "the title printed again"));
+            }
+            Kind::Date(d, category) => {
+                date_after.get_or_insert(d);
+                if meta.category.is_empty() {
+                    meta.category = category.unwrap_or_default();
+                }
+                seen_meta = true;
+                decisions.push(Decision::new(i, l, "date", "a date line"));
+            }
+            Kind::Byline(names, date) => {
+                take_names(names, meta);
+                if let Some(d) = date {
+                    date_after.get_or_insert(d);
+                }
+                seen_meta = true;
+                decisions.push(Decision::new(i, l, "byline", "a byline"));
+            }
+            // A name alone is a byline before any other byline, or beside a
+            // date or a role ("Key Takeaways" under a byline is not one).
+            Kind::Name(name) if !seen_meta || next_meta => {
+                take_names(vec![name], meta);
+                seen_meta = true;
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "byline",
+                    "a name alone under the title",
+                ));
+            }
+            Kind::Role => decisions.push(Decision::new(i, l, "chrome", "the author's role")),
+            Kind::Caption(caption, credit) => {
+                figures.push(Unit::Figure {
+                    alt: String::new(),
+                    caption,
+                    credit,
+                });
+                decisions.push(Decision::new(i, l, "caption", "a caption with its credit"));
+            }
+            Kind::Text
+                if meta.original_title.is_empty()
+                    && meta.subtitle.is_empty()
+                    && !seen_meta
+                    && !prose(i)
+                    && in_other_language(l, &meta.title, raw, i) =>
+            {
+                meta.original_title = l.trim().to_string();
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "original title",
+                    "a title-like line in another language",
+                ));
+            }
+            Kind::Text
+                if meta.subtitle.is_empty()
+                    && raw[i].len() == 1
+                    && l.trim_start().starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit() || "\"“«„'‘".contains(c)
+                    })
+                    && word_count(l) <= 70
+                    && (next_meta && !seen_meta
+                        || (!ends_like_sentence(l)
+                            && next(i).is_some_and(|j| {
+                                kinds[j] == Kind::Text || kinds[j].is_meta()
+                            }))) =>
+            {
+                meta.subtitle = l.trim().to_string();
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "subtitle",
+                    if next_meta {
+                        "text between the title and the byline"
+                    } else {
+                        "a line under the title that does not end like a sentence"
+                    },
+                ));
+            }
+            Kind::Text
+                if !prose(i)
+                    && !seen_meta
+                    && word_count(l) <= 3
+                    && next(i).is_some_and(|j| !prose(j) || kinds[j].is_meta()) =>
+            {
+                decisions.push(Decision::new(i, l, "chrome", "a short label in the head"));
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if let Some(d) = date_after.or_else(|| dates_before.last().cloned())
+        && meta.date.is_empty()
+    {
+        meta.date = d;
+    }
+    (i, figures)
+}
