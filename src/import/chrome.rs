@@ -77,6 +77,9 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_contact(trimmed) {
         return Some("contact details");
     }
+    if words == 1 && PLACEHOLDERS.contains(&lower.trim_matches(['[', ']', '(', ')']).trim()) {
+        return Some("an image placeholder");
+    }
     if words == 1 && is_slug(trimmed) {
         return Some("a link slug or file name");
     }
@@ -172,6 +175,21 @@ const SHARE: &[&str] = &[
     "merken",
 ];
 
+/// What a page leaves where a picture was.
+const PLACEHOLDERS: &[&str] = &[
+    "image",
+    "photo",
+    "picture",
+    "foto",
+    "immagine",
+    "imagen",
+    "imagem",
+    "bild",
+    "afbeelding",
+    "shadow",
+    "img",
+];
+
 const GALLERY: &[&str] = &[
     "view gallery",
     "see gallery",
@@ -191,6 +209,12 @@ const GALLERY: &[&str] = &[
 
 const NEWSLETTER: &[&str] = &[
     "newsletter",
+    "in your inbox",
+    "nella tua casella",
+    "in deinem postfach",
+    "in ihr postfach",
+    "dans votre boîte",
+    "en tu bandeja",
     "sign up",
     "subscribe",
     "iscriviti",
@@ -354,9 +378,14 @@ fn comment_count(lower: &str) -> bool {
         "responses",
     ];
     let words: Vec<&str> = lower.split_whitespace().collect();
-    words
-        .windows(2)
-        .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && COMMENTS.contains(&w[1]))
+    // `28 Kommentare`, `Reacties (31)`.
+    let number = |w: &str| {
+        let w = w.trim_matches(['(', ')']);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    };
+    words.windows(2).any(|w| {
+        (number(w[0]) && COMMENTS.contains(&w[1])) || (COMMENTS.contains(&w[0]) && number(w[1]))
+    })
 }
 
 /// `3 hours ago`, `Updated 2 hours ago`, `vor 2 Stunden`, `há 2 anos`,

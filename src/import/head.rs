@@ -35,6 +35,7 @@ impl Kind {
 }
 
 fn kind_of(line: &str) -> Kind {
+    let line = super::chrome::strip_gallery_prefix(line);
     if let Some(why) = chrome_reason(line) {
         return Kind::Chrome(why);
     }
@@ -43,7 +44,17 @@ fn kind_of(line: &str) -> Kind {
         return Kind::Byline(names, date);
     }
     if let Some(d) = parse_date_line(line) {
-        return Kind::Date(d.date, d.category);
+        // `La Rédac - publié le 12/12/2018`: what stands before "published"
+        // is the author, not a category.
+        let published = line
+            .split([' ', '-', '–', '—', '|'])
+            .any(|w| PUBLISHED.contains(&w.to_lowercase().as_str()));
+        return match d.category {
+            Some(name) if published && is_person_name(&name, true) => {
+                Kind::Byline(vec![name], Some(d.date))
+            }
+            category => Kind::Date(d.date, category),
+        };
     }
     if let Some((names, date)) = byline_and_date(line) {
         return Kind::Byline(names, date);
@@ -60,6 +71,20 @@ fn kind_of(line: &str) -> Kind {
     }
     Kind::Text
 }
+
+/// Words that say a date is when the piece was published.
+const PUBLISHED: [&str; 10] = [
+    "published",
+    "posted",
+    "publié",
+    "publiée",
+    "pubblicato",
+    "publicado",
+    "veröffentlicht",
+    "gepubliceerd",
+    "publicada",
+    "pubblicata",
+];
 
 /// A byline in any of the shapes sites print: `By Jane Doe`, `Posted in
 /// Cameras by Mobile Desk`, `Publicado em 02/01/2021 - 10:47 Por Renata
@@ -184,7 +209,10 @@ pub(super) fn read_head(
                     || (title_like(j)
                         && !prose(j)
                         && in_other_language(line(j), line(i), raw, j))
-                    || (kinds[j] == Kind::Text && next(j).is_some_and(|k| kinds[k].is_meta())) =>
+                    // Title, dek, byline: a dek is as long as the title or longer.
+                    || (kinds[j] == Kind::Text
+                        && word_count(line(j)) >= word_count(line(i))
+                        && next(j).is_some_and(|k| kinds[k].is_meta())) =>
             {
                 7
             }
@@ -310,6 +338,7 @@ pub(super) fn read_head(
     let mut i = title_at + 1;
     let mut date_after: Option<String> = None;
     let mut seen_meta = false;
+    let mut related_links = false;
     while i < window {
         let l = line(i);
         let kind = kinds[i].clone();
@@ -348,6 +377,18 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Role => decisions.push(Decision::new(i, l, "chrome", "the author's role")),
+            // `Credit: X` under the lead picture's caption.
+            Kind::Caption(caption, credit) if caption.is_empty() && !figures.is_empty() => {
+                if let Some(Unit::Figure { credit: c, .. }) = figures.last_mut() {
+                    *c = credit;
+                }
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "credit",
+                    "the credit of the caption above",
+                ));
+            }
             Kind::Caption(caption, credit) => {
                 figures.push(Unit::Figure {
                     alt: String::new(),
@@ -355,6 +396,22 @@ pub(super) fn read_head(
                     credit,
                 });
                 decisions.push(Decision::new(i, l, "caption", "a caption with its credit"));
+            }
+            // The lead picture's caption printed again (alt text and caption).
+            Kind::Text
+                if figures
+                    .iter()
+                    .any(|f| matches!(f, Unit::Figure { caption, .. } if caption == l.trim())) =>
+            {
+                decisions.push(Decision::new(i, l, "chrome", "the caption printed again"));
+            }
+            // `Related Topics` and its short links before the article.
+            Kind::Text if super::chrome::is_related_header(l) => {
+                related_links = true;
+                decisions.push(Decision::new(i, l, "chrome", "links to other stories"));
+            }
+            Kind::Text | Kind::Name(_) if related_links && word_count(l) <= 3 => {
+                decisions.push(Decision::new(i, l, "chrome", "links to other stories"));
             }
             Kind::Text
                 if meta.original_title.is_empty()
@@ -398,7 +455,7 @@ pub(super) fn read_head(
             }
             Kind::Text
                 if !prose(i)
-                    && !seen_meta
+                    && (!seen_meta || next_meta)
                     && word_count(l) <= 3
                     && next(i).is_some_and(|j| !prose(j) || kinds[j].is_meta()) =>
             {

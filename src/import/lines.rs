@@ -369,7 +369,7 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
     };
     let in_brackets = line[..i].ends_with(['(', '[']);
     let caption = line[..i]
-        .trim_end_matches(['(', '[', ' ', '|', '-', '–', '—'])
+        .trim_end_matches(['(', '[', ' ', '|', '-', '–', '—', '/'])
         .trim()
         .to_string();
     let mut credit = clean_name(&line[i + len..]);

@@ -387,6 +387,8 @@ fn classify_body(
     let mut units: Vec<Unit> = Vec::new();
     // Entries of a table of contents: they repeat the subheadings.
     let mut contents: Vec<String> = Vec::new();
+    // After `Related Topics` and the like: its short links.
+    let mut related_links = false;
     for i in start..raw.len() {
         let unit = &raw[i];
         if unit.len() > 1 {
@@ -432,12 +434,15 @@ fn classify_body(
         }
         if chrome::is_contents_header(line) {
             // The entries that follow, until a line that is not one.
-            contents = raw[i + 1..]
-                .iter()
-                .filter_map(|u| single(u))
-                .take_while(|l| word_count(l) <= 10 && !ends_like_sentence(l))
-                .map(str::to_string)
-                .collect();
+            // The entries, up to the first that comes again (the first
+            // section's own heading) or the first sentence.
+            contents.clear();
+            for l in raw[i + 1..].iter().filter_map(|u| single(u)) {
+                if word_count(l) > 10 || ends_like_sentence(l) || contents.iter().any(|c| c == l) {
+                    break;
+                }
+                contents.push(l.to_string());
+            }
             decisions.push(Decision::new(i, line, "chrome", "a table of contents"));
             continue;
         }
@@ -451,7 +456,13 @@ fn classify_body(
             ));
             continue;
         }
+        if related_links && word_count(line) <= 3 {
+            decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
+            continue;
+        }
+        related_links = false;
         if chrome::is_related_header(line) {
+            related_links = true;
             decisions.push(Decision::new(
                 i,
                 line,
@@ -500,6 +511,25 @@ fn classify_body(
                     numbered: item.1,
                 });
             }
+            continue;
+        }
+        // `Fonte: X` under a short caption-like line, with the article going
+        // on after it: that picture's credit, not the article's source.
+        let prev_caption_like = matches!(units.last(),
+            Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "));
+        if let Some(found) = parse_article_credits(line)
+            && let [credit] = found.as_slice()
+            && credit.role == "source"
+            && prev_caption_like
+            && i + 2 < raw.len()
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "credit",
+                "a source under a caption, mid-article: the picture's",
+            ));
+            push_figure(&mut units, String::new(), credit.name.clone());
             continue;
         }
         if let Some(found) = parse_article_credits(line) {
@@ -565,7 +595,7 @@ fn classify_body(
         if let Some(Unit::Heading(title)) = units.last()
             && word_count(title) <= 8
             && word_count(line) <= 18
-            && !looks_like_heading(line)
+            && (word_count(line) >= 10 || !looks_like_heading(line))
             && after.is_none_or(|a| word_count(a) >= 20 || looks_like_heading(a))
             && next.is_none_or(|n| word_count(n) >= 20 && !looks_like_heading(n))
         {
@@ -660,11 +690,12 @@ fn push_figure(units: &mut Vec<Unit>, caption: String, credit: String) {
 /// `BERLIN (Reuters) —`: a dateline alone on its line, its paragraph below.
 pub(crate) fn is_dateline_alone(line: &str) -> bool {
     let t = line.trim();
+    // `BERLIN (Reuters) —`, `BARCELONA.Actualizado:`.
+    let place: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
     word_count(t) <= 6
-        && t.ends_with(['—', '–', '-'])
-        && t.split_whitespace()
-            .next()
-            .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == ','))
+        && t.ends_with(['—', '–', '-', ':'])
+        && place.chars().count() >= 3
+        && place.chars().all(char::is_uppercase)
 }
 
 /// `Kova Note Kova Note, el modelo más vendido…`: an image's alt text
