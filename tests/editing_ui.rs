@@ -342,3 +342,33 @@ fn the_preview_lays_out_only_what_is_in_view() {
     assert!(harness.query_by_label("Section 400").is_some());
     assert!(harness.query_by_label("Section 1").is_none());
 }
+
+#[test]
+fn right_clicking_a_paragraph_of_an_imported_draft_corrects_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    // The last line is a subheading the importer could not know (it ends
+    // like a sentence), so it was read as a paragraph.
+    fs::write(
+        &draft,
+        "Velta renews its camera partnership for three more years\n\nThe deal was confirmed on Monday by both companies, in a joint statement sent to the press.\n\nWhat changes in the new agreement.\n",
+    )
+    .unwrap();
+    let mut harness = start(vec![draft], None);
+    pump(&mut harness);
+    assert!(!body(&harness).contains("## "), "{}", body(&harness));
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .click_secondary();
+    pump(&mut harness);
+    harness.get_by_label("This Is a Heading").click();
+    pump(&mut harness);
+    let after = body(&harness);
+    assert!(
+        after.contains("## What changes in the new agreement."),
+        "the paragraph under the pointer became a heading: {after}"
+    );
+    // One undo step gives the paragraph back.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!body(&harness).contains("## "), "{}", body(&harness));
+}

@@ -9,6 +9,7 @@ use super::highlight::Marks;
 use super::spell_check::WordMenu;
 use super::{Command, CopydeskApp, Document};
 use crate::editing::{self, Edit};
+use crate::import::reclassify::Part;
 
 /// The id of a document's body editor (its cursor and undo history).
 pub fn body_id(doc: u64) -> Id {
@@ -87,10 +88,11 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
         let at = byte_index(&doc.article.body, cursor.index.0);
         app.spell_menu = app.spell.word_at(doc, at, ui.ctx());
+        app.block_menu_at = Some(at);
     }
     let mut chosen = None;
     response.context_menu(|ui| {
-        chosen = context_menu(ui, app.spell_menu.as_ref());
+        chosen = context_menu(ui, app.spell_menu.as_ref(), app.block_menu_at);
     });
     if let Some(choice) = chosen {
         spelling_choice(app, ui.ctx(), choice);
@@ -105,14 +107,22 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
 /// What the editor's right-click menu can do.
 pub enum MenuChoice {
     Replace(std::ops::Range<usize>, String),
+    /// The block at this byte of the body is really this part of the
+    /// article (correcting an import).
+    Reclassify(usize, Part),
     AddToDictionary(String),
     Ignore(String),
     Run(Command),
 }
 
-/// The right-click menu: spelling suggestions over a misspelt word, then
-/// the formatting commands.
-fn context_menu(ui: &mut egui::Ui, word: Option<&WordMenu>) -> Option<MenuChoice> {
+/// The right-click menu: spelling suggestions over a misspelt word, the
+/// formatting commands, then what the paragraph under the pointer really is
+/// (an import corrected in one move).
+fn context_menu(
+    ui: &mut egui::Ui,
+    word: Option<&WordMenu>,
+    block_at: Option<usize>,
+) -> Option<MenuChoice> {
     let mut choice = None;
     if let Some(menu) = word {
         if menu.suggestions.is_empty() {
@@ -141,6 +151,14 @@ fn context_menu(ui: &mut egui::Ui, word: Option<&WordMenu>) -> Option<MenuChoice
     for command in [Command::Bold, Command::Italic, Command::Link, Command::Find] {
         if ui.button(command.label()).clicked() {
             choice = Some(MenuChoice::Run(command));
+        }
+    }
+    if let Some(at) = block_at {
+        ui.separator();
+        for part in Part::ALL {
+            if ui.button(part.label()).clicked() {
+                choice = Some(MenuChoice::Reclassify(at, part));
+            }
         }
     }
     if choice.is_some() {
@@ -180,6 +198,15 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         },
         MenuChoice::Ignore(word) => {
             app.spell.ignored.insert(word);
+        }
+        MenuChoice::Reclassify(at, part) => {
+            let Some(doc) = app.docs.get_mut(app.active) else {
+                return;
+            };
+            match crate::import::reclassify::reclassify(&doc.article, at, part) {
+                Some(after) => replace_article(ctx, doc, after),
+                None => app.notify("Only a paragraph, a heading or a figure can be moved", now),
+            }
         }
         MenuChoice::Run(command) => app.run(ctx, command),
     }

@@ -143,6 +143,8 @@ pub struct CopydeskApp {
     pub(crate) spell: spell_check::SpellCheck,
     /// The misspelt word the right-click menu is for.
     pub(crate) spell_menu: Option<spell_check::WordMenu>,
+    /// Where in the body the right-click menu was opened.
+    pub(crate) block_menu_at: Option<usize>,
     merged_marks: highlight::MergedMarks,
     outline: outline_panel::OutlineCache,
     /// What the preview remembers between frames.
@@ -188,6 +190,7 @@ impl CopydeskApp {
             show_statistics: false,
             spell: Default::default(),
             spell_menu: None,
+            block_menu_at: None,
             merged_marks: Default::default(),
             outline: Default::default(),
             jump_next_frame: None,

@@ -149,7 +149,7 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
 }
 
 /// Reads the head into `meta`; returns where the body starts and the
-/// figures found in the head (a lead picture's caption), which open the body.
+/// units found in the head (a lead picture's caption, text above the title), which open the body.
 pub(super) fn read_head(
     raw: &[Vec<String>],
     meta: &mut Metadata,
@@ -167,6 +167,7 @@ pub(super) fn read_head(
         let l = line(i);
         kinds[i] == Kind::Text
             && single(&raw[i]).is_some()
+            && list_item(l).is_none()
             && word_count(l) >= 1
             && l.chars().count() <= 250
     };
@@ -275,7 +276,7 @@ pub(super) fn read_head(
         "the title-like line that the dek, byline or date follow",
     ));
 
-    let mut figures = Vec::new();
+    let mut lead = Vec::new();
     let mut dates_before: Vec<String> = Vec::new();
     let take_names =
         |names: Vec<String>, meta: &mut Metadata| {
@@ -312,7 +313,7 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Caption(caption, credit) => {
-                figures.push(Unit::Figure {
+                lead.push(Unit::Figure {
                     alt: String::new(),
                     caption,
                     credit,
@@ -325,6 +326,26 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Chrome(why) => decisions.push(Decision::new(i, line(i), "chrome", why)),
+            // Prose or a list above the title is the article's: it opens
+            // the body rather than being lost.
+            _ if prose(i) || single(&raw[i]).is_none() || list_item(line(i)).is_some() => {
+                lead.push(match single(&raw[i]) {
+                    Some(l) if list_item(l).is_none() => Unit::Paragraph(l.to_string()),
+                    _ => Unit::List {
+                        items: raw[i]
+                            .iter()
+                            .map(|l| list_item(l).map_or_else(|| l.clone(), |(t, _)| t))
+                            .collect(),
+                        numbered: false,
+                    },
+                });
+                decisions.push(Decision::new(
+                    i,
+                    &raw[i].join(" / "),
+                    "paragraph",
+                    "text above the title, kept at the start of the body",
+                ));
+            }
             _ => decisions.push(Decision::new(
                 i,
                 line(i),
@@ -378,8 +399,8 @@ pub(super) fn read_head(
             }
             Kind::Role => decisions.push(Decision::new(i, l, "chrome", "the author's role")),
             // `Credit: X` under the lead picture's caption.
-            Kind::Caption(caption, credit) if caption.is_empty() && !figures.is_empty() => {
-                if let Some(Unit::Figure { credit: c, .. }) = figures.last_mut() {
+            Kind::Caption(caption, credit) if caption.is_empty() && !lead.is_empty() => {
+                if let Some(Unit::Figure { credit: c, .. }) = lead.last_mut() {
                     *c = credit;
                 }
                 decisions.push(Decision::new(
@@ -390,7 +411,7 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Caption(caption, credit) => {
-                figures.push(Unit::Figure {
+                lead.push(Unit::Figure {
                     alt: String::new(),
                     caption,
                     credit,
@@ -399,7 +420,7 @@ pub(super) fn read_head(
             }
             // The lead picture's caption printed again (alt text and caption).
             Kind::Text
-                if figures
+                if lead
                     .iter()
                     .any(|f| matches!(f, Unit::Figure { caption, .. } if caption == l.trim())) =>
             {
@@ -470,5 +491,5 @@ pub(super) fn read_head(
     {
         meta.date = d;
     }
-    (i, figures)
+    (i, lead)
 }

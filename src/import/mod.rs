@@ -12,6 +12,7 @@ mod dates;
 mod head;
 pub mod language;
 pub(crate) mod lines;
+pub mod reclassify;
 
 pub use dates::{DateLine, parse_date_line};
 
@@ -592,8 +593,8 @@ fn classify_body(
         // An image's title, then its caption without a credit, then the text.
         let next = raw.get(i + 1).and_then(|u| single(u));
         let after = raw.get(i + 2).and_then(|u| single(u));
-        if let Some(Unit::Heading(title)) = units.last()
-            && word_count(title) <= 8
+        if let Some(Unit::Heading(image_title)) = units.last()
+            && word_count(image_title) <= 8
             && word_count(line) <= 18
             && (word_count(line) >= 10 || !looks_like_heading(line))
             && after.is_none_or(|a| word_count(a) >= 20 || looks_like_heading(a))
@@ -605,9 +606,13 @@ fn classify_body(
                 "caption",
                 "a short line under an image's title",
             ));
-            units.pop();
+            // The image's title is its alt text.
+            let alt = match units.pop() {
+                Some(Unit::Heading(t)) => t,
+                _ => String::new(),
+            };
             units.push(Unit::Figure {
-                alt: String::new(),
+                alt,
                 caption: line.trim().to_string(),
                 credit: String::new(),
             });
@@ -769,8 +774,10 @@ fn write_body(units: &[Unit]) -> String {
                     fig.push('\n');
                     fig.push_str(&escape_text(caption));
                 }
-                fig.push_str("\nCredit: ");
-                fig.push_str(&escape_text(credit));
+                if !credit.is_empty() {
+                    fig.push_str("\nCredit: ");
+                    fig.push_str(&escape_text(credit));
+                }
                 fig
             }
         });

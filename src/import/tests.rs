@@ -254,3 +254,68 @@ fn a_german_review_with_byline_date_and_bio() {
         "Anna Schmidt"
     );
 }
+
+mod never_drops_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines of the kinds drafts are made of, in any order.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Z][a-z]{2,8}( [a-z]{2,8}){3,9}",
+            "[A-Z][a-z]{2,8}( [a-z]{2,8}){12,40}\\.",
+            "By [A-Z][a-z]{2,7} [A-Z][a-z]{2,9}",
+            "(March|Juli|avril) [1-2][0-9], 20[0-2][0-9]",
+            "[A-Z][a-z]{3,8}( [a-z]{2,8}){2,8}\\. \\((Reuters|AFP|[A-Z][a-z]{3,8})\\)",
+            "[A-Z][a-z]{3,8}( [a-z]{2,8}){2,8} Credit: [A-Z][a-z]{3,8}",
+            "- [a-z]{2,8}( [a-z]{2,8}){1,5}",
+            "Share|Advertisement|View gallery \\(1[0-9] photos\\)|3 hours ago",
+            "[A-Z][a-z]{2,7} [A-Z][a-z]{2,9} is a reporter who covers( [a-z]{2,8}){4,12}\\.",
+        ]
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Every unit of a draft is accounted for (one decision each), and
+        /// every word of what is not chrome, a byline or a date ends up in
+        /// the article: in the body or in a field.
+        #[test]
+        fn every_unit_is_decided_and_no_words_are_lost(pieces in prop::collection::vec(piece(), 1..14), blank in any::<bool>()) {
+            let sep = if blank { "\n\n" } else { "\n" };
+            let draft = pieces.join(sep);
+            let (article, decisions) = import_explained(&draft);
+            let (normal, _, _) = crate::format::normalise_text(&draft);
+            let units = cut_units(&normal);
+            let mut seen: Vec<usize> = decisions.iter().map(|d| d.unit).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            prop_assert_eq!(seen.len(), decisions.len(), "a unit decided twice: {:#?}", decisions);
+            prop_assert_eq!(seen, (0..units.len()).collect::<Vec<_>>(), "{:#?}", decisions);
+            let m = &article.meta;
+            let mut kept = format!("{} {} {} {} {}", article.body, m.title, m.subtitle, m.original_title, m.date);
+            for a in &m.authors {
+                kept.push_str(&format!(" {} {}", a.name, a.bio));
+            }
+            for c in &m.credits {
+                kept.push_str(&format!(" {} {}", c.role, c.name));
+            }
+            let kept: std::collections::HashSet<String> = words(&kept).into_iter().collect();
+            for d in &decisions {
+                if matches!(d.class, "chrome" | "byline" | "date") {
+                    continue;
+                }
+                for w in words(&d.text) {
+                    prop_assert!(kept.contains(&w), "{:?} of {:?} ({}) is lost:\n{}\n=>\n{:#?}", w, d.text, d.class, draft, article);
+                }
+            }
+        }
+    }
+}
