@@ -583,3 +583,111 @@ proptest! {
         }
     }
 }
+
+/// A TOML post's root keys (each with its lines) in the styles Hugo and
+/// Zola posts use, then a table.
+fn toml_front_matter() -> impl Strategy<Value = (Vec<(String, String)>, String)> {
+    let basic = "[A-Za-z][A-Za-z ,:'!?]{0,30}".prop_map(|t| serde_json::to_string(&t).unwrap());
+    let literal = "[A-Za-z][A-Za-z ,:!?]{0,30}".prop_map(|t| format!("'{t}'"));
+    let string = prop_oneof![basic, literal];
+    let tags = prop_oneof![
+        prop::collection::vec("[a-z]{1,8}", 0..4).prop_map(|w| format!(
+            "[{}]",
+            w.iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        prop::collection::vec("[a-z]{1,8}", 1..4).prop_map(|w| format!(
+            "[\n{}]",
+            w.iter()
+                .map(|t| format!("  \"{t}\",\n"))
+                .collect::<String>()
+        )),
+    ];
+    let comment = prop_oneof![Just(""), Just(" # a comment")];
+    (
+        (string.clone(), comment.clone())
+            .prop_map(|(s, c)| ("title".to_string(), format!("title = {s}{c}\n"))),
+        prop::option::of(tags.prop_map(|t| ("tags".to_string(), format!("tags = {t}\n")))),
+        prop::option::of(
+            string
+                .clone()
+                .prop_map(|s| ("description".to_string(), format!("description = {s}\n"))),
+        ),
+        prop::option::of(
+            "[a-z-]{1,10}".prop_map(|s| ("slug".to_string(), format!("slug = \"{s}\"\n"))),
+        ),
+        prop::option::of(
+            (0..100i32).prop_map(|n| ("weight".to_string(), format!("weight = {n}\n"))),
+        ),
+        prop_oneof![
+            Just(String::new()),
+            Just("\n[extra]\nmood = 1\n".to_string()),
+            Just("\n[params]\nsubtitle = \"x\"\n".to_string())
+        ],
+    )
+        .prop_map(|(title, tags, description, slug, weight, table)| {
+            let mut entries = vec![title];
+            entries.extend(tags);
+            entries.extend(description);
+            entries.extend(slug);
+            entries.extend(weight);
+            (entries, table)
+        })
+        .prop_shuffle_entries()
+}
+
+trait ShuffleEntries {
+    fn prop_shuffle_entries(self) -> BoxedStrategy<(Vec<(String, String)>, String)>;
+}
+
+impl<S: Strategy<Value = (Vec<(String, String)>, String)> + 'static> ShuffleEntries for S {
+    fn prop_shuffle_entries(self) -> BoxedStrategy<(Vec<(String, String)>, String)> {
+        self.prop_flat_map(|(entries, table)| (Just(entries).prop_shuffle(), Just(table)))
+            .boxed()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The same for TOML (`+++`), edited through toml_edit.
+    #[test]
+    fn one_edit_changes_that_field_and_no_other_line_in_toml((entries, table) in toml_front_matter(), edit in set_edit()) {
+        let front: String = entries.iter().map(|(_, t)| t.as_str()).collect();
+        let text = format!("+++\n{front}{table}+++\n\nThe body.\n");
+        let doc = format::parse_markdown(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let edit: copydesk::model::FieldEdit = edit.parse().unwrap();
+        let mut expected = doc.article.clone();
+        edit.apply(&mut expected.meta, &|_| None);
+        let written = format::write_markdown(&expected, &doc.origin);
+        let again = format::parse_markdown(&written).map_err(|e| TestCaseError::fail(format!("{e}\n{written}")))?;
+        prop_assert_eq!(&again.article.meta.title, &expected.meta.title, "{}\n=>\n{}", text, written);
+        prop_assert_eq!(&again.article, &expected, "{}\n=>\n{}", text, written);
+        let field_key = match &edit {
+            copydesk::model::FieldEdit::Set(field, _) => doc.origin.key_of(*field),
+            copydesk::model::FieldEdit::AddTag(_) | copydesk::model::FieldEdit::RemoveTag(_) => doc.origin.key_of(copydesk::model::Field::Tags),
+            copydesk::model::FieldEdit::AddAuthor(_) => doc.origin.key_of(copydesk::model::Field::Authors),
+            copydesk::model::FieldEdit::AddCredit(_) => doc.origin.key_of(copydesk::model::Field::Credits),
+            other => unreachable!("{other}"),
+        };
+        let mut line = 1;
+        let mut field_lines = std::collections::BTreeSet::new();
+        for (key, entry) in &entries {
+            let n = entry.lines().count();
+            if field_key == *key || field_key.ends_with(&format!(".{key}")) {
+                field_lines.extend(line..line + n);
+            }
+            line += n;
+        }
+        let diff = similar::TextDiff::from_lines(&text, &written);
+        for op in diff.ops() {
+            if let similar::DiffOp::Delete { old_index, old_len, .. } | similar::DiffOp::Replace { old_index, old_len, .. } = *op {
+                for i in old_index..old_index + old_len {
+                    prop_assert!(field_lines.contains(&i), "line {} changed outside `{}`:\n{}\n=>\n{}", i + 1, field_key, text, written);
+                }
+            }
+        }
+    }
+}

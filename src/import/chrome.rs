@@ -48,7 +48,13 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         return Some("a browser notice");
     }
     if words <= 30
-        && (lower.contains("adblock") || lower.contains("advertenti") || lower.contains("werbung"))
+        && (lower.contains("adblock")
+            || lower.contains("advertenti")
+            || lower.contains("werbung")
+            || (words <= 8
+                && lower
+                    .split_whitespace()
+                    .any(|w| w.trim_matches('.') == "ads")))
     {
         return Some("an advertising notice");
     }
@@ -73,6 +79,28 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     if words <= 6 && NAVIGATION.contains(&lower.trim_end_matches([':', '.'])) {
         return Some("navigation");
+    }
+    if is_related_header(trimmed) {
+        return Some(RELATED_HEADER);
+    }
+    if words <= 15
+        && RELATED
+            .iter()
+            .any(|r| lower.starts_with(r) && lower[r.len()..].starts_with([':', ' ']))
+    {
+        return Some("a link to another story");
+    }
+    if words >= 3
+        && HOME.contains(&lower.split_whitespace().next().unwrap_or(""))
+        && !trimmed.ends_with(['?', '!'])
+    {
+        return Some("navigation (a breadcrumb from the home page)");
+    }
+    if words <= 8 && trimmed.starts_with([',', ';', ':', '.']) {
+        return Some("a leftover of the page's layout");
+    }
+    if lower.ends_with(" more less") || lower == "more less" {
+        return Some("a leftover of the page's layout");
     }
     if is_contact(trimmed) {
         return Some("contact details");
@@ -117,6 +145,23 @@ pub fn strip_gallery_prefix(line: &str) -> &str {
     }
     line
 }
+
+/// The first word of a breadcrumb that starts at the home page.
+const HOME: &[&str] = &[
+    "home",
+    "inicio",
+    "início",
+    "startseite",
+    "accueil",
+    "homepage",
+    "portada",
+    "voorpagina",
+    "home page",
+];
+
+/// The reason given for a related-stories header, which the importer
+/// also reads as "the short links after me are chrome too".
+pub const RELATED_HEADER: &str = "the header of other stories";
 
 /// Headers after which a page lists other stories, or a table of contents:
 /// what follows repeats or advertises, it is not the article.
@@ -250,12 +295,34 @@ const NAVIGATION: &[&str] = &[
     "seguir",
     "volgen",
     "notificaciones ver más",
+    "zum inhalt",
+    "aller au contenu",
+    "vai al contenuto",
+    "ir al contenido",
+    "naar inhoud",
+    "view comments",
+    "show comments",
+    "comments",
+    "leave a comment",
+    "add a comment",
+    "kommentare",
+    "kommentar schreiben",
+    "commenti",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "reacties",
+    "more less",
     "tamaño de letraaa",
     "most popular",
     "trending",
 ];
 
 const RELATED: &[&str] = &[
+    "related coverage",
+    "more coverage",
+    "lesen sie auch",
+    "mehr dazu",
     "most popular",
     "most read",
     "related",
@@ -347,6 +414,13 @@ fn photo_count(lower: &str) -> bool {
 
 fn reading_time(lower: &str) -> bool {
     [
+        "reading time",
+        "lesezeit:",
+        "tempo di lettura",
+        "tempo de leitura",
+        "temps de lecture",
+        "tiempo de lectura",
+        "leestijd:",
         "min read",
         "minute read",
         "min lesezeit",
@@ -415,7 +489,21 @@ pub fn is_relative_time(lower: &str) -> bool {
 
 fn is_contact(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    // `Follow Marcus on X: @marcus`.
+    let follow = [
+        "follow", "segui", "folgen", "suivez", "siga", "sigue", "volg",
+    ];
+    if follow.contains(&words[0].to_lowercase().as_str())
+        && words
+            .iter()
+            .any(|w| w.starts_with('@') || w.contains("://"))
+    {
+        return true;
+    }
+    if words.len() > 6 {
         return false;
     }
     let contact_word = |w: &str| {

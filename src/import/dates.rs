@@ -189,7 +189,22 @@ fn is_time(word: &str) -> bool {
     let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
         return matches!(
             lower.as_str(),
-            "am" | "pm" | "cet" | "cest" | "utc" | "gmt" | "et" | "pt" | "bst"
+            "am" | "pm"
+                | "cet"
+                | "cest"
+                | "utc"
+                | "gmt"
+                | "et"
+                | "pt"
+                | "bst"
+                | "pdt"
+                | "pst"
+                | "edt"
+                | "est"
+                | "cdt"
+                | "cst"
+                | "mdt"
+                | "mst"
         );
     };
     !h.is_empty()
@@ -261,6 +276,33 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
     let line = line.trim();
     if line.is_empty() || line.chars().count() > 100 {
         return None;
+    }
+    // `Modified: March 5, 2024 • Published: March 4, 2024`: the date the
+    // piece was published, when a line gives several.
+    if line.contains(['•', '·']) {
+        let pieces: Vec<&str> = line
+            .split(['•', '·'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if pieces.len() > 1 {
+            let published = pieces.iter().find(|p| {
+                let lower = p.to_lowercase();
+                [
+                    "publish",
+                    "publié",
+                    "pubblicato",
+                    "publicado",
+                    "veröffentlicht",
+                    "gepubliceerd",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+            });
+            if let Some(date) = published.and_then(|p| parse_date_line(p)) {
+                return Some(date);
+            }
+        }
     }
     // A category before ` - `, ` – `, ` | ` or ` · `.
     for sep in [" - ", " – ", " — ", " | ", " · "] {

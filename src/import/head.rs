@@ -72,6 +72,53 @@ fn kind_of(line: &str) -> Kind {
     Kind::Text
 }
 
+/// `Title | Site Name`: the title without the site's name after it.
+fn without_site_name(title: &str) -> &str {
+    match title.rsplit_once(" | ") {
+        Some((head, site))
+            if word_count(site) <= 4
+                && word_count(head) >= 3
+                && site.split_whitespace().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                }) =>
+        {
+            head.trim()
+        }
+        _ => title,
+    }
+}
+
+/// How many words at the start of a line make a person's name (0 if fewer
+/// than two do).
+fn leading_name(words: &[&str]) -> usize {
+    let n = words
+        .iter()
+        .take(5)
+        .take_while(|w| !w.ends_with(':') && is_person_name(w.trim_end_matches(','), true))
+        .count();
+    if n >= 2 { n } else { 0 }
+}
+
+/// `HANNA PARK` → `Hanna Park`, to test a name written in capitals.
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The word between a writer's name and the outlet they write for.
+const FOR_OUTLET: [&str; 7] = ["per", "for", "para", "pour", "für", "voor", "pra"];
+
 /// Words that say a date is when the piece was published.
 const PUBLISHED: [&str; 10] = [
     "published",
@@ -93,6 +140,21 @@ const PUBLISHED: [&str; 10] = [
 /// date when the line has one.
 /// The date in what follows a byline's names (`Contributor on Nov 28, 2023`).
 fn byline_and_date_tail(text: &str) -> Option<String> {
+    // `June 14, 2019June 14, 2019`: a date printed twice, glued.
+    let mut spaced = String::with_capacity(text.len() + 4);
+    let mut prev: Option<char> = None;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // A word of three letters or more after a digit (a month), not a
+        // time's `17H27`.
+        let word_follows = chars[i..].iter().take_while(|c| c.is_alphabetic()).count() >= 3;
+        if prev.is_some_and(|p| p.is_ascii_digit()) && c.is_alphabetic() && word_follows {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        prev = Some(c);
+    }
+    let text = spaced.as_str();
     let words: Vec<&str> = text.split_whitespace().collect();
     (0..words.len()).find_map(|start| {
         parse_date_line(
@@ -130,13 +192,73 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
             }
         }
     }
-    // A name, then the date: `Sara Keller Traduzione: … 9.3.2025`.
     let words: Vec<&str> = line.split_whitespace().collect();
-    let name_len = words
+    // `Giulia Ferrante per il Corriere`, `Jane Doe for The Verge`: a name,
+    // then the outlet it writes for.
+    let name_len = leading_name(&words);
+    const ARTICLES: [&str; 16] = [
+        "il", "la", "lo", "le", "the", "de", "del", "der", "die", "das", "el", "o", "a", "do",
+        "da", "het",
+    ];
+    if name_len >= 2
+        && words
+            .get(name_len)
+            .is_some_and(|w| FOR_OUTLET.contains(&w.to_lowercase().as_str()))
+        && words.len() <= 10
+        && words[name_len + 1..].iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ARTICLES.contains(&w.to_lowercase().as_str())
+        })
+    {
+        return Some((
+            vec![words[..name_len].join(" ")],
+            date_in(&words[name_len..].join(" ")),
+        ));
+    }
+    // `HANNA PARK The Associated Press`: a name in capitals, then its agency.
+    let caps = words
         .iter()
-        .take(5)
-        .take_while(|w| !w.ends_with(':') && is_person_name(w.trim_end_matches(','), true))
+        .take_while(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        })
         .count();
+    if (2..=3).contains(&caps)
+        && words.len() <= caps + 5
+        && words[caps..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && is_person_name(&title_case(&words[..caps].join(" ")), false)
+    {
+        return Some((vec![words[..caps].join(" ")], None));
+    }
+    // `12.2.2024, Élodie Marchetti / Credit photo: X`: the date, then the name.
+    if let Some((first, rest)) = line.split_once(',')
+        && let Some(date) = parse_date_line(first)
+    {
+        let rest_words: Vec<&str> = rest.split_whitespace().collect();
+        let n = leading_name(&rest_words);
+        if n >= 2 {
+            return Some((vec![rest_words[..n].join(" ")], Some(date.date)));
+        }
+    }
+    // `La Crónica - Economía - TECNOLOGÍA - Ramón Esteller`: the site's
+    // header line, ending with the author.
+    for sep in [" - ", " | ", " · "] {
+        let parts: Vec<&str> = line
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 3
+            && let Some(last) = parts.last()
+            && (2..=4).contains(&word_count(last))
+            && is_person_name(last, false)
+        {
+            return Some((vec![last.to_string()], None));
+        }
+    }
+    // A name, then the date: `Sara Keller Traduzione: … 9.3.2025`.
     if name_len >= 2 {
         let name = words[..name_len].join(" ");
         let name = name.trim_end_matches(',').to_string();
@@ -200,7 +322,12 @@ pub(super) fn read_head(
     let first_text = (0..window).find(|&i| !matches!(kinds[i], Kind::Chrome(_)));
     let mut best: Option<(usize, i32)> = None;
     for i in 0..window {
-        if !title_like(i) || prose(i) && i > first_prose {
+        // A title comes before the first paragraph of prose.
+        if !title_like(i) || i > first_prose {
+            continue;
+        }
+        // Titles start with a capital, a digit or a quote.
+        if line(i).trim_start().starts_with(char::is_lowercase) {
             continue;
         }
         let mut score = match next(i) {
@@ -268,7 +395,7 @@ pub(super) fn read_head(
     }) else {
         return (0, Vec::new());
     };
-    meta.title = line(title_at).trim().to_string();
+    meta.title = without_site_name(line(title_at).trim()).to_string();
     decisions.push(Decision::new(
         title_at,
         line(title_at),
@@ -365,8 +492,22 @@ pub(super) fn read_head(
         let kind = kinds[i].clone();
         let next_meta = next(i).is_some_and(|j| kinds[j].is_meta());
         match kind {
-            Kind::Chrome(why) => decisions.push(Decision::new(i, l, "chrome", why)),
-            _ if l.trim() == meta.title || undouble(l.trim()) == meta.title => {
+            Kind::Chrome(why) => {
+                related_links |= why == super::chrome::RELATED_HEADER;
+                decisions.push(Decision::new(i, l, "chrome", why));
+            }
+            // The author's name printed again.
+            Kind::Name(name) if meta.authors.iter().any(|a| a.name == name) => {
+                decisions.push(Decision::new(i, l, "chrome", "the author's name again"));
+            }
+            // A lone lower-case word (`premium`): a label.
+            Kind::Text if word_count(l) == 1 && l.trim().starts_with(char::is_lowercase) => {
+                decisions.push(Decision::new(i, l, "chrome", "a one-word label"));
+            }
+            _ if l.trim() == meta.title
+                || undouble(l.trim()) == meta.title
+                || without_site_name(l.trim()) == meta.title =>
+            {
                 decisions.push(Decision::new(i, l, "chrome", "the title printed again"));
             }
             Kind::Date(d, category) => {

@@ -123,7 +123,17 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
 }
 
 /// Openings of a byline in the languages drafts come in.
-const BYLINE_OPENINGS: [&str; 22] = [
+const BYLINE_OPENINGS: [&str; 32] = [
+    "by: ",
+    "por: ",
+    "par : ",
+    "par: ",
+    "di: ",
+    "von: ",
+    "door: ",
+    "autor: ",
+    "autore: ",
+    "auteur: ",
     "by ",
     "words by ",
     "written by ",

@@ -238,6 +238,13 @@ fn read_tail(
         scanned += 1;
         if let Some(why) = chrome::chrome_reason(&line) {
             decisions.push(Decision::new(at, &line, "chrome", why));
+        } else if is_social_line(&line) {
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "chrome",
+                "a link to the author's social accounts",
+            ));
         } else if let Some(found) = parse_article_credits(&line) {
             decisions.push(Decision::new(
                 at,
@@ -277,7 +284,10 @@ fn read_tail(
                 "the author's name above the bio",
             ));
         } else if bio.is_none()
-            && let Some(name) = bio_author(&line, &known).or_else(|| colon_bio_author(&line))
+            && let Some(name) = bio_author(&line, &known)
+                .or_else(|| colon_bio_author(&line))
+                .or_else(|| first_person_bio_author(&line))
+                .or_else(|| known_bio_author(&line, &known))
         {
             decisions.push(Decision::new(
                 at,
@@ -317,6 +327,71 @@ fn read_tail(
         meta.authors.push(author);
     }
     raw.len()
+}
+
+/// `Connect with me on LinkedIn.`, `Sígueme en Instagram`: a short line
+/// naming a social network, at the end of an article.
+fn is_social_line(line: &str) -> bool {
+    const NETWORKS: [&str; 10] = [
+        "linkedin",
+        "twitter",
+        "instagram",
+        "mastodon",
+        "bluesky",
+        "threads",
+        "facebook",
+        "tiktok",
+        "youtube",
+        "x.com",
+    ];
+    let lower = line.to_lowercase();
+    word_count(&lower) <= 8 && NETWORKS.iter().any(|n| lower.contains(n))
+}
+
+/// `Hi, I'm Theo Marsh, and phones are my beat…`: a bio in the first
+/// person, in the languages drafts come in.
+fn first_person_bio_author(line: &str) -> Option<String> {
+    const OPENINGS: [&str; 14] = [
+        "hi, i'm ",
+        "hi, i’m ",
+        "i'm ",
+        "i’m ",
+        "hello, i'm ",
+        "ciao, sono ",
+        "sono ",
+        "hallo, ich bin ",
+        "ich bin ",
+        "bonjour, je suis ",
+        "je suis ",
+        "hola, soy ",
+        "soy ",
+        "olá, sou ",
+    ];
+    let lower = line.to_lowercase();
+    let opening = OPENINGS.iter().find(|o| lower.starts_with(*o))?;
+    let rest = &line[opening.len()..];
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_end_matches([',', '.']))
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let name = name.join(" ");
+    (word_count(line) >= 12 && is_person_name(&name, false)).then_some(name)
+}
+
+/// A paragraph at the end that opens with the name of an author the byline
+/// gave: that author's bio, whatever its verb.
+fn known_bio_author(line: &str, known: &[String]) -> Option<String> {
+    known
+        .iter()
+        .find(|k| {
+            k.split_whitespace().count() >= 2
+                && line.starts_with(k.as_str())
+                && word_count(line) >= 12
+                && ends_like_sentence(line)
+        })
+        .cloned()
 }
 
 /// `Ana Ruiz: periodista, 41 años, escribe sobre…`: a bio that opens with
@@ -408,7 +483,13 @@ fn classify_body(
             continue;
         }
         let line = chrome::strip_gallery_prefix(unit[0].as_str());
+        if related_links && (word_count(line) <= 3 || is_title_case(line)) {
+            decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
+            continue;
+        }
+        related_links = false;
         if let Some(why) = chrome::chrome_reason(line) {
+            related_links = why == chrome::RELATED_HEADER;
             decisions.push(Decision::new(i, line, "chrome", why));
             continue;
         }
@@ -457,21 +538,6 @@ fn classify_body(
             ));
             continue;
         }
-        if related_links && word_count(line) <= 3 {
-            decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
-            continue;
-        }
-        related_links = false;
-        if chrome::is_related_header(line) {
-            related_links = true;
-            decisions.push(Decision::new(
-                i,
-                line,
-                "chrome",
-                "the header of other stories",
-            ));
-            continue;
-        }
         if is_dateline_alone(line) {
             decisions.push(Decision::new(
                 i,
@@ -487,7 +553,7 @@ fn classify_body(
             numbered
                 && looks_like_heading(&text)
                 && !matches!(units.last(), Some(Unit::List { .. }))
-                && next_raw.is_some_and(|n| list_item(n).is_none() && word_count(n) > 12)
+                && next_raw.is_some_and(|n| list_item(n).is_none())
         });
         if numbered_heading {
             decisions.push(Decision::new(
@@ -588,6 +654,26 @@ fn classify_body(
         }
         if is_bio_label(line) {
             decisions.push(Decision::new(i, line, "chrome", "the author box's label"));
+            continue;
+        }
+        // A short line printed twice: an image's title as alt text and as
+        // caption.
+        if let Some(Unit::Paragraph(prev) | Unit::Heading(prev)) = units.last()
+            && prev == line
+            && word_count(line) <= 20
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "caption",
+                "an image's title printed twice (alt text and caption)",
+            ));
+            units.pop();
+            units.push(Unit::Figure {
+                alt: line.to_string(),
+                caption: line.to_string(),
+                credit: String::new(),
+            });
             continue;
         }
         // An image's title, then its caption without a credit, then the text.
@@ -693,6 +779,21 @@ fn push_figure(units: &mut Vec<Unit>, caption: String, credit: String) {
 }
 
 /// `BERLIN (Reuters) —`: a dateline alone on its line, its paragraph below.
+/// `Orvana Earbuds Get Price Cut Ahead Of Phone Launch`: most words
+/// capitalised, as the titles of linked stories are.
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    words.len() >= 3 && caps * 4 >= words.len() * 3 && !ends_like_sentence(line)
+}
+
 pub(crate) fn is_dateline_alone(line: &str) -> bool {
     let t = line.trim();
     // `BERLIN (Reuters) —`, `BARCELONA.Actualizado:`.
