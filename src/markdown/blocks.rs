@@ -276,7 +276,12 @@ fn paragraph_or_figure(content: Vec<Inline>) -> BlockKind {
         && let Some(Inline::Text(first)) = last.first_mut()
         && let Some(marker) = CREDIT_MARKERS
             .iter()
-            .find(|m| first.len() >= m.len() && first[..m.len()].eq_ignore_ascii_case(m))
+            // `get`: the caption's first bytes may end inside a character.
+            .find(|m| {
+                first
+                    .get(..m.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(m))
+            })
     {
         let rest = first[marker.len()..].trim_start().to_string();
         if rest.is_empty() {
@@ -306,6 +311,16 @@ fn paragraph_or_figure(content: Vec<Inline>) -> BlockKind {
 mod tests {
     use super::*;
     use crate::markdown::plain_text;
+
+    #[test]
+    fn a_caption_starting_with_a_wide_character_is_not_cut_inside_it() {
+        // The credit markers are compared with the caption's first bytes;
+        // a curly quote there must not split the character.
+        match only("![]()\nb X“H: ok\n") {
+            BlockKind::Figure(f) => assert_eq!(plain_text(&f.caption), "b X“H: ok"),
+            other => panic!("{other:?}"),
+        }
+    }
 
     fn only(body: &str) -> BlockKind {
         let mut blocks = parse(body);
