@@ -183,13 +183,59 @@ fn bad_input_gets_one_line_and_exit_2() {
     expect_bad_input(dir.path(), "folder");
     fs::write(p("bin.md"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
     expect_bad_input(&p("bin.md"), "binary");
-    fs::write(p("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
-    expect_bad_input(&p("latin1.txt"), "not UTF-8");
+    // UTF-8 with a byte of Latin-1 pasted in: no one encoding explains it.
+    fs::write(p("mixed.txt"), b"Caf\xc3\xa9 cr\xe8me").unwrap();
+    expect_bad_input(&p("mixed.txt"), "not UTF-8");
     fs::write(p("bad.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
     expect_bad_input(&p("bad.md"), "front matter, line 3");
     let huge = fs::File::create(p("huge.md")).unwrap();
     huge.set_len(300 * 1024 * 1024).unwrap();
     expect_bad_input(&p("huge.md"), "up to 67 MB");
+}
+
+#[test]
+fn drafts_in_windows_encodings_are_imported_and_the_encoding_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("cafe.txt");
+    fs::write(
+        &draft,
+        b"Caf\xe9 prices rise\n\nThe caf\xe9 on the corner raised its prices this week, and the regulars are not happy.\n",
+    )
+    .unwrap();
+    let out = copydesk(&["import", draft.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("---\ntitle: Café prices rise\n"), "{md}");
+    assert!(md.contains("The café on the corner"), "{md}");
+    assert!(
+        stderr(&out).contains("cafe.txt: read as Windows-1252 text"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copydesk(&["inspect", draft.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("\"slug\": \"cafe-prices-rise\""),
+        "{}",
+        stdout(&out)
+    );
+
+    // What Notepad saves as “Unicode”: UTF-16 LE with a byte-order mark.
+    let notepad = dir.path().join("notepad.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "Café prices rise\r\n\r\nThe café raised its prices.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    fs::write(&notepad, bytes).unwrap();
+    let out = copydesk(&["import", notepad.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("---\ntitle: Café prices rise\n"));
+    assert!(
+        stderr(&out).contains("read as UTF-16 LE text"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -210,7 +210,7 @@ pub fn orphans(root: &Path) -> Vec<Orphan> {
 fn read_orphan(file: PathBuf) -> Orphan {
     let parsed = files::read_text(&file)
         .map_err(|e| e.to_string())
-        .and_then(|text| format::parse_markdown(&text).map_err(|e| e.to_string()));
+        .and_then(|read| format::parse_markdown(&read.text).map_err(|e| e.to_string()));
     let mut source = None;
     let mut saved_at = String::new();
     let article = parsed.map(|doc| {
