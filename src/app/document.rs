@@ -92,12 +92,13 @@ impl Document {
         }
     }
 
-    /// A draft imported from `source`: unsaved until it gets its own file.
+    /// A draft imported from `source`. It has no file of its own until it
+    /// is saved, but untouched it holds nothing the draft does not (opening
+    /// the draft again imports the same article): it counts as unsaved only
+    /// once it is edited, so closing or quitting asks only then.
     pub fn imported(id: u64, article: Article, source: PathBuf) -> Self {
         let mut doc = Self::new(id, article, Origin::new_file(), None);
         doc.imported_from = Some(source);
-        doc.saved = Article::default();
-        doc.dirty = true;
         doc
     }
 
