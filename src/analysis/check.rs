@@ -136,6 +136,13 @@ pub fn check_blocks(article: &Article, blocks: &[Block]) -> Vec<Problem> {
         );
     }
     body_problems(blocks, &mut out);
+    for slip in crate::cleanup::slips(&article.body, &meta.lang) {
+        out.push(Problem {
+            severity: Severity::Warning,
+            location: Location::Body(slip.range),
+            message: slip.message,
+        });
+    }
     out
 }
 
@@ -398,6 +405,34 @@ mod tests {
         assert!(
             m.contains(&"warning: an opening ( is never closed with )".to_string()),
             "{m:?}"
+        );
+    }
+
+    #[test]
+    fn spaces_before_closing_marks_and_dashes_before_full_stops_are_reported() {
+        let mut a = good();
+        a.body = "## One\n\n“Eager to explore. ” So said the company -. Fine (really ).\n\n`f( x )` is code.\n".into();
+        let problems = check(&a);
+        let m: Vec<_> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            m,
+            [
+                "warning: a space before the closing quote ”",
+                "warning: a dash before a full stop (“company -.”)",
+                "warning: a space before the closing bracket )",
+            ],
+        );
+        let at = |i: usize| match &problems[i].location {
+            Location::Body(range) => &a.body[range.clone()],
+            Location::Field(f) => f,
+        };
+        assert_eq!((at(0), at(1), at(2)), (" ”", " -.", " )"));
+        // In German “ closes a quote.
+        a.body = "Er sagte „gut “.\n".into();
+        a.meta.lang = "de".into();
+        assert_eq!(
+            messages(&a),
+            ["warning: a space before the closing quote “"]
         );
     }
 
