@@ -274,9 +274,11 @@ pub fn run(command: Command) -> Result<i32, String> {
                 };
                 out.push_str(&format!("{place}: {p}\n"));
             }
-            if problems.is_empty() {
-                out.push_str(&format!("{}: no problems\n", file.display()));
-            }
+            out.push_str(&format!(
+                "{}: {}\n",
+                file.display(),
+                check::summary(&problems)
+            ));
             emit(&out, None)?;
             Ok(if check::has_errors(&problems) {
                 EXIT_PROBLEMS

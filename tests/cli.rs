@@ -239,6 +239,30 @@ fn drafts_in_windows_encodings_are_imported_and_the_encoding_is_said() {
 }
 
 #[test]
+fn check_ends_with_a_count_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(
+        &path,
+        "---\ntitle: A\nauthors:\n- name: Jane\n  bio: Writes.\nexcerpt: Short.\ntags: [x]\n---\n\nSaid the company -.\n\n![x](a.jpg)\nNo credit here\n",
+    )
+    .unwrap();
+    let out = copydesk(&["check", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{}:10: warning: a dash before a full stop (“company -.”)",
+            path.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("{}: 2 problems (1 error)\n", path.display())),
+        "{text}"
+    );
+}
+
+#[test]
 fn failed_export_leaves_no_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("out.html");

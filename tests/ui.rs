@@ -680,3 +680,20 @@ fn an_untouched_opened_file_is_not_unsaved() {
     assert!(harness.state().active_doc().unwrap().is_dirty());
     assert!(!harness.state().may_close());
 }
+
+#[test]
+fn the_status_bar_counts_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.md");
+    fs::write(
+        &path,
+        "---\ntitle: One problem\nauthors:\n- name: Jane\n  bio: Writes.\nexcerpt: Short.\ntags: [x]\nimage: {src: chip.jpg, alt: A chip}\n---\n\nWord.\n",
+    )
+    .unwrap();
+    let (harness, _) = app_with(vec![path]);
+    assert!(
+        harness.query_by_label("⚠ 1 problem (1 error)").is_some(),
+        "not “1 problems (1 errors)”"
+    );
+    assert!(harness.query_by_label("1 word").is_some());
+}

@@ -334,6 +334,23 @@ fn body_problems(blocks: &[Block], out: &mut Vec<Problem>) {
     }
 }
 
+/// The problems in a few words: `no problems`, `1 problem (1 error)`,
+/// `3 problems (2 errors)`, `2 problems` (warnings only).
+pub fn summary(problems: &[Problem]) -> String {
+    if problems.is_empty() {
+        return "no problems".into();
+    }
+    let all = super::counted(problems.len(), "problem", "problems");
+    match problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count()
+    {
+        0 => all,
+        errors => format!("{all} ({})", super::counted(errors, "error", "errors")),
+    }
+}
+
 /// Whether any problem stops publication.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
@@ -433,6 +450,25 @@ mod tests {
         assert_eq!(
             messages(&a),
             ["warning: a space before the closing quote “"]
+        );
+    }
+
+    #[test]
+    fn summaries_count_in_words() {
+        let problem = |severity| Problem {
+            severity,
+            location: Location::Field("title"),
+            message: String::new(),
+        };
+        assert_eq!(summary(&[]), "no problems");
+        assert_eq!(summary(&[problem(Severity::Error)]), "1 problem (1 error)");
+        assert_eq!(
+            summary(&[problem(Severity::Warning), problem(Severity::Error)]),
+            "2 problems (1 error)"
+        );
+        assert_eq!(
+            summary(&[problem(Severity::Warning), problem(Severity::Warning)]),
+            "2 problems"
         );
     }
 

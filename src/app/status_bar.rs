@@ -41,7 +41,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     };
     egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(format!("{} words", stats.words));
+            ui.label(crate::analysis::counted(stats.words, "word", "words"));
             ui.separator();
             ui.label(format!("{} min read", stats.reading_minutes_at(wpm)));
             ui.separator();
@@ -53,14 +53,13 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 );
             }
             ui.separator();
+            let summary = crate::analysis::check::summary(problems);
             let summary = if problems.is_empty() {
                 RichText::new("✔ No problems")
             } else if errors > 0 {
-                RichText::new(format!("⚠ {} problems ({errors} errors)", problems.len()))
-                    .color(ui.visuals().error_fg_color)
+                RichText::new(format!("⚠ {summary}")).color(ui.visuals().error_fg_color)
             } else {
-                RichText::new(format!("⚠ {} problems", problems.len()))
-                    .color(ui.visuals().warn_fg_color)
+                RichText::new(format!("⚠ {summary}")).color(ui.visuals().warn_fg_color)
             };
             if ui
                 .button(summary)
