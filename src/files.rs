@@ -395,19 +395,41 @@ fn starts_with_title_heading(text: &str) -> bool {
 
 /// Writes a file atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target. A failure leaves the old file whole.
-/// The target's permissions are kept.
+/// The target's permissions are kept; a new file gets the permissions any
+/// program's new file gets (read and write for all, less the umask).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_as(path, contents, true)
+}
+
+/// [`write_atomic`] for the app's own files that hold someone's unsaved
+/// words (recovery files, crash logs): a new one is readable by its owner
+/// only, whatever the umask.
+pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_as(path, contents, false)
+}
+
+fn write_atomic_as(path: &Path, contents: &[u8], shared: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".copydesk-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
+    let existing = fs::metadata(path).ok();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".copydesk-").suffix(".tmp");
+    // The temporary file is private (0600) unless it becomes a new shared
+    // file: then it is created as `File::create` would, and the system
+    // applies the umask.
+    #[cfg(unix)]
+    if shared && existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = shared;
+    let mut tmp = builder.tempfile_in(&dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    if let Ok(existing) = fs::metadata(path) {
+    if let Some(existing) = existing {
         tmp.as_file().set_permissions(existing.permissions())?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
@@ -594,6 +616,29 @@ mod tests {
         }
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_follow_the_umask_and_private_ones_stay_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // The umask as the kernel reports it (the tests cannot set it: it is
+        // the process's, shared by every test thread).
+        let umask = fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
+        });
+        let shared = dir.path().join("export.html");
+        write_atomic(&shared, b"x").unwrap();
+        if let Some(umask) = umask {
+            assert_eq!(mode(&shared), 0o666 & !umask);
+        }
+        let private = dir.path().join("recovery.md");
+        write_private(&private, b"x").unwrap();
+        assert_eq!(mode(&private), 0o600);
     }
 
     #[test]

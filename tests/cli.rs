@@ -262,6 +262,61 @@ fn check_ends_with_a_count_in_words() {
     );
 }
 
+/// Runs `copydesk` under a shell with the given umask.
+#[cfg(unix)]
+fn copydesk_with_umask(umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .output()
+        .expect("running copydesk")
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_umask_s_permissions_and_old_ones_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let sample = sample("oneplus-copydesk.md");
+    for (umask, expected) in [("022", 0o644), ("027", 0o640), ("002", 0o664)] {
+        let out_file = dir.path().join(format!("export-{umask}.html"));
+        let out = copydesk_with_umask(
+            umask,
+            &[
+                "export",
+                &sample,
+                "--to",
+                "html",
+                "-o",
+                out_file.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(mode(&out_file), expected, "umask {umask}");
+    }
+    // An existing file keeps its own permissions, whatever the umask.
+    let kept = dir.path().join("kept.html");
+    fs::write(&kept, "old").unwrap();
+    fs::set_permissions(&kept, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = copydesk_with_umask(
+        "022",
+        &[
+            "export",
+            &sample,
+            "--to",
+            "html",
+            "-o",
+            kept.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&kept), 0o600);
+    assert_ne!(fs::read_to_string(&kept).unwrap(), "old");
+}
+
 #[test]
 fn failed_export_leaves_no_output_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -58,7 +58,7 @@ impl Session {
     /// Writes (atomically) the recovery file of a document.
     pub fn write(&self, key: &str, text: &str) -> io::Result<PathBuf> {
         let path = self.file_for(key);
-        files::write_atomic(&path, text.as_bytes())?;
+        files::write_private(&path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -70,7 +70,7 @@ impl Session {
     /// Writes a crash log next to the recovery files.
     pub fn write_crash_log(&self, text: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(PANIC_LOG);
-        files::write_atomic(&path, text.as_bytes())?;
+        files::write_private(&path, text.as_bytes())?;
         Ok(path)
     }
 
