@@ -109,6 +109,12 @@ fn after_a_crash_the_next_start_offers_to_restore_the_edits() {
         harness.query_by_label("Recover unsaved work").is_some(),
         "the restore prompt shows"
     );
+    assert!(
+        harness
+            .query_by_label_contains("last change kept today at ")
+            .is_some(),
+        "in local time, as a person says it"
+    );
     harness.get_by_label("Restore story.md").click();
     pump(&mut harness);
     let doc = harness.state().active_doc().unwrap();

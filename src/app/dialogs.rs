@@ -136,9 +136,12 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
             }
             if !orphan.saved_at.is_empty() {
                 ui.label(
-                    RichText::new(format!("last change kept at {}", orphan.saved_at))
-                        .small()
-                        .weak(),
+                    RichText::new(format!(
+                        "last change kept {}",
+                        local_time(&orphan.saved_at, &jiff::Zoned::now())
+                    ))
+                    .small()
+                    .weak(),
                 );
             }
             if let Err(e) = &orphan.article {
@@ -304,6 +307,28 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     }
 }
 
+/// When a recovery file was written (an RFC 3339 time), in the local time
+/// zone and as a person says it: `today at 14:05`, `yesterday at 09:12`,
+/// `on Tuesday 3 November at 14:05` this year, `on 3 November 2025 at
+/// 14:05` before. Text that is not a time is shown as it is.
+pub(crate) fn local_time(saved_at: &str, now: &jiff::Zoned) -> String {
+    let Ok(timestamp) = saved_at.trim().parse::<jiff::Timestamp>() else {
+        return format!("at {saved_at}");
+    };
+    let when = timestamp.to_zoned(now.time_zone().clone());
+    let (date, today) = (when.date(), now.date());
+    let time = when.strftime("%H:%M");
+    if date == today {
+        format!("today at {time}")
+    } else if today.yesterday().ok() == Some(date) {
+        format!("yesterday at {time}")
+    } else if date.year() == today.year() {
+        format!("on {} at {time}", when.strftime("%A %-d %B"))
+    } else {
+        format!("on {} at {time}", when.strftime("%-d %B %Y"))
+    }
+}
+
 /// The problems panel above the status bar: the rules of `copydesk check`,
 /// run again when typing pauses; a click on one goes to it.
 pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
@@ -443,5 +468,30 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     }
     if app.notices.iter().any(|n| !n.error) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(SHOWN_FOR));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_time;
+
+    #[test]
+    fn recovery_times_are_local_and_readable() {
+        let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+        let now = "2026-11-03T10:00:00Z"
+            .parse::<jiff::Timestamp>()
+            .unwrap()
+            .to_zoned(zone);
+        let said = |saved_at: &str| local_time(saved_at, &now);
+        assert_eq!(said("2026-11-03T08:05:09Z"), "today at 10:05");
+        // Late on the 2nd in UTC is already the 3rd two hours east.
+        assert_eq!(said("2026-11-02T23:30:00Z"), "today at 01:30");
+        assert_eq!(said("2026-11-02T12:00:00Z"), "yesterday at 14:00");
+        assert_eq!(
+            said("2026-11-01T12:00:00Z"),
+            "on Sunday 1 November at 14:00"
+        );
+        assert_eq!(said("2025-06-01T12:00:00Z"), "on 1 June 2025 at 14:00");
+        assert_eq!(said("last Tuesday"), "at last Tuesday");
     }
 }
