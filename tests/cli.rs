@@ -187,7 +187,10 @@ fn bad_input_gets_one_line_and_exit_2() {
     fs::write(p("mixed.txt"), b"Caf\xc3\xa9 cr\xe8me").unwrap();
     expect_bad_input(&p("mixed.txt"), "not UTF-8");
     fs::write(p("bad.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
-    expect_bad_input(&p("bad.md"), "front matter, line 3");
+    expect_bad_input(
+        &p("bad.md"),
+        "front matter, line 2: a [ list is never closed",
+    );
     let huge = fs::File::create(p("huge.md")).unwrap();
     huge.set_len(300 * 1024 * 1024).unwrap();
     expect_bad_input(&p("huge.md"), "up to 67 MB");

@@ -346,8 +346,11 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
     let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     assert!(
         harness
-            .query_by_label_contains("The metadata could not be read")
-            .is_some()
+            .query_by_label_contains(
+                "The metadata could not be read — front matter, line 2: a [ list is never closed."
+            )
+            .is_some(),
+        "plain words, the line where the [ opened"
     );
     assert_eq!(
         harness.state().active_doc().unwrap().article.body,
@@ -365,6 +368,12 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
 
     harness.get_by_label("Fix the Front Matter…").click();
     pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label("front matter, line 2: a [ list is never closed")
+            .is_some(),
+        "the editor says what to fix"
+    );
     let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "Front matter");
     editor.focus();
     pump(&mut harness);
