@@ -145,13 +145,18 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, OpenError> {
             .ok_or(OpenError::Binary);
     }
     // A NUL byte never appears in text (UTF-16 aside).
-    if bytes.contains(&0) || is_known_binary(&bytes) {
+    if bytes.contains(&0) {
         return Err(OpenError::Binary);
     }
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => return Ok(decoded(text, Encoding::UTF_8)),
         Err(e) => e.into_bytes(),
     };
+    // An image, archive or PDF whose bytes hold no NUL: no encoding is
+    // asked to explain it.
+    if is_known_binary(&bytes) {
+        return Err(OpenError::Binary);
+    }
     match decode_legacy(&bytes) {
         Legacy::Text(text, encoding) => Ok(decoded(text, encoding)),
         Legacy::Binary => Err(OpenError::Binary),
@@ -207,7 +212,7 @@ fn utf16_encoding(bytes: &[u8]) -> Option<Encoding> {
 /// they are not text: unpaired surrogates, or control characters that no
 /// text has.
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Option<String> {
-    let bom = if bytes.len() >= 2 && encoding_rs::Encoding::for_bom(bytes).is_some() {
+    let bom = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         2
     } else {
         0
@@ -543,7 +548,13 @@ mod tests {
 
     #[test]
     fn valid_utf8_is_always_read_as_utf8() {
-        for text in [DRAFT, "CafÃ© and â€œquotesâ€\u{9d}", "plain ASCII", ""] {
+        for text in [
+            DRAFT,
+            "CafÃ© and â€œquotesâ€\u{9d}",
+            "GIF89a is a format, %PDF- is another",
+            "plain ASCII",
+            "",
+        ] {
             let decoded = decode(text.as_bytes().to_vec()).unwrap();
             assert_eq!(
                 (decoded.text.as_str(), decoded.encoding),
