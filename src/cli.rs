@@ -279,7 +279,9 @@ pub fn run(command: Command) -> Result<i32, String> {
         Command::Set { words, dry_run } => set(&words, dry_run),
         Command::Check { file } => {
             let opened = open(&file)?;
-            let text = files::read_text(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let text = files::read_text(&file)
+                .map_err(|e| format!("{}: {e}", file.display()))?
+                .text;
             let body_line = body_first_line(&text, &opened);
             let article = &opened.document.article;
             let problems = check::check(article);
@@ -301,9 +303,11 @@ pub fn run(command: Command) -> Result<i32, String> {
                 };
                 out.push_str(&format!("{place}: {p}\n"));
             }
-            if problems.is_empty() {
-                out.push_str(&format!("{}: no problems\n", file.display()));
-            }
+            out.push_str(&format!(
+                "{}: {}\n",
+                file.display(),
+                check::summary(&problems)
+            ));
             emit(&out, None)?;
             Ok(if check::has_errors(&problems) {
                 EXIT_PROBLEMS
@@ -416,7 +420,9 @@ fn set(words: &[String], dry_run: bool) -> Result<i32, String> {
                 path.display()
             ));
         }
-        let old = files::read_text(&path).map_err(|e| describe(&path, &e))?;
+        let old = files::read_text(&path)
+            .map_err(|e| describe(&path, &e))?
+            .text;
         let mut article = opened.document.article.clone();
         for edit in &edits {
             edit.apply(&mut article.meta, &bio_of);
@@ -497,7 +503,9 @@ fn templates(command: TemplatesCommand) -> Result<i32, String> {
                 .ok_or_else(|| {
                     format!("no template named {name:?} in {}", library.dir.display())
                 })?;
-            let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
+            let text = files::read_text(&file)
+                .map_err(|e| describe(&file, &e))?
+                .text;
             emit(&text, None)?;
             Ok(EXIT_OK)
         }
@@ -553,6 +561,13 @@ fn body_first_line(text: &str, opened: &Opened) -> usize {
 
 fn open(path: &Path) -> Result<Opened, String> {
     let opened = files::open(path).map_err(|e| describe(path, &e))?;
+    if !opened.encoding.is_utf8() {
+        eprintln!(
+            "copydesk: {}: read as {} text (what Copydesk writes is UTF-8)",
+            path.display(),
+            opened.encoding
+        );
+    }
     // A key set twice is read (the last value wins) but said.
     for warning in &opened.document.origin.warnings {
         eprintln!("copydesk: {}: {warning}", path.display());

@@ -183,13 +183,141 @@ fn bad_input_gets_one_line_and_exit_2() {
     expect_bad_input(dir.path(), "folder");
     fs::write(p("bin.md"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
     expect_bad_input(&p("bin.md"), "binary");
-    fs::write(p("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
-    expect_bad_input(&p("latin1.txt"), "not UTF-8");
+    // UTF-8 with a byte of Latin-1 pasted in: no one encoding explains it.
+    fs::write(p("mixed.txt"), b"Caf\xc3\xa9 cr\xe8me").unwrap();
+    expect_bad_input(&p("mixed.txt"), "not UTF-8");
     fs::write(p("bad.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
-    expect_bad_input(&p("bad.md"), "front matter, line 3");
+    expect_bad_input(
+        &p("bad.md"),
+        "front matter, line 2: a [ list is never closed",
+    );
     let huge = fs::File::create(p("huge.md")).unwrap();
     huge.set_len(300 * 1024 * 1024).unwrap();
     expect_bad_input(&p("huge.md"), "up to 67 MB");
+}
+
+#[test]
+fn drafts_in_windows_encodings_are_imported_and_the_encoding_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("cafe.txt");
+    fs::write(
+        &draft,
+        b"Caf\xe9 prices rise\n\nThe caf\xe9 on the corner raised its prices this week, and the regulars are not happy.\n",
+    )
+    .unwrap();
+    let out = copydesk(&["import", draft.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("---\ntitle: Café prices rise\n"), "{md}");
+    assert!(md.contains("The café on the corner"), "{md}");
+    assert!(
+        stderr(&out).contains("cafe.txt: read as Windows-1252 text"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copydesk(&["inspect", draft.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("\"slug\": \"cafe-prices-rise\""),
+        "{}",
+        stdout(&out)
+    );
+
+    // What Notepad saves as “Unicode”: UTF-16 LE with a byte-order mark.
+    let notepad = dir.path().join("notepad.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "Café prices rise\r\n\r\nThe café raised its prices.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    fs::write(&notepad, bytes).unwrap();
+    let out = copydesk(&["import", notepad.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("---\ntitle: Café prices rise\n"));
+    assert!(
+        stderr(&out).contains("read as UTF-16 LE text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_ends_with_a_count_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(
+        &path,
+        "---\ntitle: A\nauthors:\n- name: Jane\n  bio: Writes.\nexcerpt: Short.\ntags: [x]\n---\n\nSaid the company -.\n\n![x](a.jpg)\nNo credit here\n",
+    )
+    .unwrap();
+    let out = copydesk(&["check", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{}:10: warning: a dash before a full stop (“company -.”)",
+            path.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("{}: 2 problems (1 error)\n", path.display())),
+        "{text}"
+    );
+}
+
+/// Runs `copydesk` under a shell with the given umask.
+#[cfg(unix)]
+fn copydesk_with_umask(umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .output()
+        .expect("running copydesk")
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_umask_s_permissions_and_old_ones_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let sample = sample("oneplus-copydesk.md");
+    for (umask, expected) in [("022", 0o644), ("027", 0o640), ("002", 0o664)] {
+        let out_file = dir.path().join(format!("export-{umask}.html"));
+        let out = copydesk_with_umask(
+            umask,
+            &[
+                "export",
+                &sample,
+                "--to",
+                "html",
+                "-o",
+                out_file.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(mode(&out_file), expected, "umask {umask}");
+    }
+    // An existing file keeps its own permissions, whatever the umask.
+    let kept = dir.path().join("kept.html");
+    fs::write(&kept, "old").unwrap();
+    fs::set_permissions(&kept, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = copydesk_with_umask(
+        "022",
+        &[
+            "export",
+            &sample,
+            "--to",
+            "html",
+            "-o",
+            kept.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&kept), 0o600);
+    assert_ne!(fs::read_to_string(&kept).unwrap(), "old");
 }
 
 #[test]

@@ -156,6 +156,27 @@ proptest! {
     }
 
     #[test]
+    fn decoding_any_bytes_never_panics_and_keeps_utf8_as_it_is(
+        bytes in proptest::collection::vec(any::<u8>(), 0..600),
+        text in "\\PC{0,200}",
+    ) {
+        let _ = copydesk::files::decode(bytes);
+        let decoded = copydesk::files::decode(text.clone().into_bytes());
+        // Valid UTF-8 is read as UTF-8 (unless it holds a NUL: binary).
+        if !text.contains('\0') {
+            let decoded = decoded.map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(decoded.text, text);
+            prop_assert!(decoded.encoding.is_utf8());
+        }
+    }
+
+    #[test]
+    fn front_matter_errors_never_panic(front in "([a-z]{1,6}: ?[\"'\\[{}\\]a-z ,:#\t-]{0,20}\n){0,6}", toml in any::<bool>()) {
+        let fence = if toml { "+++" } else { "---" };
+        let _ = format::parse_markdown(&format!("{fence}\n{front}{fence}\nBody\n"));
+    }
+
+    #[test]
     fn no_export_carries_a_script(article in article(), attack in attack()) {
         let mut article = article;
         article.meta.title = attack.clone();

@@ -109,6 +109,12 @@ fn after_a_crash_the_next_start_offers_to_restore_the_edits() {
         harness.query_by_label("Recover unsaved work").is_some(),
         "the restore prompt shows"
     );
+    assert!(
+        harness
+            .query_by_label_contains("last change kept today at ")
+            .is_some(),
+        "in local time, as a person says it"
+    );
     harness.get_by_label("Restore story.md").click();
     pump(&mut harness);
     let doc = harness.state().active_doc().unwrap();
@@ -223,14 +229,15 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 }
 
 #[test]
-fn a_non_utf8_file_opens_only_as_a_repaired_copy() {
+fn bytes_no_encoding_explains_open_only_as_a_repaired_copy() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
+    // UTF-8 with a paragraph pasted in from a Latin-1 file.
     let latin1 = dir.path().join("latin1.txt");
     fs::write(
         &latin1,
-        b"Caf\xe9 news\n\nThe caf\xe9 opened today, and the town is happy about it.\n",
+        b"Caf\xc3\xa9 news\n\nThe caf\xe9 opened today, and the town is happy about it.\n",
     )
     .unwrap();
     let mut harness = start(vec![latin1.clone()], recovery.path(), &dialogs);
@@ -240,7 +247,7 @@ fn a_non_utf8_file_opens_only_as_a_repaired_copy() {
     let doc = harness.state().active_doc().unwrap();
     assert_eq!(doc.display_name(), "latin1.txt (repaired copy)");
     assert!(doc.path.is_none() && doc.is_dirty());
-    assert!(doc.article.meta.title.contains('\u{fffd}'));
+    assert!(doc.article.body.contains('\u{fffd}'));
     let target = dir.path().join("latin1.md");
     dialogs.answer(vec![target.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -249,9 +256,80 @@ fn a_non_utf8_file_opens_only_as_a_repaired_copy() {
     assert!(target.exists());
     assert_eq!(
         fs::read(&latin1).unwrap()[3],
-        0xe9,
+        0xc3,
         "the original is untouched"
     );
+}
+
+#[test]
+fn drafts_in_other_encodings_open_and_the_status_bar_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let draft = dir.path().join("cafe.txt");
+    fs::write(
+        &draft,
+        b"Caf\xe9 prices rise\n\nThe caf\xe9 on the corner raised its prices this week, and the regulars are not happy about it.\n",
+    )
+    .unwrap();
+    // A post Notepad saved as “Unicode”: UTF-16 LE with a byte-order mark.
+    let post = dir.path().join("post.md");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "---\r\ntitle: Caffè\r\n---\r\n\r\nUn caffè, per favore.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    fs::write(&post, &utf16).unwrap();
+    let mut harness = start(vec![draft.clone(), post.clone()], recovery.path(), &dialogs);
+    let show = |harness: &mut Harness<'_, CopydeskApp>, path: &Path| {
+        let app = harness.state_mut();
+        app.active = app
+            .docs
+            .iter()
+            .position(|d| {
+                d.path.as_deref() == Some(path) || d.imported_from.as_deref() == Some(path)
+            })
+            .unwrap();
+        pump(harness);
+    };
+    assert!(
+        harness.query_by_label("Not UTF-8 text").is_none(),
+        "no repair asked"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("post.md was read as UTF-16 LE text; saving it writes UTF-8")
+            .is_some(),
+        "a notice says the post will be saved as UTF-8"
+    );
+    show(&mut harness, &post);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.meta.title, "Caffè");
+    assert!(!doc.is_dirty(), "reading is not a change");
+    assert!(harness.query_by_label("Read as UTF-16 LE").is_some());
+
+    show(&mut harness, &draft);
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.meta.title, "Café prices rise");
+    assert_eq!(doc.article.meta.effective_slug(), "cafe-prices-rise");
+    assert!(harness.query_by_label("Read as Windows-1252").is_some());
+
+    // Saving the post writes UTF-8; nothing says it is changed on disk.
+    show(&mut harness, &post);
+    type_in_body(&mut harness, "Grazie. ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("was changed by another program")
+            .is_none()
+    );
+    let saved = fs::read_to_string(&post).expect("UTF-8 now");
+    assert!(saved.starts_with("---\r\ntitle: Caffè\r\n"), "{saved:?}");
+    assert!(saved.contains("Grazie. "), "{saved:?}");
+    assert!(harness.query_by_label("Read as UTF-16 LE").is_none());
+    assert_eq!(fs::read(&draft).unwrap()[3], 0xe9, "the draft is untouched");
 }
 
 #[test]
@@ -268,8 +346,11 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
     let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
     assert!(
         harness
-            .query_by_label_contains("The metadata could not be read")
-            .is_some()
+            .query_by_label_contains(
+                "The metadata could not be read — front matter, line 2: a [ list is never closed."
+            )
+            .is_some(),
+        "plain words, the line where the [ opened"
     );
     assert_eq!(
         harness.state().active_doc().unwrap().article.body,
@@ -287,6 +368,12 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
 
     harness.get_by_label("Fix the Front Matter…").click();
     pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label("front matter, line 2: a [ list is never closed")
+            .is_some(),
+        "the editor says what to fix"
+    );
     let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "Front matter");
     editor.focus();
     pump(&mut harness);

@@ -643,3 +643,57 @@ fn changing_the_title_of_a_site_s_post_rewrites_only_the_title_line() {
         saved.split_inclusive('\n').count()
     );
 }
+
+#[test]
+fn an_untouched_opened_file_is_not_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    fs::write(&draft, copydesk::SAMPLE_DRAFT).unwrap();
+    let article = temp_article(&dir);
+    let (mut harness, _) = app_with(vec![draft.clone(), article]);
+    pump(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.docs.len(), 2);
+    assert!(
+        app.docs.iter().all(|d| !d.is_dirty()),
+        "nothing was changed"
+    );
+    assert!(
+        app.may_close(),
+        "quitting loses nothing, so it asks nothing"
+    );
+    // The draft still says it has no Markdown file yet; once edited, it
+    // counts as unsaved.
+    let app = harness.state_mut();
+    app.active = app
+        .docs
+        .iter()
+        .position(|d| d.imported_from.as_ref() == Some(&draft))
+        .unwrap();
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Imported draft — not saved yet")
+            .is_some()
+    );
+    type_in_body(&mut harness, "An edit. ");
+    assert!(harness.state().active_doc().unwrap().is_dirty());
+    assert!(!harness.state().may_close());
+}
+
+#[test]
+fn the_status_bar_counts_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.md");
+    fs::write(
+        &path,
+        "---\ntitle: One problem\nauthors:\n- name: Jane\n  bio: Writes.\nexcerpt: Short.\ntags: [x]\nimage: {src: chip.jpg, alt: A chip}\n---\n\nWord.\n",
+    )
+    .unwrap();
+    let (harness, _) = app_with(vec![path]);
+    assert!(
+        harness.query_by_label("⚠ 1 problem (1 error)").is_some(),
+        "not “1 problems (1 errors)”"
+    );
+    assert!(harness.query_by_label("1 word").is_some());
+}

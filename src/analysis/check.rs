@@ -136,6 +136,13 @@ pub fn check_blocks(article: &Article, blocks: &[Block]) -> Vec<Problem> {
         );
     }
     body_problems(blocks, &mut out);
+    for slip in crate::cleanup::slips(&article.body, &meta.lang) {
+        out.push(Problem {
+            severity: Severity::Warning,
+            location: Location::Body(slip.range),
+            message: slip.message,
+        });
+    }
     out
 }
 
@@ -327,6 +334,23 @@ fn body_problems(blocks: &[Block], out: &mut Vec<Problem>) {
     }
 }
 
+/// The problems in a few words: `no problems`, `1 problem (1 error)`,
+/// `3 problems (2 errors)`, `2 problems` (warnings only).
+pub fn summary(problems: &[Problem]) -> String {
+    if problems.is_empty() {
+        return "no problems".into();
+    }
+    let all = super::counted(problems.len(), "problem", "problems");
+    match problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count()
+    {
+        0 => all,
+        errors => format!("{all} ({})", super::counted(errors, "error", "errors")),
+    }
+}
+
 /// Whether any problem stops publication.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
@@ -398,6 +422,53 @@ mod tests {
         assert!(
             m.contains(&"warning: an opening ( is never closed with )".to_string()),
             "{m:?}"
+        );
+    }
+
+    #[test]
+    fn spaces_before_closing_marks_and_dashes_before_full_stops_are_reported() {
+        let mut a = good();
+        a.body = "## One\n\n“Eager to explore. ” So said the company -. Fine (really ).\n\n`f( x )` is code.\n".into();
+        let problems = check(&a);
+        let m: Vec<_> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            m,
+            [
+                "warning: a space before the closing quote ”",
+                "warning: a dash before a full stop (“company -.”)",
+                "warning: a space before the closing bracket )",
+            ],
+        );
+        let at = |i: usize| match &problems[i].location {
+            Location::Body(range) => &a.body[range.clone()],
+            Location::Field(f) => f,
+        };
+        assert_eq!((at(0), at(1), at(2)), (" ”", " -.", " )"));
+        // In German “ closes a quote.
+        a.body = "Er sagte „gut “.\n".into();
+        a.meta.lang = "de".into();
+        assert_eq!(
+            messages(&a),
+            ["warning: a space before the closing quote “"]
+        );
+    }
+
+    #[test]
+    fn summaries_count_in_words() {
+        let problem = |severity| Problem {
+            severity,
+            location: Location::Field("title"),
+            message: String::new(),
+        };
+        assert_eq!(summary(&[]), "no problems");
+        assert_eq!(summary(&[problem(Severity::Error)]), "1 problem (1 error)");
+        assert_eq!(
+            summary(&[problem(Severity::Warning), problem(Severity::Error)]),
+            "2 problems (1 error)"
+        );
+        assert_eq!(
+            summary(&[problem(Severity::Warning), problem(Severity::Warning)]),
+            "2 problems"
         );
     }
 

@@ -352,14 +352,15 @@ impl CopydeskApp {
             return;
         };
         match files::read_text(&path) {
-            Ok(text) => match crate::format::parse_markdown_in(
-                &text,
+            Ok(read) => match crate::format::parse_markdown_in(
+                &read.text,
                 crate::format::Dialect::of_site(&path),
             ) {
                 Ok(parsed) => {
                     let mut doc =
                         Document::new(id, parsed.article, parsed.origin, Some(path.clone()));
-                    doc.disk_hash = Some(super::document::content_hash(text.as_bytes()));
+                    doc.disk_hash = Some(read.hash);
+                    doc.encoding = read.encoding;
                     self.autosave.forget(id);
                     self.docs[i] = doc;
                     self.notify(format!("Reloaded {}", path.display()), now);

@@ -63,7 +63,7 @@ impl Autosave {
                 for job in rx {
                     match job {
                         Job::Write(path, text) => {
-                            let _ = crate::files::write_atomic(&path, text.as_bytes());
+                            let _ = crate::files::write_private(&path, text.as_bytes());
                         }
                         Job::Remove(path) => {
                             let _ = std::fs::remove_file(path);

@@ -215,7 +215,10 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         app.focus_body = true;
         let now = ctx.input(|i| i.time);
         app.notify(
-            format!("Cleaned up: {count} changes. Ctrl+Z undoes them."),
+            format!(
+                "Cleaned up: {}. Ctrl+Z undoes the clean-up.",
+                crate::analysis::counted(count, "change", "changes")
+            ),
             now,
         );
     } else if cancel || !open {

@@ -136,9 +136,12 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
             }
             if !orphan.saved_at.is_empty() {
                 ui.label(
-                    RichText::new(format!("last change kept at {}", orphan.saved_at))
-                        .small()
-                        .weak(),
+                    RichText::new(format!(
+                        "last change kept {}",
+                        local_time(&orphan.saved_at, &jiff::Zoned::now())
+                    ))
+                    .small()
+                    .weak(),
                 );
             }
             if let Err(e) = &orphan.article {
@@ -224,6 +227,7 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         });
     }
     let raw_front = doc.origin.unreadable_front.clone().unwrap_or_default();
+    let problem = doc.front_matter_problem.clone();
     let now = ui.input(|i| i.time);
     if reload {
         app.reload(id, now);
@@ -232,7 +236,8 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         app.keep_mine(id);
     }
     if edit_front {
-        app.front_matter_editor = Some((id, raw_front, None));
+        // The editor opens on what is wrong, beside the numbered lines.
+        app.front_matter_editor = Some((id, raw_front, problem));
     }
 }
 
@@ -244,19 +249,22 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     };
     let mut open = true;
     let mut apply = false;
+    let fence = app
+        .docs
+        .iter()
+        .find(|d| d.id == id)
+        .map_or("---", |d| d.origin.front_matter.unwrap_or_default().fence());
     egui::Window::new("Fix the front matter")
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.label("The text between the --- lines. Fix it, then read it again.");
+            ui.label(format!(
+                "The text between the {fence} lines. Fix it, then read it again. The numbers are the file's lines, as messages count them."
+            ));
             let label = ui.label("Front matter");
-            ui.add(
-                egui::TextEdit::multiline(&mut raw)
-                    .code_editor()
-                    .desired_rows(12)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            egui::ScrollArea::horizontal().show(ui, |ui| {
+                numbered_code_editor(ui, &mut raw, fence, label.id);
+            });
             if let Some(e) = &error {
                 ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
             }
@@ -302,6 +310,80 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     if open {
         app.front_matter_editor = Some((id, raw, error));
     }
+}
+
+/// When a recovery file was written (an RFC 3339 time), in the local time
+/// zone and as a person says it: `today at 14:05`, `yesterday at 09:12`,
+/// `on Tuesday 3 November at 14:05` this year, `on 3 November 2025 at
+/// 14:05` before. Text that is not a time is shown as it is.
+pub(crate) fn local_time(saved_at: &str, now: &jiff::Zoned) -> String {
+    let Ok(timestamp) = saved_at.trim().parse::<jiff::Timestamp>() else {
+        return format!("at {saved_at}");
+    };
+    let when = timestamp.to_zoned(now.time_zone().clone());
+    let (date, today) = (when.date(), now.date());
+    let time = when.strftime("%H:%M");
+    if date == today {
+        format!("today at {time}")
+    } else if today.yesterday().ok() == Some(date) {
+        format!("yesterday at {time}")
+    } else if date.year() == today.year() {
+        format!("on {} at {time}", when.strftime("%A %-d %B"))
+    } else {
+        format!("on {} at {time}", when.strftime("%-d %B %Y"))
+    }
+}
+
+/// A code editor for a front-matter block between its fences, with the
+/// file's line numbers in its left margin (the opening fence is line 1) and
+/// lines left unwrapped so each number stays beside its line.
+fn numbered_code_editor(ui: &mut egui::Ui, raw: &mut String, fence: &str, label: egui::Id) {
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let weak = ui.visuals().weak_text_color();
+    let lines = raw.split('\n').count();
+    let digits = (lines + 1).to_string().len().max(2);
+    let gutter = ui.fonts_mut(|f| f.glyph_width(&font, '0')) * digits as f32 + 12.0;
+    let fence_line = |ui: &mut egui::Ui, n: usize| {
+        ui.label(
+            RichText::new(format!("{n:>digits$}  {fence}"))
+                .monospace()
+                .color(weak),
+        );
+    };
+    fence_line(ui, 1);
+    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, _wrap: f32| {
+        let job = egui::text::LayoutJob::simple(
+            text.as_str().to_owned(),
+            egui::TextStyle::Monospace.resolve(ui.style()),
+            ui.visuals().text_color(),
+            f32::INFINITY,
+        );
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let output = egui::TextEdit::multiline(raw)
+        .code_editor()
+        .margin(egui::Margin {
+            left: gutter as i8,
+            right: 4,
+            top: 2,
+            bottom: 2,
+        })
+        .desired_rows(lines.max(6))
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    output.response.response.labelled_by(label);
+    let painter = ui.painter_at(output.text_clip_rect.expand2(egui::vec2(gutter, 0.0)));
+    for (i, row) in output.galley.rows.iter().enumerate() {
+        painter.text(
+            egui::pos2(output.galley_pos.x - 8.0, output.galley_pos.y + row.pos.y),
+            egui::Align2::RIGHT_TOP,
+            (i + 2).to_string(),
+            font.clone(),
+            weak,
+        );
+    }
+    fence_line(ui, lines + 2);
 }
 
 /// The problems panel above the status bar: the rules of `copydesk check`,
@@ -443,5 +525,30 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     }
     if app.notices.iter().any(|n| !n.error) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(SHOWN_FOR));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_time;
+
+    #[test]
+    fn recovery_times_are_local_and_readable() {
+        let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+        let now = "2026-11-03T10:00:00Z"
+            .parse::<jiff::Timestamp>()
+            .unwrap()
+            .to_zoned(zone);
+        let said = |saved_at: &str| local_time(saved_at, &now);
+        assert_eq!(said("2026-11-03T08:05:09Z"), "today at 10:05");
+        // Late on the 2nd in UTC is already the 3rd two hours east.
+        assert_eq!(said("2026-11-02T23:30:00Z"), "today at 01:30");
+        assert_eq!(said("2026-11-02T12:00:00Z"), "yesterday at 14:00");
+        assert_eq!(
+            said("2026-11-01T12:00:00Z"),
+            "on Sunday 1 November at 14:00"
+        );
+        assert_eq!(said("2025-06-01T12:00:00Z"), "on 1 June 2025 at 14:00");
+        assert_eq!(said("last Tuesday"), "at last Tuesday");
     }
 }

@@ -48,6 +48,8 @@ pub struct Document {
     pub changed_on_disk: bool,
     /// The front matter could not be read: why (it is kept as written).
     pub front_matter_problem: Option<String>,
+    /// The encoding the file was read in; saves are always UTF-8.
+    pub encoding: crate::files::Encoding,
 }
 
 /// Seconds without typing before the checks and counts run again.
@@ -61,13 +63,7 @@ pub struct Analysis {
     pub problems: Vec<crate::analysis::check::Problem>,
 }
 
-/// A hash of a file's bytes (not for security: to notice a change).
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
+pub use crate::files::content_hash;
 
 impl Document {
     pub fn new(id: u64, article: Article, origin: Origin, path: Option<PathBuf>) -> Self {
@@ -92,15 +88,17 @@ impl Document {
             disk_hash: None,
             changed_on_disk: false,
             front_matter_problem: None,
+            encoding: Default::default(),
         }
     }
 
-    /// A draft imported from `source`: unsaved until it gets its own file.
+    /// A draft imported from `source`. It has no file of its own until it
+    /// is saved, but untouched it holds nothing the draft does not (opening
+    /// the draft again imports the same article): it counts as unsaved only
+    /// once it is edited, so closing or quitting asks only then.
     pub fn imported(id: u64, article: Article, source: PathBuf) -> Self {
         let mut doc = Self::new(id, article, Origin::new_file(), None);
         doc.imported_from = Some(source);
-        doc.saved = Article::default();
-        doc.dirty = true;
         doc
     }
 
@@ -233,6 +231,7 @@ impl Document {
         self.disk_hash = Some(content_hash(text.as_bytes()));
         self.changed_on_disk = false;
         self.name_hint = None;
+        self.encoding = crate::files::Encoding::UTF_8;
         self.path = Some(path);
         self.imported_from = None;
         self.saved = self.article.clone();

@@ -228,7 +228,7 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                 let total = matches.len();
                 let text = match find.current {
                     Some(i) if i < total => format!("{} of {total}", i + 1),
-                    _ => format!("{total} matches"),
+                    _ => crate::analysis::counted(total, "match", "matches"),
                 };
                 ui.label(text);
             }

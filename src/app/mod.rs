@@ -325,8 +325,8 @@ impl CopydeskApp {
             self.focus_body = true;
             return;
         }
-        let text = match crate::files::read_text(&path) {
-            Ok(text) => text,
+        let read = match crate::files::read_text(&path) {
+            Ok(read) => read,
             Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }) => {
                 self.prompt = Some(Prompt::OpenRepaired {
                     path,
@@ -340,6 +340,7 @@ impl CopydeskApp {
                 return;
             }
         };
+        let text = read.text;
         let id = self.new_id();
         let mut doc = match crate::files::open_text_at(&text, &path) {
             Ok(opened) if opened.imported => {
@@ -364,7 +365,23 @@ impl CopydeskApp {
             }
         };
         if doc.path.is_some() {
-            doc.disk_hash = Some(document::content_hash(text.as_bytes()));
+            doc.disk_hash = Some(read.hash);
+        }
+        doc.encoding = read.encoding;
+        if !read.encoding.is_utf8() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            let saved = if doc.path.is_some() {
+                "saving it writes UTF-8"
+            } else {
+                "the draft stays as it is; the article is saved as UTF-8"
+            };
+            self.notify(
+                format!("{name} was read as {} text; {saved}", read.encoding),
+                now,
+            );
         }
         if let Some(warning) = doc.origin.warnings.first() {
             self.notify(format!("{}: {warning}", path.display()), now);
@@ -423,13 +440,14 @@ impl CopydeskApp {
                     .is_some_and(|e| e == "md" || e == "markdown") =>
             {
                 match crate::files::read_text(source) {
-                    Ok(text) => {
+                    Ok(read) => {
                         let site = crate::format::Dialect::of_site(source);
-                        let origin = crate::format::parse_markdown_in(&text, site)
+                        let origin = crate::format::parse_markdown_in(&read.text, site)
                             .map(|d| d.origin)
                             .unwrap_or_else(|_| crate::format::Origin::new_file());
                         let mut doc = Document::new(id, article, origin, Some(source.clone()));
-                        doc.disk_hash = Some(document::content_hash(text.as_bytes()));
+                        doc.disk_hash = Some(read.hash);
+                        doc.encoding = read.encoding;
                         doc
                     }
                     Err(_) => {

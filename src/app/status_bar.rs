@@ -31,6 +31,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
+    let encoding = doc.encoding;
     let dirty = doc.is_dirty();
     let saved_state = match (&doc.path, dirty) {
         (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
@@ -40,20 +41,25 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     };
     egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(format!("{} words", stats.words));
+            ui.label(crate::analysis::counted(stats.words, "word", "words"));
             ui.separator();
             ui.label(format!("{} min read", stats.reading_minutes_at(wpm)));
             ui.separator();
             ui.label(saved_state);
+            if !encoding.is_utf8() {
+                ui.separator();
+                ui.label(format!("Read as {encoding}")).on_hover_text(
+                    "The file is not UTF-8: it was converted when read, and Copydesk saves UTF-8.",
+                );
+            }
             ui.separator();
+            let summary = crate::analysis::check::summary(problems);
             let summary = if problems.is_empty() {
                 RichText::new("✔ No problems")
             } else if errors > 0 {
-                RichText::new(format!("⚠ {} problems ({errors} errors)", problems.len()))
-                    .color(ui.visuals().error_fg_color)
+                RichText::new(format!("⚠ {summary}")).color(ui.visuals().error_fg_color)
             } else {
-                RichText::new(format!("⚠ {} problems", problems.len()))
-                    .color(ui.visuals().warn_fg_color)
+                RichText::new(format!("⚠ {summary}")).color(ui.visuals().warn_fg_color)
             };
             if ui
                 .button(summary)

@@ -89,9 +89,9 @@ impl Fix {
             Fix::TrailingSpaces => "Spaces at line ends",
             Fix::BlankLines => "Stray blank lines",
             Fix::Ellipses => "Ellipses (... → …)",
-            Fix::Dashes => "Dashes (-- → –, --- → —)",
+            Fix::Dashes => "Dashes (-- → –, --- → —, none before a full stop)",
             Fix::Quotes => "Curly quotes and apostrophes for the article's language",
-            Fix::PunctuationSpacing => "Spacing around punctuation",
+            Fix::PunctuationSpacing => "Spacing around punctuation, quotes and brackets",
         }
     }
 
@@ -301,6 +301,57 @@ pub fn clean(article: &Article, fixes: &[Fix]) -> Cleanup {
         article: out,
         changes,
     }
+}
+
+/// A slip in a text's typography that the checks report and the clean-up
+/// fixes: a space before a closing quote or bracket, a dash before a full
+/// stop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slip {
+    /// Bytes of the Markdown text: the spaces or dash, and the mark after.
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+}
+
+/// The [`Slip`]s of a Markdown text in a language, in order.
+pub fn slips(markdown: &str, lang: &str) -> Vec<Slip> {
+    let mask = Mask::markdown(markdown);
+    let conv = Conventions::of(lang);
+    let mark_after = |at: usize| markdown[at..].chars().next().unwrap_or(' ');
+    let mut out: Vec<Slip> = punctuation::closing_gaps(markdown, &mask, &conv)
+        .into_iter()
+        .map(|edit| {
+            let mark = mark_after(edit.range.end);
+            let what = if matches!(mark, ')' | ']') {
+                "bracket"
+            } else {
+                "quote"
+            };
+            Slip {
+                range: edit.range.start..edit.range.end + mark.len_utf8(),
+                message: format!("a space before the closing {what} {mark}"),
+            }
+        })
+        .chain(
+            typography::dashes_before_full_stops(markdown, &mask, &conv)
+                .into_iter()
+                .map(|edit| {
+                    let word = markdown[..edit.range.start]
+                        .rfind(char::is_whitespace)
+                        .map_or(0, |at| at + 1);
+                    let range = edit.range.start..edit.range.end + 1;
+                    Slip {
+                        message: format!(
+                            "a dash before a full stop (“{}”)",
+                            &markdown[word..range.end]
+                        ),
+                        range,
+                    }
+                }),
+        )
+        .collect();
+    out.sort_by_key(|s| s.range.start);
+    out
 }
 
 /// Cleans the Markdown body alone (the language picks the typography).

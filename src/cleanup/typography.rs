@@ -114,10 +114,12 @@ fn starts_elision(after: &str) -> bool {
 
 /// `---` is an em dash; `--` an en dash between numbers or spaced, an em
 /// dash between words; a hyphen between spaces is an en dash. `--flag`
-/// after a space is a command-line option and stays.
-pub fn dashes(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
+/// after a space is a command-line option and stays. A dash before a full
+/// stop goes (see [`dashes_before_full_stops`]).
+pub fn dashes(text: &str, mask: &Mask, conv: &Conventions) -> Vec<Edit> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = dashes_before_full_stops(text, mask, conv);
+    let removed: Vec<std::ops::Range<usize>> = out.iter().map(|e| e.range.clone()).collect();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'-' {
@@ -129,7 +131,7 @@ pub fn dashes(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
             i += 1;
         }
         let run = i - start;
-        if !mask.allows(start..i) {
+        if !mask.allows(start..i) || removed.iter().any(|r| r.contains(&start)) {
             continue;
         }
         let prev = text[..start].chars().next_back();
@@ -155,6 +157,43 @@ pub fn dashes(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
             _ => continue,
         };
         out.push(Edit::new(start..i, dash));
+    }
+    out.sort_by_key(|e| e.range.start);
+    out
+}
+
+/// A dash between the last word of a sentence and its full stop (`the
+/// company -.`, `the company –.`): what is left of a dash that set off a
+/// remark, which the full stop closes in every language. The dash and the
+/// spaces before it go. `-.5` and `…` are left alone.
+pub fn dashes_before_full_stops(text: &str, mask: &Mask, _: &Conventions) -> Vec<Edit> {
+    const SPACES: [char; 4] = [' ', '\t', '\u{a0}', '\u{202f}'];
+    let mut out = Vec::new();
+    for (stop, _) in text.match_indices('.') {
+        let next = text[stop + 1..].chars().next();
+        let full_stop = next.is_none_or(|n| n.is_whitespace() || "”’»“\"')]*_".contains(n));
+        if !full_stop || text[..stop].ends_with('.') {
+            continue;
+        }
+        let before_stop = text[..stop].trim_end_matches(SPACES);
+        let dash_start = before_stop.trim_end_matches(['-', '–', '—']).len();
+        let dashes = &before_stop[dash_start..];
+        if dashes.is_empty() || dashes.chars().count() > 3 {
+            continue;
+        }
+        let word_end = text[..dash_start].trim_end_matches(SPACES);
+        let spaced = word_end.len() < dash_start;
+        let last = word_end.chars().next_back();
+        // `pre-.` could be a word cut short; a spaced or long dash is not.
+        if !(spaced || dashes != "-")
+            || !last.is_some_and(|c| c.is_alphanumeric() || ")]”’»\"'*_`%".contains(c))
+        {
+            continue;
+        }
+        let range = word_end.len()..stop;
+        if mask.allows(range.clone()) {
+            out.push(Edit::new(range, ""));
+        }
     }
     out
 }
@@ -263,6 +302,27 @@ mod tests {
         assert_eq!(
             run(dashes, "a `--` b\n\n---\n\n| a |\n|---|\n| b |\n", "en"),
             "a `--` b\n\n---\n\n| a |\n|---|\n| b |\n"
+        );
+    }
+
+    #[test]
+    fn a_dash_before_a_full_stop_goes() {
+        assert_eq!(
+            run(
+                dashes,
+                "industry – he commented Lei Jun, CEO of the company -. This -- and that –.\n\nThe end — .",
+                "en"
+            ),
+            "industry – he commented Lei Jun, CEO of the company. This – and that.\n\nThe end."
+        );
+        // A negative decimal, an ellipsis, a word cut short and code stay.
+        assert_eq!(
+            run(
+                dashes,
+                "It fell to -.5 then -... and pre-. Run `x -.` too.",
+                "en"
+            ),
+            "It fell to -.5 then -... and pre-. Run `x -.` too."
         );
     }
 

@@ -9,6 +9,7 @@ pub mod dialect;
 mod fields;
 pub mod front_matter;
 mod in_place;
+mod plain_errors;
 mod toml;
 mod yaml;
 mod yaml_edit;
@@ -22,13 +23,14 @@ use std::sync::Arc;
 use crate::model::{Article, Field};
 use in_place::{FrontLayout, Layout};
 
-/// Where in the front matter a problem is.
+/// Where in the front matter a problem is, and what it is in plain words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("front matter, line {line}, column {column}: {message}")]
+#[error("front matter, line {line}: {message}")]
 pub struct FrontMatterError {
     pub message: String,
-    /// 1-based, counted in the whole file.
+    /// 1-based, counted in the whole file (the opening `---` is line 1).
     pub line: usize,
+    /// 1-based, in characters, where the parser stopped on that line.
     pub column: usize,
 }
 

@@ -7,14 +7,14 @@ use crate::model::Value;
 
 pub fn parse(front: &str, first_line: usize) -> Result<Vec<(String, Value)>, FrontMatterError> {
     let table: Table = front.parse().map_err(|e: toml::de::Error| {
-        let (line, column) = e
-            .span()
-            .map(|span| line_col(front, span.start))
-            .unwrap_or((0, 0));
+        let span = e.span().unwrap_or(0..0);
+        let (at, column) = line_col(front, span.start);
+        let spanned = front.get(span).unwrap_or_default();
+        let (line, message) = super::plain_errors::toml(front, e.message(), at, spanned);
         FrontMatterError {
-            message: e.message().to_string(),
+            message,
             line: first_line + line,
-            column: column + 1,
+            column: if line == at { column + 1 } else { 1 },
         }
     })?;
     Ok(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())

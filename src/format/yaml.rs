@@ -51,13 +51,16 @@ pub fn parse_marked(front: &str, first_line: usize) -> Result<Parsed, FrontMatte
         ..Default::default()
     };
     let mut parser = Parser::new_from_str(front);
-    parser
-        .load(&mut builder, false)
-        .map_err(|e| FrontMatterError {
-            message: e.info().to_string(),
-            line: first_line + e.marker().line().saturating_sub(1),
-            column: e.marker().col() + 1,
-        })?;
+    parser.load(&mut builder, false).map_err(|e| {
+        // The parser counts lines from 1 within the block.
+        let at = e.marker().line().saturating_sub(1);
+        let (line, message) = super::plain_errors::yaml(front, e.info(), at, e.marker().col());
+        FrontMatterError {
+            message,
+            line: first_line + line,
+            column: if line == at { e.marker().col() + 1 } else { 1 },
+        }
+    })?;
     let entries = match builder.root {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) if s.is_empty() => Vec::new(),

@@ -58,7 +58,7 @@ impl Session {
     /// Writes (atomically) the recovery file of a document.
     pub fn write(&self, key: &str, text: &str) -> io::Result<PathBuf> {
         let path = self.file_for(key);
-        files::write_atomic(&path, text.as_bytes())?;
+        files::write_private(&path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -70,7 +70,7 @@ impl Session {
     /// Writes a crash log next to the recovery files.
     pub fn write_crash_log(&self, text: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(PANIC_LOG);
-        files::write_atomic(&path, text.as_bytes())?;
+        files::write_private(&path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -210,7 +210,7 @@ pub fn orphans(root: &Path) -> Vec<Orphan> {
 fn read_orphan(file: PathBuf) -> Orphan {
     let parsed = files::read_text(&file)
         .map_err(|e| e.to_string())
-        .and_then(|text| format::parse_markdown(&text).map_err(|e| e.to_string()));
+        .and_then(|read| format::parse_markdown(&read.text).map_err(|e| e.to_string()));
     let mut source = None;
     let mut saved_at = String::new();
     let article = parsed.map(|doc| {

@@ -49,8 +49,11 @@ impl Speller {
 
     /// A Hunspell dictionary from its two files.
     pub fn from_files(aff: &Path, dic: &Path) -> Result<Speller, String> {
-        let read =
-            |p: &Path| crate::files::read_text(p).map_err(|e| format!("{}: {e}", p.display()));
+        let read = |p: &Path| {
+            crate::files::read_text(p)
+                .map(|d| d.text)
+                .map_err(|e| format!("{}: {e}", p.display()))
+        };
         let dictionary = spellbook::Dictionary::new(&read(aff)?, &read(dic)?)
             .map_err(|e| format!("{}: {e}", aff.display()))?;
         let name = dic

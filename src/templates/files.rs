@@ -47,7 +47,9 @@ pub struct Library {
 }
 
 fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = crate::files::read_text(path).map_err(|e| e.to_string())?;
+    let text = crate::files::read_text(path)
+        .map_err(|e| e.to_string())?
+        .text;
     let value: T = ron::from_str(&text).map_err(|e| e.to_string())?;
     Ok(value)
 }
