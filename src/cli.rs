@@ -198,7 +198,7 @@ pub fn run(command: Command) -> Result<i32, String> {
             explain: true,
         } => {
             let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
-            let (_, decisions) = crate::import::import_explained(&text);
+            let (_, decisions) = crate::import::import_explained(&text.text);
             let mut out = String::new();
             for d in &decisions {
                 let text: String = d.text.chars().take(70).collect();
