@@ -8,6 +8,11 @@ use super::lines::{is_junk, word_count};
 
 /// Why a line is chrome, or `None` when it may be the article's.
 pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    // Every kind of chrome is short: a paragraph of prose is not looked
+    // at further (this keeps import at parser speed on long drafts).
+    if line.len() > 400 || word_count(line) > 45 {
+        return None;
+    }
     let bulleted = line.trim_start().starts_with(['•', '·', '▪']);
     let trimmed = line
         .trim()
@@ -137,9 +142,13 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
 /// A gallery link glued before a caption (`Volledig scherm Een medewerker…`):
 /// the caption without it.
 pub fn strip_gallery_prefix(line: &str) -> &str {
-    let lower = line.to_lowercase();
     for g in GALLERY {
-        if lower.starts_with(g) && line.len() > g.len() + 10 {
+        // The prefixes are lower-case ASCII or single-byte-per-letter
+        // words: compared without allocating.
+        if line.len() > g.len() + 10
+            && line.is_char_boundary(g.len())
+            && line[..g.len()].eq_ignore_ascii_case(g)
+        {
             return line[g.len()..].trim_start();
         }
     }
@@ -166,12 +175,20 @@ pub const RELATED_HEADER: &str = "the header of other stories";
 /// Headers after which a page lists other stories, or a table of contents:
 /// what follows repeats or advertises, it is not the article.
 pub fn is_related_header(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 80 {
+        return false;
+    }
     let lower = line.trim().trim_end_matches(':').to_lowercase();
     RELATED.contains(&lower.as_str())
 }
 
 /// Headers of a table of contents, whose entries repeat the subheadings.
 pub fn is_contents_header(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 80 {
+        return false;
+    }
     let lower = line.trim().trim_end_matches(':').to_lowercase();
     CONTENTS.contains(&lower.as_str())
 }

@@ -32,6 +32,10 @@ const JUNK: [&str; 22] = [
 
 /// Whether the whole line is a scraping leftover.
 pub(crate) fn is_junk(line: &str) -> bool {
+    // Long lines are prose: not split into words to find out.
+    if line.len() > 240 {
+        return false;
+    }
     const NAVIGATION: [&str; 12] = [
         "read more",
         "read also",
@@ -235,6 +239,10 @@ pub fn parse_article_credits(line: &str) -> Option<Vec<Credit>> {
 /// `Jane Doe contributed to this report`, `Additional reporting by …`,
 /// `Translated by …`.
 pub fn parse_article_credit(line: &str) -> Option<Credit> {
+    // A credit is a line of a few words: a paragraph is not counted.
+    if line.len() > 200 {
+        return None;
+    }
     let line = line
         .trim()
         .trim_start_matches('(')
@@ -360,6 +368,10 @@ const CREDIT_WORDS: [&str; 7] = [
 /// `The new phone (Photo: Xiaomi)`, `Photo: Reuters`. Returns
 /// (caption, credit, marker), the caption possibly empty.
 pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
+    // Long lines are prose: not split into words to find out.
+    if line.len() > 700 {
+        return None;
+    }
     let line = line.trim();
     if word_count(line) > 45 {
         return None;
@@ -470,6 +482,10 @@ const PARTICLE_WORDS: [&str; 10] = [
 /// Picture agencies and credits that stand alone on the line under a
 /// caption (`zvg`, `AFP`, `Getty Images`).
 pub fn is_agency_credit(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 60 {
+        return false;
+    }
     const AGENCIES: [&str; 24] = [
         "afp",
         "ap",
@@ -515,6 +531,10 @@ pub fn undouble(caption: &str) -> String {
 /// A subheading: a short line, starting with a capital or a digit, that does
 /// not end like a sentence and does not open with a quote or a bullet.
 pub fn looks_like_heading(line: &str) -> bool {
+    // Long lines are prose: not split into words to find out.
+    if line.len() > 480 {
+        return false;
+    }
     let words = word_count(line);
     let chars = line.chars().count();
     (1..=16).contains(&words)
@@ -527,6 +547,10 @@ pub fn looks_like_heading(line: &str) -> bool {
 
 /// Labels of the author box: never headings, dropped on import.
 pub fn is_bio_label(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 80 {
+        return false;
+    }
     const LABELS: [&str; 16] = [
         "about the author",
         "about the authors",
@@ -550,6 +574,10 @@ pub fn is_bio_label(line: &str) -> bool {
 
 /// A job title alone on a line, as bio boxes print them (`Senior Editor`).
 pub fn is_job_title(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 120 {
+        return false;
+    }
     const ROLES: [&str; 20] = [
         "editor",
         "writer",

@@ -465,6 +465,11 @@ fn classify_body(
     let mut contents: Vec<String> = Vec::new();
     // After `Related Topics` and the like: its short links.
     let mut related_links = false;
+    // Each unit's chrome, found once (the rules look at their neighbours').
+    let chrome: Vec<Option<&'static str>> = raw[start..]
+        .iter()
+        .map(|u| single(u).and_then(|l| chrome::chrome_reason(chrome::strip_gallery_prefix(l))))
+        .collect();
     for i in start..raw.len() {
         let unit = &raw[i];
         if unit.len() > 1 {
@@ -483,28 +488,22 @@ fn classify_body(
             continue;
         }
         let line = chrome::strip_gallery_prefix(unit[0].as_str());
+        let chrome_of = |j: usize| chrome.get(j.wrapping_sub(start)).copied().flatten();
         if related_links && (word_count(line) <= 3 || is_title_case(line)) {
             decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
             continue;
         }
         related_links = false;
-        if let Some(why) = chrome::chrome_reason(line) {
+        if let Some(why) = chrome_of(i) {
             related_links = why == chrome::RELATED_HEADER;
             decisions.push(Decision::new(i, line, "chrome", why));
             continue;
         }
-        let prev_raw = i
-            .checked_sub(1)
-            .and_then(|p| raw.get(p))
-            .and_then(|u| single(u));
         let next_raw = raw.get(i + 1).and_then(|u| single(u));
         // The title of a gallery (after its link) or of a box (before its
         // chrome, as a newsletter box's name): not the article's.
-        let after_gallery =
-            prev_raw.is_some_and(|p| chrome::chrome_reason(p) == Some("a gallery link"));
-        let before_chrome = next_raw.is_some_and(|n| {
-            chrome::chrome_reason(n).is_some_and(|w| w.starts_with("a newsletter"))
-        });
+        let after_gallery = i > start && chrome_of(i - 1) == Some("a gallery link");
+        let before_chrome = chrome_of(i + 1).is_some_and(|w| w.starts_with("a newsletter"));
         if looks_like_heading(line) && (after_gallery || before_chrome) {
             decisions.push(Decision::new(
                 i,
@@ -584,7 +583,8 @@ fn classify_body(
         // on after it: that picture's credit, not the article's source.
         let prev_caption_like = matches!(units.last(),
             Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "));
-        if let Some(found) = parse_article_credits(line)
+        let credits = parse_article_credits(line);
+        if let Some(found) = &credits
             && let [credit] = found.as_slice()
             && credit.role == "source"
             && prev_caption_like
@@ -599,7 +599,7 @@ fn classify_body(
             push_figure(&mut units, String::new(), credit.name.clone());
             continue;
         }
-        if let Some(found) = parse_article_credits(line) {
+        if let Some(found) = credits {
             decisions.push(Decision::new(
                 i,
                 line,
@@ -782,6 +782,10 @@ fn push_figure(units: &mut Vec<Unit>, caption: String, credit: String) {
 /// `Orvana Earbuds Get Price Cut Ahead Of Phone Launch`: most words
 /// capitalised, as the titles of linked stories are.
 fn is_title_case(line: &str) -> bool {
+    // Long lines are prose: not split into words to find out.
+    if line.len() > 300 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let caps = words
         .iter()
@@ -795,6 +799,10 @@ fn is_title_case(line: &str) -> bool {
 }
 
 pub(crate) fn is_dateline_alone(line: &str) -> bool {
+    // Labels are short: a long line is not one, and is not lower-cased to find out.
+    if line.len() > 160 {
+        return false;
+    }
     let t = line.trim();
     // `BERLIN (Reuters) —`, `BARCELONA.Actualizado:`.
     let place: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -807,6 +815,10 @@ pub(crate) fn is_dateline_alone(line: &str) -> bool {
 /// `Kova Note Kova Note, el modelo más vendido…`: an image's alt text
 /// glued to its caption, which starts with the same words. The caption.
 fn alt_glued_to_caption(line: &str) -> Option<String> {
+    // Long lines are prose: not split into words to find out.
+    if line.len() > 400 {
+        return None;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() > 30 {
         return None;
