@@ -26,6 +26,19 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     let lower = trimmed.to_lowercase();
     let words = word_count(&lower);
+    if !trimmed.is_empty()
+        && trimmed
+            .chars()
+            .all(|c| "=-_*~#+".contains(c) || c.is_whitespace())
+    {
+        return Some("a rule drawn with characters");
+    }
+    if words <= 12 && RESERVED.iter().any(|r| lower.contains(r)) {
+        return Some("a copyright line");
+    }
+    if words <= 8 && ADS.iter().any(|a| lower.contains(a)) {
+        return Some("an advertising marker");
+    }
     if is_junk(trimmed) {
         return Some("a scraping leftover or a link to another story");
     }
@@ -237,6 +250,30 @@ const SHARE: &[&str] = &[
     "merken",
 ];
 
+/// Copyright lines.
+const RESERVED: &[&str] = &[
+    "all rights reserved",
+    "riproduzione riservata",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "alle rechte vorbehalten",
+    "alle rechten voorbehouden",
+    "todos os direitos reservados",
+    "derechos reservados",
+];
+
+/// Advertising markers inside articles.
+const ADS: &[&str] = &[
+    "advertisement",
+    "publicidade",
+    "publicidad",
+    "pubblicità",
+    "publicité",
+    "werbung",
+    "anzeige",
+    "advertentie",
+];
+
 /// What a page leaves where a picture was.
 const PLACEHOLDERS: &[&str] = &[
     "image",
@@ -337,6 +374,16 @@ const NAVIGATION: &[&str] = &[
 
 const RELATED: &[&str] = &[
     "related coverage",
+    "ultima ora",
+    "ultime notizie",
+    "le più lette",
+    "sujets liés",
+    "à lire également",
+    "lo último",
+    "últimas noticias",
+    "neueste artikel",
+    "meer nieuws",
+    "últimas notícias",
     "more coverage",
     "lesen sie auch",
     "mehr dazu",

@@ -279,9 +279,12 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
     }
     // `Modified: March 5, 2024 • Published: March 4, 2024`: the date the
     // piece was published, when a line gives several.
-    if line.contains(['•', '·']) {
+    // `12 mar 2025 . Actualizado a las 05:00 h.`
+    let spaced_dot = line.replace(" . ", " • ");
+    let line = spaced_dot.as_str();
+    if line.contains(['•', '·', '—']) {
         let pieces: Vec<&str> = line
-            .split(['•', '·'])
+            .split(['•', '·', '—'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();

@@ -93,10 +93,19 @@ fn without_site_name(title: &str) -> &str {
 /// How many words at the start of a line make a person's name (0 if fewer
 /// than two do).
 fn leading_name(words: &[&str]) -> usize {
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let first_caps = words.first().is_some_and(|w| caps(w));
     let n = words
         .iter()
         .take(5)
-        .take_while(|w| !w.ends_with(':') && is_person_name(w.trim_end_matches(','), true))
+        // A word in capitals after a name in ordinary case is a desk, not the name.
+        .take_while(|w| {
+            !w.ends_with(':')
+                && is_person_name(w.trim_end_matches(','), true)
+                && (first_caps || !caps(w))
+        })
         .count();
     if n >= 2 { n } else { 0 }
 }
@@ -215,6 +224,15 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
             date_in(&words[name_len..].join(" ")),
         ));
     }
+    // `Marta Loureiro REDACCIÓN / LA VOZ`: a name, then the desk in capitals.
+    if name_len >= 2
+        && words.len() > name_len
+        && words[name_len..]
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase))
+    {
+        return Some((vec![words[..name_len].join(" ")], None));
+    }
     // `HANNA PARK The Associated Press`: a name in capitals, then its agency.
     let caps = words
         .iter()
@@ -287,6 +305,9 @@ pub(super) fn read_head(
     let next = |i: usize| (i + 1..window).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
     let title_like = |i: usize| {
         let l = line(i);
+        if !l.chars().any(char::is_alphabetic) {
+            return false;
+        }
         kinds[i] == Kind::Text
             && single(&raw[i]).is_some()
             && list_item(l).is_none()
@@ -334,6 +355,10 @@ pub(super) fn read_head(
             Some(j) if kinds[j].is_meta() => 6,
             Some(j)
                 if foreign(j)
+                    // Title, dek, lead picture.
+                    || (kinds[j] == Kind::Text
+                        && word_count(line(j)) >= word_count(line(i))
+                        && next(j).is_some_and(|k| matches!(kinds[k], Kind::Caption(..))))
                     || (title_like(j)
                         && !prose(j)
                         && in_other_language(line(j), line(i), raw, j))
@@ -499,6 +524,23 @@ pub(super) fn read_head(
             // The author's name printed again.
             Kind::Name(name) if meta.authors.iter().any(|a| a.name == name) => {
                 decisions.push(Decision::new(i, l, "chrome", "the author's name again"));
+            }
+            // The original title printed again.
+            Kind::Text if !meta.original_title.is_empty() && l.trim() == meta.original_title => {
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "chrome",
+                    "the original title printed again",
+                ));
+            }
+            // `TECNOLOGÍA`: a section label in capitals.
+            Kind::Text
+                if word_count(l) == 1
+                    && l.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && !l.chars().any(char::is_lowercase) =>
+            {
+                decisions.push(Decision::new(i, l, "chrome", "a section label"));
             }
             // A lone lower-case word (`premium`): a label.
             Kind::Text if word_count(l) == 1 && l.trim().starts_with(char::is_lowercase) => {

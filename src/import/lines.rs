@@ -387,7 +387,9 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
         }
     }
     let Some((i, len, marker)) = best else {
-        return bracketed_credit(line).or_else(|| agency_slash_credit(line));
+        return bracketed_credit(line)
+            .or_else(|| agency_slash_credit(line))
+            .or_else(|| separated_credit(line));
     };
     let in_brackets = line[..i].ends_with(['(', '[']);
     let caption = line[..i]
@@ -429,6 +431,10 @@ fn bracketed_credit(line: &str) -> Option<(String, String, String)> {
     };
     let at = line.rfind(open)?;
     let credit = line[at + open.len_utf8()..line.len() - close.len_utf8()].trim();
+    // `(Imagem/Reprodução: Halden)`: the label before the colon is not the credit.
+    let credit = credit
+        .rsplit_once(':')
+        .map_or(credit, |(_, name)| name.trim());
     let caption = line[..at].trim();
     let credit_like = !credit.is_empty()
         && word_count(credit) <= 6
@@ -472,6 +478,36 @@ fn agency_slash_credit(line: &str) -> Option<(String, String, String)> {
             String::new(),
         )
     })
+}
+
+/// `…en el congreso de Barcelona. / Núria Vidal`, `…sur lui-même. -
+/// ÉLODIE MARCHAND/20 MINUTES`: a credit after the caption's last
+/// sentence, set off by a slash or a dash.
+fn separated_credit(line: &str) -> Option<(String, String, String)> {
+    for sep in [". / ", ". - ", ". – ", ". — "] {
+        if let Some(at) = line.rfind(sep) {
+            let credit = line[at + sep.len()..].trim();
+            let caption = &line[..at + 1];
+            let names_like = credit.split([' ', '/']).filter(|w| !w.is_empty()).all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || PARTICLE_WORDS.contains(&w)
+            });
+            if names_like
+                && word_count(credit) <= 6
+                && !credit.ends_with('.')
+                && word_count(caption) <= 40
+            {
+                return Some((
+                    caption.trim().to_string(),
+                    credit.to_string(),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Lower-case words a credit's names may hold.

@@ -238,6 +238,19 @@ fn read_tail(
         scanned += 1;
         if let Some(why) = chrome::chrome_reason(&line) {
             decisions.push(Decision::new(at, &line, "chrome", why));
+        } else if meta.authors.is_empty()
+            && bio.is_none()
+            && (2..=4).contains(&word_count(&line))
+            && is_person_name(line.trim(), false)
+        {
+            // A name alone at the end of the article: its writer.
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "byline",
+                "a name alone at the end",
+            ));
+            meta.authors.push(Author::named(line.trim()));
         } else if is_social_line(&line) {
             decisions.push(Decision::new(
                 at,
@@ -304,6 +317,21 @@ fn read_tail(
                 name: full,
                 bio: escape_text(&line),
             });
+        } else if bio.is_none()
+            && meta.authors.is_empty()
+            && word_count(&line) <= 3
+            && !ends_like_sentence(&line)
+            && !is_person_name(line.trim(), false)
+            && scanned <= 6
+        {
+            // `Share the news`, `Leave a Reply`, `News Techno`: the page's
+            // furniture after the article, before its author's name.
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "chrome",
+                "a short line after the article",
+            ));
         } else if let Some((caption, credit, _)) =
             parse_caption(&line).filter(|(c, _, _)| c.is_empty())
         {
@@ -435,6 +463,14 @@ fn names_in(text: &str) -> Vec<String> {
 /// another language both among the likely ones and among all, and either be
 /// confident or the line must share names with the title.
 pub(crate) fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at: usize) -> bool {
+    // Another script (Cyrillic, Greek, CJK…) than the title's is another
+    // language, whatever the detector knows.
+    if script_of(line) != script_of(title)
+        && script_of(line).is_some()
+        && script_of(title).is_some()
+    {
+        return true;
+    }
     let body: String = raw
         .iter()
         .skip(at + 1)
@@ -535,6 +571,49 @@ fn classify_body(
                 "chrome",
                 "an entry of the table of contents",
             ));
+            continue;
+        }
+        // A byline inside or after the body (`Posted by Tobias Rehm`).
+        // (Byte lengths first: long lines are prose and are not counted.)
+        if line.len() <= 120
+            && word_count(line) <= 8
+            && let Some((names, _)) = parse_byline(line)
+        {
+            for name in names {
+                if !meta.authors.iter().any(|a| a.name == name) {
+                    meta.authors.push(Author::named(name));
+                }
+            }
+            decisions.push(Decision::new(i, line, "byline", "a byline in the body"));
+            continue;
+        }
+        // `UNSPLASH | EUROPAPRESS`: a picture's credits alone, in capitals.
+        if line.len() <= 80
+            && word_count(line) <= 5
+            && line.contains(['|', '/'])
+            && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !line.chars().any(char::is_lowercase)
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "credit",
+                "a picture's credit alone, in capitals",
+            ));
+            units.push(Unit::Figure {
+                alt: String::new(),
+                caption: String::new(),
+                credit: line.trim().to_string(),
+            });
+            continue;
+        }
+        // `TECNOLOGÍA`: a section label in capitals, one word.
+        if line.len() <= 40
+            && word_count(line) == 1
+            && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !line.chars().any(char::is_lowercase)
+        {
+            decisions.push(Decision::new(i, line, "chrome", "a section label"));
             continue;
         }
         if is_dateline_alone(line) {
@@ -779,6 +858,20 @@ fn push_figure(units: &mut Vec<Unit>, caption: String, credit: String) {
 }
 
 /// `BERLIN (Reuters) —`: a dateline alone on its line, its paragraph below.
+/// Whether most letters of a text are Latin (`Some(true)`), other
+/// (`Some(false)`), or it has none.
+fn script_of(text: &str) -> Option<bool> {
+    let (mut latin, mut other) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    (latin + other > 0).then_some(latin >= other)
+}
+
 /// `Orvana Earbuds Get Price Cut Ahead Of Phone Launch`: most words
 /// capitalised, as the titles of linked stories are.
 fn is_title_case(line: &str) -> bool {
