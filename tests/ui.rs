@@ -697,3 +697,37 @@ fn the_status_bar_counts_in_words() {
     );
     assert!(harness.query_by_label("1 word").is_some());
 }
+
+#[test]
+fn without_a_system_file_dialog_an_imported_draft_is_saved_through_the_app_s_chooser() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    fs::write(&draft, copydesk::SAMPLE_DRAFT).unwrap();
+    fs::create_dir(dir.path().join("published")).unwrap();
+    let (mut harness, rig) = app_with(vec![draft.clone()]);
+    // As on a desktop without a portal: the system dialog cannot be shown.
+    rig.dialogs.answer_unavailable();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("file dialog is not available")
+            .is_some(),
+        "the editor is told why"
+    );
+    // The chooser opens in the draft's folder with the proposed name; go
+    // into a subfolder and save there.
+    harness.get_by_label("📁 published").click();
+    pump(&mut harness);
+    harness.get_by_label("Save File").click();
+    pump(&mut harness);
+    let target = dir.path().join("published").join("draft.md");
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("---\ntitle: Xiaomi and Leica"),
+        "saved where chosen"
+    );
+    assert_eq!(fs::read_to_string(&draft).unwrap(), copydesk::SAMPLE_DRAFT);
+    assert!(!harness.state().active_doc().unwrap().is_dirty());
+}

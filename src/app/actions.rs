@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::platform::{AfterSave, DialogPurpose, DialogRequest};
+use super::platform::{AfterSave, DialogAnswer, DialogPurpose, DialogRequest};
 use super::{CopydeskApp, Document, Prompt, ViewMode, editor};
 use crate::app::Command;
 use crate::export::{self, ExportFormat};
@@ -554,11 +554,37 @@ impl CopydeskApp {
         }
     }
 
-    /// Acts on a file dialog's answer.
+    /// Acts on a file dialog's answer; where no system dialog could be
+    /// shown, opens the app's own file chooser for the same request.
     pub fn poll_dialogs(&mut self, ctx: &egui::Context, now: f64) {
-        let Some((request, paths)) = self.platform.dialogs.poll() else {
+        if let Some((request, paths)) = self.file_chooser.take_answer() {
+            self.answer_dialog(ctx, request, paths, now);
+        }
+        let Some((request, answer)) = self.platform.dialogs.poll() else {
             return;
         };
+        match answer {
+            DialogAnswer::Chosen(paths) => self.answer_dialog(ctx, request, paths, now),
+            DialogAnswer::Unavailable(why) => {
+                self.notify(
+                    format!(
+                        "The system file dialog is not available ({why}): choose the file here."
+                    ),
+                    now,
+                );
+                self.file_chooser.open(request);
+            }
+        }
+    }
+
+    /// Acts on the paths chosen for a dialog's request (none: cancelled).
+    fn answer_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        request: super::platform::DialogRequest,
+        paths: Vec<std::path::PathBuf>,
+        now: f64,
+    ) {
         match request.purpose {
             DialogPurpose::Open => {
                 if let Some(dir) = paths.first().and_then(|p| p.parent()) {

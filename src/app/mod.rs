@@ -12,6 +12,7 @@ pub mod commands;
 mod dialogs;
 pub mod document;
 mod editor;
+mod file_chooser;
 mod find_bar;
 mod front_matter_keys;
 mod highlight;
@@ -143,6 +144,8 @@ pub struct CopydeskApp {
     pub(crate) spell: spell_check::SpellCheck,
     /// The misspelt word the right-click menu is for.
     pub(crate) spell_menu: Option<spell_check::WordMenu>,
+    /// The app's own file chooser, where the system's cannot be shown.
+    pub(crate) file_chooser: file_chooser::FileChooser,
     /// Where in the body the right-click menu was opened.
     pub(crate) block_menu_at: Option<usize>,
     merged_marks: highlight::MergedMarks,
@@ -190,6 +193,7 @@ impl CopydeskApp {
             show_statistics: false,
             spell: Default::default(),
             spell_menu: None,
+            file_chooser: Default::default(),
             block_menu_at: None,
             merged_marks: Default::default(),
             outline: Default::default(),
@@ -610,6 +614,7 @@ impl CopydeskApp {
         templates_window::templates_window(self, &ctx);
         cleanup_window::cleanup_window(self, &ctx);
         outline_panel::statistics_window(self, &ctx);
+        self.file_chooser.ui(&ctx);
         dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {

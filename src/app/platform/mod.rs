@@ -48,15 +48,29 @@ pub struct DialogRequest {
     pub save: bool,
 }
 
+/// What a file dialog answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogAnswer {
+    /// The paths chosen (empty: cancelled).
+    Chosen(Vec<PathBuf>),
+    /// No dialog could be shown (no desktop portal, a failed dialog):
+    /// the app offers its own file chooser instead.
+    Unavailable(String),
+}
+
 /// File dialogs, asked without blocking the UI; the answer is polled.
 pub trait FileDialogs {
     /// Starts a dialog. Only one runs at a time; `false` if one is open.
     fn start(&mut self, request: DialogRequest) -> bool;
-    /// The answer of the running dialog, once the user has chosen: the
-    /// request and the chosen paths (empty when cancelled).
-    fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)>;
+    /// The answer of the running dialog, once there is one.
+    fn poll(&mut self) -> Option<(DialogRequest, DialogAnswer)>;
     fn is_open(&self) -> bool;
 }
+
+/// An answer sooner than this after the dialog was asked for cannot be a
+/// person's: the dialog never showed (rfd reports a missing portal or a
+/// failed dialog as "nothing chosen").
+const TOO_FAST_FOR_A_PERSON: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The system clipboard.
 pub trait Clipboard {
@@ -76,7 +90,18 @@ pub trait Launcher {
 /// awaited on a helper thread so the window keeps drawing.
 #[derive(Default)]
 pub struct NativeDialogs {
-    running: Option<(DialogRequest, Receiver<Vec<PathBuf>>)>,
+    running: Option<(DialogRequest, Receiver<DialogAnswer>)>,
+}
+
+/// Why no system dialog can be shown here, if that is known before trying:
+/// on Linux and the BSDs rfd asks the desktop portal over the session bus.
+fn known_unavailable() -> Option<String> {
+    unavailable_without_bus(std::env::var_os("DBUS_SESSION_BUS_ADDRESS").as_deref())
+}
+
+fn unavailable_without_bus(bus: Option<&std::ffi::OsStr>) -> Option<String> {
+    (cfg!(all(unix, not(target_os = "macos"))) && bus.is_none())
+        .then(|| "there is no desktop session bus, so no system file dialog".to_string())
 }
 
 impl FileDialogs for NativeDialogs {
@@ -84,6 +109,20 @@ impl FileDialogs for NativeDialogs {
         if self.running.is_some() {
             return false;
         }
+        let (tx, rx) = channel();
+        if let Some(why) = known_unavailable() {
+            let _ = tx.send(DialogAnswer::Unavailable(why));
+            self.running = Some((request, rx));
+            return true;
+        }
+        let asked = std::time::Instant::now();
+        let answer = move |paths: Vec<PathBuf>| {
+            if paths.is_empty() && asked.elapsed() < TOO_FAST_FOR_A_PERSON {
+                DialogAnswer::Unavailable("the system file dialog did not open".into())
+            } else {
+                DialogAnswer::Chosen(paths)
+            }
+        };
         let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
         if let Some(dir) = &request.directory {
             dialog = dialog.set_directory(dir);
@@ -94,16 +133,17 @@ impl FileDialogs for NativeDialogs {
         for (label, exts) in &request.filters {
             dialog = dialog.add_filter(label, exts);
         }
-        let (tx, rx) = channel();
+        // A send fails only when the app has stopped polling (it quit):
+        // nobody is left to tell.
         if request.save {
             let future = dialog.save_file();
             std::thread::spawn(move || {
                 let chosen = pollster::block_on(future);
-                let _ = tx.send(
+                let _ = tx.send(answer(
                     chosen
                         .map(|h| vec![h.path().to_path_buf()])
                         .unwrap_or_default(),
-                );
+                ));
             });
         } else {
             let future = dialog.pick_files();
@@ -112,26 +152,43 @@ impl FileDialogs for NativeDialogs {
                 let paths = chosen
                     .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
                     .unwrap_or_default();
-                let _ = tx.send(paths);
+                let _ = tx.send(answer(paths));
             });
         }
         self.running = Some((request, rx));
         true
     }
 
-    fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)> {
+    fn poll(&mut self) -> Option<(DialogRequest, DialogAnswer)> {
         let (_, rx) = self.running.as_ref()?;
-        let paths = match rx.try_recv() {
-            Ok(paths) => paths,
+        let answer = match rx.try_recv() {
+            Ok(answer) => answer,
             Err(std::sync::mpsc::TryRecvError::Empty) => return None,
-            // The helper thread died: treat as cancelled.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+            // The helper thread died: the dialog failed.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                DialogAnswer::Unavailable("the system file dialog failed".into())
+            }
         };
-        self.running.take().map(|(request, _)| (request, paths))
+        self.running.take().map(|(request, _)| (request, answer))
     }
 
     fn is_open(&self) -> bool {
         self.running.is_some()
+    }
+}
+
+#[cfg(test)]
+mod dialog_tests {
+    use super::*;
+
+    #[test]
+    fn without_a_session_bus_no_system_dialog_is_tried_on_linux() {
+        let why = unavailable_without_bus(None);
+        assert_eq!(why.is_some(), cfg!(all(unix, not(target_os = "macos"))));
+        assert_eq!(
+            unavailable_without_bus(Some(std::ffi::OsStr::new("unix:path=/run/bus"))),
+            None
+        );
     }
 }
 
@@ -240,14 +297,23 @@ pub mod testing {
     /// Answers dialogs from a script; records what was asked.
     #[derive(Clone, Default)]
     pub struct ScriptedDialogs {
-        pub answers: Rc<RefCell<VecDeque<Vec<PathBuf>>>>,
+        pub answers: Rc<RefCell<VecDeque<DialogAnswer>>>,
         pub asked: Rc<RefCell<Vec<DialogRequest>>>,
         running: Option<DialogRequest>,
     }
 
     impl ScriptedDialogs {
         pub fn answer(&self, paths: Vec<PathBuf>) {
-            self.answers.borrow_mut().push_back(paths);
+            self.answers
+                .borrow_mut()
+                .push_back(DialogAnswer::Chosen(paths));
+        }
+
+        /// The next dialog cannot be shown (as with no desktop portal).
+        pub fn answer_unavailable(&self) {
+            self.answers
+                .borrow_mut()
+                .push_back(DialogAnswer::Unavailable("no portal (scripted)".into()));
         }
     }
 
@@ -261,7 +327,7 @@ pub mod testing {
             true
         }
 
-        fn poll(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)> {
+        fn poll(&mut self) -> Option<(DialogRequest, DialogAnswer)> {
             self.running.as_ref()?;
             let answer = self.answers.borrow_mut().pop_front()?;
             self.running.take().map(|r| (r, answer))
