@@ -59,8 +59,52 @@ fn starts_on_the_sample_with_the_body_focused() {
     assert!(body_focused(&harness), "typing goes into the body at once");
     assert_eq!(
         harness.state().window_title(),
-        "Xiaomi and Leica together for a new smartphone — Copydesk"
+        "Sample article (built-in) — Copydesk",
+        "the sample says it is the sample, so it is never taken for the editor's own article"
     );
+    assert!(
+        harness
+            .query_by_label("Sample article (built-in)")
+            .is_some(),
+        "and so does its tab"
+    );
+}
+
+#[test]
+fn files_are_remembered_by_absolute_paths_and_a_missing_one_stays_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_article(&dir);
+    // Opened by a relative path, as from a command line in another folder.
+    let relative = pathdiff_relative(&path);
+    let (harness, _) = app_with(vec![relative.clone()]);
+    let absolute = fs::canonicalize(&path).unwrap();
+    let saved = harness.state().settings_to_save();
+    assert_eq!(
+        saved.open_files,
+        std::slice::from_ref(&absolute),
+        "{relative:?}"
+    );
+    assert_eq!(saved.recent.first(), Some(&absolute));
+    // The file goes away: starting again lists it as missing, and it stays
+    // in the recent files.
+    fs::remove_file(&path).unwrap();
+    let app = CopydeskApp::new(saved.clone(), scripted_platform(), vec![]);
+    assert!(app.settings.recent.contains(&absolute));
+    assert_eq!(
+        app.active_doc().unwrap().display_name(),
+        "Sample article (built-in)"
+    );
+}
+
+/// `path` relative to the current folder (`../../tmp/…`).
+fn pathdiff_relative(path: &std::path::Path) -> PathBuf {
+    let here = std::env::current_dir().unwrap();
+    let up = here.components().count() - 1;
+    let mut relative = PathBuf::new();
+    for _ in 0..up {
+        relative.push("..");
+    }
+    relative.join(path.strip_prefix("/").unwrap())
 }
 
 #[test]

@@ -46,7 +46,14 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                         ui.label(RichText::new("No recent files").weak());
                     }
                     for path in recent {
-                        if ui.button(path.display().to_string()).clicked() {
+                        // A file that is gone stays listed, marked, so the
+                        // editor knows what moved rather than losing it.
+                        let label = if path.exists() {
+                            RichText::new(path.display().to_string())
+                        } else {
+                            RichText::new(format!("{} (missing)", path.display())).weak()
+                        };
+                        if ui.button(label).clicked() {
                             let now = ui.input(|i| i.time);
                             app.open_path(path, now);
                             ui.close();

@@ -311,15 +311,21 @@ impl CopydeskApp {
         let id = self.new_id();
         let article = crate::import::import_text(crate::SAMPLE_DRAFT);
         let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-        // The sample is a starting point, not a change the user made.
+        // The sample is a starting point, not a change the user made; its
+        // tab and the window say it is the sample, so it is never taken for
+        // an article the editor was working on.
         doc.imported_from = None;
+        doc.name_hint = Some(SAMPLE_NAME.into());
         self.docs.push(doc);
         self.active = self.docs.len() - 1;
         self.focus_body = true;
     }
 
     /// Opens a file in a new tab (or switches to it if it is open already).
+    /// The path is made absolute and canonical first, so the settings and
+    /// the recent files find it again from any folder.
     pub fn open_path(&mut self, path: PathBuf, now: f64) {
+        let path = absolute_path(path);
         if let Some(i) = self
             .docs
             .iter()
@@ -831,4 +837,15 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         Box::new(move |_cc| Ok(Box::new(CopydeskApp::native(files)))),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The name of the built-in sample's tab.
+pub const SAMPLE_NAME: &str = "Sample article (built-in)";
+
+/// `path` made absolute, and canonical when it exists (symbolic links and
+/// `..` resolved).
+pub fn absolute_path(path: PathBuf) -> PathBuf {
+    std::fs::canonicalize(&path)
+        .or_else(|_| std::path::absolute(&path))
+        .unwrap_or(path)
 }
