@@ -249,3 +249,98 @@ fn the_templates_manager_edits_duplicates_deletes_and_imports() {
         "Newsletter"
     );
 }
+
+fn open_templates(harness: &mut Harness<'_, CopydeskApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("Templates");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn two_snippets(config: &Path) {
+    fs::create_dir_all(config.join("snippets")).unwrap();
+    fs::write(
+        config.join("snippets/translated.ron"),
+        "(name: \"Translated note\", text: \"Old text.\", placement: End)",
+    )
+    .unwrap();
+    fs::write(
+        config.join("snippets/other.ron"),
+        "(name: \"Other note\", text: \"Other.\", placement: End)",
+    )
+    .unwrap();
+}
+
+#[test]
+fn renaming_a_snippet_keeps_the_text_typed_before_it() {
+    let config = tempfile::tempdir().unwrap();
+    two_snippets(config.path());
+    let mut harness = start(config.path());
+    open_templates(&mut harness);
+    harness.get_by_label("Translated note").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .type_text(" Typed before renaming.");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name")
+        .type_text("Translation note");
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    let renamed = fs::read_to_string(config.path().join("snippets/translation-note.ron")).unwrap();
+    assert!(renamed.contains("Typed before renaming."), "{renamed}");
+    assert!(!config.path().join("snippets/translated.ron").exists());
+}
+
+#[test]
+fn leaving_a_snippet_with_unsaved_edits_asks_first() {
+    let config = tempfile::tempdir().unwrap();
+    two_snippets(config.path());
+    let mut harness = start(config.path());
+    open_templates(&mut harness);
+    harness.get_by_label("Translated note").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .type_text(" Not saved yet.");
+    harness.run();
+    harness.get_by_label("Other note").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("“Translated note” has unsaved changes.")
+            .is_some(),
+        "asked instead of losing the text"
+    );
+    harness.get_by_label("Save Them").click();
+    harness.run();
+    let saved = fs::read_to_string(config.path().join("snippets/translated.ron")).unwrap();
+    assert!(saved.contains("Not saved yet."), "{saved}");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+            .is_some_and(|n| n.value().as_deref() == Some("Other.")),
+        "then the other snippet is shown"
+    );
+}

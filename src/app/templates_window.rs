@@ -22,6 +22,18 @@ pub struct TemplatesWindow {
     selected: Option<Draft>,
     new_name: String,
     confirm_delete: bool,
+    /// The window closes at the end of this frame (its unsaved edits were
+    /// saved or discarded).
+    close_now: bool,
+    /// What waits for an answer about the selected template's unsaved
+    /// edits: closing the window, or showing another template.
+    pending: Option<Pending>,
+}
+
+#[derive(Clone)]
+enum Pending {
+    Close,
+    Select(Draft),
 }
 
 pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
@@ -79,7 +91,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                 for a in app.library.authors.iter().filter(|a| hit(&a.template.name, &a.template.bio)) {
                     let selected = matches!(&state.selected, Some(Draft::Author(f, _)) if *f == a.file);
                     if ui.selectable_label(selected, &a.template.name).clicked() {
-                        state.select(Draft::Author(a.file.clone(), a.template.clone()));
+                        state.ask_or_select(&app.library, Draft::Author(a.file.clone(), a.template.clone()));
                     }
                 }
                 ui.add_space(6.0);
@@ -87,7 +99,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                 for s in app.library.snippets.iter().filter(|s| hit(&s.template.name, &s.template.text)) {
                     let selected = matches!(&state.selected, Some(Draft::Snippet(f, _)) if *f == s.file);
                     if ui.selectable_label(selected, &s.template.name).clicked() {
-                        state.select(Draft::Snippet(s.file.clone(), s.template.clone()));
+                        state.ask_or_select(&app.library, Draft::Snippet(s.file.clone(), s.template.clone()));
                     }
                 }
                 if !app.library.problems.is_empty() {
@@ -153,6 +165,12 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         let l = ui.label("New name");
                         ui.add(TextEdit::singleline(&mut state.new_name).desired_width(160.0)).labelled_by(l.id);
                         if ui.button("Rename").clicked() && !state.new_name.trim().is_empty() {
+                            // The edits so far are saved first, so the
+                            // renamed file holds them.
+                            if let Err(e) = save_draft(&mut app.library, &draft) {
+                                messages.push(Err(format!("Could not save before renaming: {e}")));
+                                return;
+                            }
                             let file = draft.file().clone();
                             match app.library.rename(&file, state.new_name.trim()) {
                                 Ok(new) => {
@@ -179,11 +197,40 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                             }
                         });
                     }
+                    if let Some(pending) = state.pending.clone() {
+                        ui.separator();
+                        ui.label(RichText::new(format!("“{}” has unsaved changes.", draft.name())).strong());
+                        ui.horizontal(|ui| {
+                            let mut go = false;
+                            if ui.button("Save Them").clicked() {
+                                match save_draft(&mut app.library, &draft) {
+                                    Ok(()) => {
+                                        messages.push(Ok(format!("Saved {}", draft.name())));
+                                        go = true;
+                                    }
+                                    Err(e) => messages.push(Err(format!("Could not save: {e}"))),
+                                }
+                            }
+                            if ui.button("Discard Them").clicked() {
+                                go = true;
+                            }
+                            if ui.button("Keep Editing").clicked() {
+                                state.pending = None;
+                            }
+                            if go {
+                                state.pending = None;
+                                match pending {
+                                    Pending::Close => state.close_now = true,
+                                    Pending::Select(next) => {
+                                        state.select(next);
+                                        draft = state.selected.clone().unwrap_or(draft.clone());
+                                    }
+                                }
+                            }
+                        });
+                    }
                     if save {
-                        let result = match &draft {
-                            Draft::Author(f, t) => app.library.update_author(f, t.clone()),
-                            Draft::Snippet(f, t) => app.library.update_snippet(f, t.clone()),
-                        };
+                        let result = save_draft(&mut app.library, &draft);
                         match result {
                             Ok(()) => messages.push(Ok(format!("Saved {}", draft.name()))),
                             Err(e) => messages.push(Err(format!("Could not save: {e}"))),
@@ -202,12 +249,55 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
             Err(text) => app.report_error(text, now),
         }
     }
-    if open {
+    if !open
+        && !state.close_now
+        && state
+            .selected
+            .as_ref()
+            .is_some_and(|d| unsaved(&app.library, d))
+    {
+        // Closing with unsaved edits asks first.
+        state.pending = Some(Pending::Close);
+        open = true;
+    }
+    if open && !state.close_now {
         app.templates_window = Some(state);
     }
 }
 
+/// Writes a template's edits to its file.
+fn save_draft(library: &mut crate::templates::Library, draft: &Draft) -> std::io::Result<()> {
+    match draft {
+        Draft::Author(f, t) => library.update_author(f, t.clone()),
+        Draft::Snippet(f, t) => library.update_snippet(f, t.clone()),
+    }
+}
+
+/// Whether the template being edited differs from its file's.
+fn unsaved(library: &crate::templates::Library, draft: &Draft) -> bool {
+    match draft {
+        Draft::Author(f, t) => library
+            .authors
+            .iter()
+            .any(|a| a.file == *f && a.template != *t),
+        Draft::Snippet(f, t) => library
+            .snippets
+            .iter()
+            .any(|s| s.file == *f && s.template != *t),
+    }
+}
+
 impl TemplatesWindow {
+    /// Shows another template, or first asks about the unsaved edits of
+    /// the one shown.
+    fn ask_or_select(&mut self, library: &crate::templates::Library, next: Draft) {
+        if self.selected.as_ref().is_some_and(|d| unsaved(library, d)) {
+            self.pending = Some(Pending::Select(next));
+        } else {
+            self.select(next);
+        }
+    }
+
     fn select(&mut self, draft: Draft) {
         self.new_name = draft.name().to_string();
         self.selected = Some(draft);
