@@ -344,3 +344,49 @@ fn leaving_a_snippet_with_unsaved_edits_asks_first() {
         "then the other snippet is shown"
     );
 }
+
+#[test]
+fn escape_closes_the_templates_window_and_asks_when_edits_are_unsaved() {
+    let config = tempfile::tempdir().unwrap();
+    two_snippets(config.path());
+    let mut harness = start(config.path());
+    open_templates(&mut harness);
+    assert!(harness.query_by_label("New Snippet").is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("New Snippet").is_none(), "closed");
+
+    open_templates(&mut harness);
+    harness.get_by_label("Translated note").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .type_text(" More.");
+    harness.run();
+    // The first Escape leaves the text field; the next asks about closing.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("“Translated note” has unsaved changes.")
+            .is_some()
+    );
+    harness.get_by_label("Discard Them").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("New Snippet").is_none(),
+        "closed after Discard"
+    );
+    assert!(
+        !fs::read_to_string(config.path().join("snippets/translated.ron"))
+            .unwrap()
+            .contains("More.")
+    );
+}

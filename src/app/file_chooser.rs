@@ -44,6 +44,17 @@ impl FileChooser {
         });
     }
 
+    /// Cancels the chooser if it is open (Escape); whether it was.
+    pub fn cancel(&mut self) -> bool {
+        match self.open.take() {
+            Some(chooser) => {
+                self.answer = Some((chooser.request, Vec::new()));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The request answered in the chooser and the paths chosen (empty:
     /// cancelled), once.
     pub fn take_answer(&mut self) -> Option<(DialogRequest, Vec<PathBuf>)> {

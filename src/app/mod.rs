@@ -633,6 +633,25 @@ impl CopydeskApp {
         }
     }
 
+    /// Closes the topmost of the app's windows, as Escape does; a window
+    /// with unsaved edits asks first.
+    fn close_top_window(&mut self) {
+        if self.file_chooser.cancel() {
+            return;
+        }
+        if self.front_matter_editor.is_some() {
+            self.front_matter_editor = None;
+        } else if self.cleanup.is_some() {
+            self.cleanup = None;
+        } else if let Some(window) = &mut self.templates_window {
+            if window.close_or_ask(&self.library) {
+                self.templates_window = None;
+            }
+        } else if self.show_statistics {
+            self.show_statistics = false;
+        }
+    }
+
     fn watch_files(&mut self, ctx: &egui::Context) {
         let watcher = self
             .watcher
@@ -723,6 +742,13 @@ impl CopydeskApp {
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         if self.prompt.is_some() || self.palette.is_some() {
             return;
+        }
+        // Escape closes the window on top (while the find bar is open,
+        // Escape is the find bar's).
+        if !self.find.open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.close_top_window();
         }
         let mut triggered = Vec::new();
         // egui matches shortcuts ignoring extra Shift/Alt, so Ctrl+S would

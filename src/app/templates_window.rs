@@ -288,6 +288,16 @@ fn unsaved(library: &crate::templates::Library, draft: &Draft) -> bool {
 }
 
 impl TemplatesWindow {
+    /// Whether the window can close now; with unsaved edits it asks first.
+    pub fn close_or_ask(&mut self, library: &crate::templates::Library) -> bool {
+        if self.selected.as_ref().is_some_and(|d| unsaved(library, d)) {
+            self.pending = Some(Pending::Close);
+            false
+        } else {
+            true
+        }
+    }
+
     /// Shows another template, or first asks about the unsaved edits of
     /// the one shown.
     fn ask_or_select(&mut self, library: &crate::templates::Library, next: Draft) {
