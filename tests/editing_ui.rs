@@ -372,3 +372,41 @@ fn right_clicking_a_paragraph_of_an_imported_draft_corrects_what_it_is() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(!body(&harness).contains("## "), "{}", body(&harness));
 }
+
+#[test]
+fn cut_and_paste_from_the_right_click_menu() {
+    use copydesk::app::platform::testing::MemoryClipboard;
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(dir.path(), "title: A\n", "Words to move.\n");
+    let clipboard = MemoryClipboard::default();
+    let platform = Platform {
+        clipboard: Box::new(clipboard.clone()),
+        ..scripted_platform()
+    };
+    let mut harness = launch(platform, vec![path]);
+    pump(&mut harness);
+    let editor = || (Role::MultilineTextInput, "Body (Markdown)");
+    harness
+        .get_by_role_and_label(editor().0, editor().1)
+        .focus();
+    pump(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(editor().0, editor().1)
+        .click_secondary();
+    pump(&mut harness);
+    harness.get_by_label_contains("Cut").click();
+    pump(&mut harness);
+    assert_eq!(body(&harness), "");
+    assert_eq!(
+        clipboard.content.borrow().as_ref().unwrap().text,
+        "Words to move.\n"
+    );
+    harness
+        .get_by_role_and_label(editor().0, editor().1)
+        .click_secondary();
+    pump(&mut harness);
+    harness.get_by_label_contains("Paste").click();
+    pump(&mut harness);
+    assert_eq!(body(&harness), "Words to move.\n");
+}

@@ -42,6 +42,12 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         doc.scroll_to = Some(range);
     }
     let label = ui.label(egui::RichText::new("Body (Markdown)").small().weak());
+    // The selection before this frame's events: a right-click may move the
+    // cursor, and the menu's Cut and Copy act on what was selected.
+    let selection_before = selection(ui.ctx(), doc);
+    if ui.input(|i| i.pointer.secondary_pressed()) {
+        app.menu_selection = Some(selection_before);
+    }
     let scroll_to = doc.scroll_to.take();
     let Document {
         article, highlight, ..
@@ -110,6 +116,9 @@ pub enum MenuChoice {
     /// The block at this byte of the body is really this part of the
     /// article (correcting an import).
     Reclassify(usize, Part),
+    Cut,
+    Copy,
+    Paste,
     AddToDictionary(String),
     Ignore(String),
     Run(Command),
@@ -148,6 +157,23 @@ fn context_menu(
         }
         ui.separator();
     }
+    for (label, shortcut, what) in [
+        ("Cut", egui::Key::X, MenuChoice::Cut),
+        ("Copy", egui::Key::C, MenuChoice::Copy),
+        ("Paste", egui::Key::V, MenuChoice::Paste),
+    ] {
+        let keys = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
+            egui::Modifiers::COMMAND,
+            shortcut,
+        ));
+        if ui
+            .add(egui::Button::new(label).shortcut_text(keys))
+            .clicked()
+        {
+            choice = Some(what);
+        }
+    }
+    ui.separator();
     for command in [Command::Bold, Command::Italic, Command::Link, Command::Find] {
         if ui.button(command.label()).clicked() {
             choice = Some(MenuChoice::Run(command));
@@ -199,6 +225,63 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         MenuChoice::Ignore(word) => {
             app.spell.ignored.insert(word);
         }
+        MenuChoice::Cut | MenuChoice::Copy => {
+            let cut = matches!(choice, MenuChoice::Cut);
+            let Some(doc) = app.docs.get_mut(app.active) else {
+                return;
+            };
+            let range = app
+                .menu_selection
+                .clone()
+                .unwrap_or_else(|| selection(ctx, doc));
+            let Some(text) = doc.article.body.get(range.clone()).map(str::to_string) else {
+                return;
+            };
+            if text.is_empty() {
+                return;
+            }
+            match app.platform.clipboard.set_text(&text) {
+                Ok(()) if cut => {
+                    let body = &doc.article.body;
+                    let after = format!("{}{}", &body[..range.start], &body[range.end..]);
+                    replace_body(
+                        ctx,
+                        doc,
+                        Edit {
+                            text: after,
+                            selection: range.start..range.start,
+                        },
+                    );
+                }
+                Ok(()) => {}
+                Err(e) => app.report_error(format!("Could not copy: {e}"), now),
+            }
+        }
+        MenuChoice::Paste => match app.platform.clipboard.get_text() {
+            Ok(pasted) => {
+                let Some(doc) = app.docs.get_mut(app.active) else {
+                    return;
+                };
+                let range = app
+                    .menu_selection
+                    .clone()
+                    .unwrap_or_else(|| selection(ctx, doc));
+                let body = &doc.article.body;
+                if body.get(range.clone()).is_some() {
+                    let after = format!("{}{pasted}{}", &body[..range.start], &body[range.end..]);
+                    let end = range.start + pasted.len();
+                    replace_body(
+                        ctx,
+                        doc,
+                        Edit {
+                            text: after,
+                            selection: end..end,
+                        },
+                    );
+                }
+            }
+            Err(e) => app.report_error(format!("Could not paste: {e}"), now),
+        },
         MenuChoice::Reclassify(at, part) => {
             let Some(doc) = app.docs.get_mut(app.active) else {
                 return;

@@ -148,6 +148,8 @@ pub struct CopydeskApp {
     pub(crate) file_chooser: file_chooser::FileChooser,
     /// Where in the body the right-click menu was opened.
     pub(crate) block_menu_at: Option<usize>,
+    /// The body's selection when the right-click menu was opened.
+    pub(crate) menu_selection: Option<std::ops::Range<usize>>,
     merged_marks: highlight::MergedMarks,
     outline: outline_panel::OutlineCache,
     /// What the preview remembers between frames.
@@ -195,6 +197,7 @@ impl CopydeskApp {
             spell_menu: None,
             file_chooser: Default::default(),
             block_menu_at: None,
+            menu_selection: None,
             merged_marks: Default::default(),
             outline: Default::default(),
             jump_next_frame: None,

@@ -77,6 +77,9 @@ pub trait Clipboard {
     /// HTML with a plain-text alternative (what a CMS paste wants).
     fn set_html(&mut self, html: &str, plain: &str) -> Result<(), String>;
     fn set_text(&mut self, text: &str) -> Result<(), String>;
+    /// The clipboard's text (for Paste from the right-click menu; the
+    /// keyboard's Ctrl+V comes through the window's own events).
+    fn get_text(&mut self) -> Result<String, String>;
 }
 
 /// Opens files in other programs.
@@ -235,6 +238,10 @@ impl Clipboard for SystemClipboard {
         }
         self.get()?.set_text(text).map_err(|e| e.to_string())
     }
+
+    fn get_text(&mut self) -> Result<String, String> {
+        self.get()?.get_text().map_err(|e| e.to_string())
+    }
 }
 
 /// Opens pages in the default browser.
@@ -372,6 +379,18 @@ pub mod testing {
                 text: text.into(),
             });
             Ok(())
+        }
+
+        fn get_text(&mut self) -> Result<String, String> {
+            if self.fail {
+                return Err("the clipboard is not available".into());
+            }
+            Ok(self
+                .content
+                .borrow()
+                .as_ref()
+                .map(|c| c.text.clone())
+                .unwrap_or_default())
         }
     }
 
