@@ -775,3 +775,35 @@ fn without_a_system_file_dialog_an_imported_draft_is_saved_through_the_app_s_cho
     assert_eq!(fs::read_to_string(&draft).unwrap(), copydesk::SAMPLE_DRAFT);
     assert!(!harness.state().active_doc().unwrap().is_dirty());
 }
+
+#[test]
+fn quitting_with_several_unsaved_documents_can_drop_them_all_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.md");
+    fs::write(&a, "---\ntitle: A\n---\n\nFirst.\n").unwrap();
+    fs::write(&b, "---\ntitle: B\n---\n\nSecond.\n").unwrap();
+    let (mut harness, _) = app_with(vec![a.clone(), b.clone()]);
+    type_in_body(&mut harness, "Edit in B. ");
+    harness.key_press_modifiers(Modifiers::CTRL, Key::Tab);
+    harness.run();
+    type_in_body(&mut harness, "Edit in A. ");
+    assert_eq!(
+        harness.state().docs.iter().filter(|d| d.is_dirty()).count(),
+        2
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Don't Save Any").click();
+    harness.run();
+    assert!(harness.state().may_close(), "one answer for both");
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert_eq!(
+        fs::read_to_string(&a).unwrap(),
+        "---\ntitle: A\n---\n\nFirst.\n"
+    );
+    assert_eq!(
+        fs::read_to_string(&b).unwrap(),
+        "---\ntitle: B\n---\n\nSecond.\n"
+    );
+}

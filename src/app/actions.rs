@@ -183,6 +183,18 @@ impl CopydeskApp {
         let now = ctx.input(|i| i.time);
         match (prompt, answer) {
             (_, PromptAnswer::Cancel) => self.quitting = false,
+            (Prompt::UnsavedChanges { .. }, PromptAnswer::DiscardAll) => {
+                let dirty: Vec<u64> = self
+                    .docs
+                    .iter()
+                    .filter(|d| d.is_dirty())
+                    .map(|d| d.id)
+                    .collect();
+                for id in dirty {
+                    self.discard_doc(id);
+                }
+                self.continue_quit(ctx);
+            }
             (Prompt::UnsavedChanges { doc, then }, PromptAnswer::Discard) => {
                 self.discard_doc(doc);
                 if then == AfterSave::ContinueQuit {
@@ -695,6 +707,8 @@ enum CopyKind {
 pub enum PromptAnswer {
     Save,
     Discard,
+    /// Quit without saving any of the documents with unsaved changes.
+    DiscardAll,
     Cancel,
     /// Write over a file another program changed.
     Overwrite,

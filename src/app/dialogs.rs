@@ -41,11 +41,21 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
                     "“{}” has changes that are not saved. If you don't save them, they are lost.",
                     name_of(*doc)
                 ),
-                vec![
-                    (save_label, PromptAnswer::Save),
-                    ("Don't Save", PromptAnswer::Discard),
-                    ("Cancel", PromptAnswer::Cancel),
-                ],
+                {
+                    let mut buttons = vec![
+                        (save_label, PromptAnswer::Save),
+                        ("Don't Save", PromptAnswer::Discard),
+                    ];
+                    // Quitting with several unsaved documents: one answer
+                    // for all of them, instead of one prompt each.
+                    if *then == AfterSave::ContinueQuit
+                        && app.docs.iter().filter(|d| d.is_dirty()).count() > 1
+                    {
+                        buttons.push(("Don't Save Any", PromptAnswer::DiscardAll));
+                    }
+                    buttons.push(("Cancel", PromptAnswer::Cancel));
+                    buttons
+                },
             )
         }
         Prompt::OverwriteChanged { path, .. } => (
