@@ -807,3 +807,40 @@ fn quitting_with_several_unsaved_documents_can_drop_them_all_at_once() {
         "---\ntitle: B\n---\n\nSecond.\n"
     );
 }
+
+#[test]
+fn an_empty_date_shows_no_calendar_date_but_a_today_button() {
+    let (mut harness, _) = app_with(vec![]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .active_doc()
+            .unwrap()
+            .article
+            .meta
+            .date
+            .is_empty()
+    );
+    let today = jiff_today();
+    assert!(
+        harness.query_by_label_contains(&today).is_none(),
+        "no date is shown as if it were set"
+    );
+    harness.get_by_label("Today").click();
+    harness.run();
+    assert_eq!(
+        harness.state().active_doc().unwrap().article.meta.date,
+        today
+    );
+}
+
+/// Today's date in the system's time zone, as the app reads it.
+fn jiff_today() -> String {
+    let out = std::process::Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .expect("the date command");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}

@@ -44,7 +44,8 @@ fn text_field(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool 
     let label = ui.label(label);
     ui.add(
         TextEdit::singleline(value)
-            .hint_text(hint)
+            // In italics, so a hint is never read as a value.
+            .hint_text(RichText::new(hint).italics())
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id)
@@ -55,7 +56,7 @@ fn multiline_field(ui: &mut Ui, label: &str, value: &mut String, hint: &str, row
     let label = ui.label(label);
     ui.add(
         TextEdit::multiline(value)
-            .hint_text(hint)
+            .hint_text(RichText::new(hint).italics())
             .desired_rows(rows)
             .desired_width(f32::INFINITY),
     )
@@ -150,7 +151,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             );
         });
         ui.vertical(|ui| {
-            changed |= text_field(ui, "Language", &mut m.original_lang, "it");
+            changed |= text_field(ui, "Language", &mut m.original_lang, "e.g. it");
         });
     });
 
@@ -176,7 +177,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                     changed |= ui
                         .add(
                             TextEdit::singleline(&mut author.name)
-                                .hint_text("Jane Doe")
+                                .hint_text(RichText::new("e.g. Jane Doe").italics())
                                 .desired_width(ui.available_width()),
                         )
                         .labelled_by(label.id)
@@ -303,7 +304,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             }
         });
     }
-    changed |= text_field(ui, "Category", &mut m.category, "Smartphones");
+    changed |= text_field(ui, "Category", &mut m.category, "e.g. Smartphones");
 
     ui.separator();
     changed |= multiline_field(
@@ -347,7 +348,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         );
     }
     changed |= text_field(ui, "Canonical URL", &mut m.canonical_url, "https://…");
-    changed |= text_field(ui, "Article language", &mut m.lang, "en");
+    changed |= text_field(ui, "Article language", &mut m.lang, "e.g. en");
 
     ui.separator();
     egui::CollapsingHeader::new(RichText::new("Feature image").strong())
@@ -420,7 +421,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             let name = ui
                 .add(
                     TextEdit::singleline(&mut credit.name)
-                        .hint_text("Reuters")
+                        .hint_text(RichText::new("e.g. Reuters").italics())
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
@@ -494,6 +495,19 @@ fn add_tag(tags: &mut Vec<String>, input: &mut String) -> bool {
 /// keeps whatever was typed, times included.
 fn date_picker(ui: &mut Ui, date: &mut String) -> bool {
     let parsed: Option<jiff::civil::Date> = date.get(..10).and_then(|d| d.parse().ok());
+    // Without a date, a calendar showing today would read as a date that
+    // is set: offer today instead, then the calendar.
+    if parsed.is_none() && date.trim().is_empty() {
+        if ui
+            .button("Today")
+            .on_hover_text("Set the date to today")
+            .clicked()
+        {
+            *date = jiff::Zoned::now().date().strftime("%Y-%m-%d").to_string();
+            return true;
+        }
+        return false;
+    }
     let mut value = parsed.unwrap_or_else(|| jiff::Zoned::now().date());
     let before = value;
     ui.add(
