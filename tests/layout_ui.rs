@@ -91,7 +91,9 @@ fn assert_toolbar_reachable(harness: &mut Harness<'_, CopydeskApp>) {
         visible_button(harness, "More »"),
         "{hidden:?} are cut off and there is no overflow menu"
     );
-    harness.get_by_role_and_label(Role::Button, "More »").click();
+    harness
+        .get_by_role_and_label(Role::Button, "More »")
+        .click();
     pump(harness);
     let unreachable: Vec<&str> = hidden
         .into_iter()
@@ -179,4 +181,82 @@ fn zoom_150_keeps_every_toolbar_action_reachable() {
         eprintln!("{size:?} at 150 %");
         assert_toolbar_reachable(&mut harness);
     }
+}
+
+#[test]
+fn editor_and_preview_keep_their_proportions_across_a_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = long_heading_article(&dir);
+    let mut harness = launch_sized(
+        scripted_platform(),
+        vec![file],
+        Settings::default(),
+        [1400.0, 900.0],
+        1.0,
+    );
+    let before = body_rect(&harness).width();
+    harness.set_size(egui::vec2(700.0, 500.0));
+    pump(&mut harness);
+    harness.set_size(egui::vec2(1400.0, 900.0));
+    pump(&mut harness);
+    let after = body_rect(&harness).width();
+    assert!(
+        (after - before).abs() <= 2.0,
+        "the body was {before:.0} points wide and is {after:.0} after a resize and back"
+    );
+}
+
+#[test]
+fn folded_metadata_and_outline_open_over_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = long_heading_article(&dir);
+    let mut harness = launch_sized(
+        scripted_platform(),
+        vec![file],
+        settings_with_outline(1.0),
+        [700.0, 500.0],
+        1.0,
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Title")
+            .is_none(),
+        "no room for the metadata beside the editor at 700×500"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Metadata")
+        .click();
+    pump(&mut harness);
+    let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    assert_eq!(
+        title.value().as_deref(),
+        Some("A phone with a long heading")
+    );
+    assert!(screen(&harness).contains_rect(title.rect()));
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Title")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Outline")
+        .click();
+    pump(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Price").click();
+    pump(&mut harness);
+    let doc = harness.state().active_doc().unwrap();
+    let at = doc.article.body.find("## Price").unwrap();
+    let id = doc.id;
+    let cursor = harness
+        .ctx
+        .memory(|m| m.has_focus(copydesk::app::editor_body_id(id)));
+    assert!(cursor, "the body has the focus after a heading was picked");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Price")
+            .is_none(),
+        "the outline closes once a heading is picked (at byte {at})"
+    );
 }

@@ -17,7 +17,11 @@ pub struct OutlineCache {
 /// folded into a button in the tab bar (see `outline_overlay`). Its width
 /// is capped whatever the headings' length: long ones are cut short, and
 /// shown whole on hover.
-pub fn outline_panel(app: &mut CopydeskApp, ui: &mut egui::Ui, planned: Option<(f32, egui::Rangef)>) {
+pub fn outline_panel(
+    app: &mut CopydeskApp,
+    ui: &mut egui::Ui,
+    planned: Option<(f32, egui::Rangef)>,
+) {
     if !app.settings.show_outline || app.docs.is_empty() {
         return;
     }
