@@ -92,6 +92,8 @@ impl Layout {
             spare
         };
         self.metadata_docked = spare >= METADATA_MIN;
+        // Opened over the editor only while folded; not again by itself.
+        self.metadata_overlay &= !self.metadata_docked;
         self.metadata_docked.then(|| {
             let most = METADATA_MAX.min(spare);
             (
@@ -106,6 +108,7 @@ impl Layout {
     pub fn plan_outline(&mut self, available: f32, view: ViewMode) -> Option<(f32, Rangef)> {
         let spare = available - documents_need(view);
         self.outline_docked = spare >= OUTLINE_MIN;
+        self.outline_overlay &= !self.outline_docked;
         self.outline_docked.then(|| {
             let most = OUTLINE_MAX.min(spare);
             (
