@@ -241,6 +241,18 @@ fn folded_metadata_and_outline_open_over_the_editor() {
             .is_none()
     );
     harness
+        .get_by_role_and_label(Role::Button, "Metadata")
+        .click();
+    pump(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Title")
+            .is_none(),
+        "Escape puts the metadata away"
+    );
+    harness
         .get_by_role_and_label(Role::Button, "Outline")
         .click();
     pump(&mut harness);

@@ -191,8 +191,8 @@ pub fn sized_panel<R>(
     (response, dragged)
 }
 
-/// A folded panel opened over the documents, with a Close button; Escape
-/// closes it too. Returns whether it stays open.
+/// A folded panel opened over the documents, with a Close button (Escape
+/// closes it too: `close_top_window`). Returns whether it stays open.
 pub fn overlay(
     ctx: &egui::Context,
     id: Id,
@@ -227,11 +227,5 @@ pub fn overlay(
                 add_contents(ui);
             });
         });
-    if open
-        && !egui::Popup::is_any_open(ctx)
-        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-    {
-        open = false;
-    }
     open
 }

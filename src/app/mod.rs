@@ -669,6 +669,10 @@ impl CopydeskApp {
             }
         } else if self.show_statistics {
             self.show_statistics = false;
+        } else if self.layout.metadata_overlay || self.layout.outline_overlay {
+            // A folded panel opened over the editor.
+            self.layout.metadata_overlay = false;
+            self.layout.outline_overlay = false;
         }
     }
 
