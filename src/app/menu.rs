@@ -189,42 +189,147 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     });
 }
 
+/// The toolbar's buttons, in groups with a separator between them.
+fn tools() -> [&'static [(&'static str, Command)]; 4] {
+    [
+        &[
+            ("New", Command::New),
+            ("Open", Command::Open),
+            ("Save", Command::Save),
+        ],
+        &[
+            ("B", Command::Bold),
+            ("I", Command::Italic),
+            ("Link", Command::Link),
+            ("H2", Command::Heading(2)),
+            ("Figure", Command::InsertFigure),
+        ],
+        &[
+            ("Copy for CMS", Command::CopyForCms),
+            ("Export HTML", Command::Export(ExportFormat::Html)),
+            ("Preview in browser", Command::PreviewInBrowser),
+        ],
+        &[
+            ("Editor", Command::ShowEditorOnly),
+            ("Both", Command::ShowSideBySide),
+            ("Preview", Command::ShowPreviewOnly),
+        ],
+    ]
+}
+
+/// The text of the overflow menu's button.
+const MORE: &str = "More »";
+
+/// The width a button with `text` takes on the toolbar, spacing included.
+fn button_width(ui: &Ui, text: &str) -> f32 {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+}
+
+/// The toolbar: the buttons that fit, and the rest in a "More" menu at its
+/// end, so that every action stays a click away in a narrow window or at
+/// a large zoom.
 fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
+    let ctx = ui.ctx().clone();
+    let tip = |command: Command| match command.shortcut() {
+        Some(s) => format!("{} ({})", command.label(), ctx.format_shortcut(&s)),
+        None => command.label(),
+    };
+    let mut clicked = None;
     ui.horizontal(|ui| {
-        let ctx = ui.ctx().clone();
-        let mut tool = |ui: &mut Ui, icon: &str, command: Command| {
-            let tip = match command.shortcut() {
-                Some(s) => format!("{} ({})", command.label(), ctx.format_shortcut(&s)),
-                None => command.label(),
-            };
-            if ui.button(icon).on_hover_text(tip).clicked() {
-                app.run(&ctx, command);
-            }
+        let available = ui.available_width();
+        // A separator: its own spacing, and the item spacing after it.
+        let separator = 6.0 + ui.spacing().item_spacing.x;
+        let groups = tools();
+        let total: f32 = groups
+            .iter()
+            .flat_map(|g| g.iter())
+            .map(|(text, _)| button_width(ui, text))
+            .sum::<f32>()
+            + separator * (groups.len() - 1) as f32;
+        // Leave room for the "More" button when not everything fits.
+        let room = if total <= available {
+            f32::INFINITY
+        } else {
+            available - button_width(ui, MORE) - 4.0
         };
-        tool(ui, "New", Command::New);
-        tool(ui, "Open", Command::Open);
-        tool(ui, "Save", Command::Save);
-        ui.separator();
-        tool(ui, "B", Command::Bold);
-        tool(ui, "I", Command::Italic);
-        tool(ui, "Link", Command::Link);
-        tool(ui, "H2", Command::Heading(2));
-        tool(ui, "Figure", Command::InsertFigure);
-        ui.separator();
-        tool(ui, "Copy for CMS", Command::CopyForCms);
-        tool(ui, "Export HTML", Command::Export(ExportFormat::Html));
-        tool(ui, "Preview in browser", Command::PreviewInBrowser);
-        ui.separator();
-        tool(ui, "Editor", Command::ShowEditorOnly);
-        tool(ui, "Both", Command::ShowSideBySide);
-        tool(ui, "Preview", Command::ShowPreviewOnly);
+        let mut used = 0.0;
+        let mut hidden = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            if g > 0 && hidden.is_empty() {
+                if used + separator + button_width(ui, group[0].0) > room {
+                    hidden.extend(group.iter().copied());
+                    continue;
+                }
+                ui.separator();
+                used += separator;
+            }
+            for &(text, command) in group.iter() {
+                let width = button_width(ui, text);
+                if !hidden.is_empty() || used + width > room {
+                    hidden.push((text, command));
+                    continue;
+                }
+                used += width;
+                if ui.button(text).on_hover_text(tip(command)).clicked() {
+                    clicked = Some(command);
+                }
+            }
+        }
+        if !hidden.is_empty() {
+            ui.menu_button(MORE, |ui| {
+                for (text, command) in hidden {
+                    if ui.button(text).on_hover_text(tip(command)).clicked() {
+                        clicked = Some(command);
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text("The toolbar buttons that do not fit");
+        }
     });
+    if let Some(command) = clicked {
+        app.run(&ctx, command);
+    }
 }
 
 pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let mut close = None;
     let mut select = None;
     ui.horizontal_wrapped(|ui| {
+        // The side panels folded away for want of room open from here.
+        let layout = &mut app.layout;
+        if app.settings.show_metadata && !layout.metadata_docked {
+            let open = layout.metadata_overlay;
+            if ui
+                .selectable_label(open, "Metadata")
+                .on_hover_text("The window is too narrow for the metadata beside the editor: show it over the editor")
+                .clicked()
+            {
+                layout.metadata_overlay = !open;
+                layout.outline_overlay = false;
+            }
+        }
+        if app.settings.show_outline && !layout.outline_docked && !app.docs.is_empty() {
+            let open = layout.outline_overlay;
+            if ui
+                .selectable_label(open, "Outline")
+                .on_hover_text("The window is too narrow for the outline beside the editor: show it over the editor")
+                .clicked()
+            {
+                layout.outline_overlay = !open;
+                layout.metadata_overlay = false;
+            }
+        }
+        if !(layout.metadata_docked && layout.outline_docked) {
+            ui.separator();
+        }
         for (i, doc) in app.docs.iter().enumerate() {
             let name = format!(
                 "{}{}",

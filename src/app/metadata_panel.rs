@@ -16,26 +16,55 @@ const CREDIT_ROLES: [&str; 6] = [
     "editing",
 ];
 
+/// The metadata panel beside the editor while the window has room for it;
+/// otherwise folded into a button in the tab bar (see `metadata_overlay`).
 pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
-    egui::Panel::left(Id::unique("copydesk-metadata"))
-        .resizable(true)
-        .default_size(330.0)
-        .min_size(240.0)
+    let view = app.settings.view;
+    let outline = app.settings.show_outline;
+    let available = ui.available_width();
+    let Some((width, range)) = app.layout.plan_metadata(available, view, outline) else {
+        return;
+    };
+    let (_, dragged) = super::layout::sized_panel(
+        ui,
+        Id::unique("copydesk-metadata"),
+        egui::Panel::left(Id::unique("copydesk-metadata")),
+        width,
+        range,
+        |ui| contents(app, ui),
+    );
+    if let Some(width) = dragged {
+        app.layout.metadata_dragged(width);
+    }
+}
+
+/// The folded metadata panel, opened over the documents.
+pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
+    if app.layout.metadata_docked || !app.layout.metadata_overlay {
+        return;
+    }
+    let rect = app.layout.documents_rect;
+    let width = app.layout.overlay_width(true);
+    app.layout.metadata_overlay = super::layout::overlay(
+        ctx,
+        Id::unique("copydesk-metadata-overlay"),
+        "Metadata",
+        rect,
+        width,
+        |ui| contents(app, ui),
+    );
+}
+
+fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    ui.heading("Article");
-                    if let Some(doc) = app.docs.get(app.active) {
-                        super::front_matter_keys::front_matter_keys_ui(
-                            ui,
-                            &doc.origin,
-                            &doc.article.meta,
-                        );
-                    }
-                    fields(app, ui);
-                });
+            ui.add_space(4.0);
+            ui.heading("Article");
+            if let Some(doc) = app.docs.get(app.active) {
+                super::front_matter_keys::front_matter_keys_ui(ui, &doc.origin, &doc.article.meta);
+            }
+            fields(app, ui);
         });
 }
 

@@ -16,6 +16,7 @@ mod file_chooser;
 mod find_bar;
 mod front_matter_keys;
 mod highlight;
+mod layout;
 mod menu;
 mod metadata_panel;
 mod outline_panel;
@@ -152,6 +153,8 @@ pub struct CopydeskApp {
     pub(crate) menu_selection: Option<std::ops::Range<usize>>,
     merged_marks: highlight::MergedMarks,
     outline: outline_panel::OutlineCache,
+    /// How the window is shared out between the editor and the panels.
+    layout: layout::Layout,
     /// What the preview remembers between frames.
     preview: preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
@@ -200,6 +203,7 @@ impl CopydeskApp {
             menu_selection: None,
             merged_marks: Default::default(),
             outline: Default::default(),
+            layout: Default::default(),
             jump_next_frame: None,
             preview: Default::default(),
         };
@@ -612,12 +616,25 @@ impl CopydeskApp {
         if self.settings.show_metadata && !self.docs.is_empty() {
             metadata_panel::metadata_panel(self, ui);
         }
+        if !self.settings.show_metadata || self.docs.is_empty() {
+            self.layout.metadata_docked = true;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
+            // Whether the outline fits is known before the tab bar, which
+            // holds the buttons of the panels that do not.
+            let view = self.settings.view;
+            let outline = self.layout.plan_outline(ui.available_width(), view);
+            if !self.settings.show_outline {
+                self.layout.outline_docked = true;
+            }
             menu::tab_bar(self, ui);
             dialogs::document_banners(self, ui);
-            outline_panel::outline_panel(self, ui);
+            self.layout.documents_rect = ui.available_rect_before_wrap();
+            outline_panel::outline_panel(self, ui, outline);
             self.document_area(ui);
         });
+        metadata_panel::metadata_overlay(self, &ctx);
+        outline_panel::outline_overlay(self, &ctx);
         dialogs::dialogs(self, &ctx);
         palette::palette(self, &ctx);
         templates_window::templates_window(self, &ctx);
@@ -652,6 +669,10 @@ impl CopydeskApp {
             }
         } else if self.show_statistics {
             self.show_statistics = false;
+        } else if self.layout.metadata_overlay || self.layout.outline_overlay {
+            // A folded panel opened over the editor.
+            self.layout.metadata_overlay = false;
+            self.layout.outline_overlay = false;
         }
     }
 
@@ -675,12 +696,22 @@ impl CopydeskApp {
             ViewMode::EditorOnly => editor::body_editor(self, ui),
             ViewMode::PreviewOnly => preview::preview(self, ui),
             ViewMode::SideBySide => {
+                // The preview keeps its share of the width across resizes,
+                // as far as the editor keeps its minimum beside it.
                 let width = ui.available_width();
-                egui::Panel::right(egui::Id::unique("copydesk-preview-panel"))
-                    .resizable(true)
-                    .default_size(width / 2.0)
-                    .min_size(200.0)
-                    .show(ui, |ui| preview::preview(self, ui));
+                if let Some((preview_width, range)) = self.layout.plan_preview(width) {
+                    let (_, dragged) = layout::sized_panel(
+                        ui,
+                        egui::Id::unique("copydesk-preview-panel"),
+                        egui::Panel::right(egui::Id::unique("copydesk-preview-panel")),
+                        preview_width,
+                        range,
+                        |ui| preview::preview(self, ui),
+                    );
+                    if let Some(dragged) = dragged {
+                        self.layout.preview_dragged(dragged, width);
+                    }
+                }
                 egui::CentralPanel::default().show(ui, |ui| editor::body_editor(self, ui));
             }
         }

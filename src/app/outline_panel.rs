@@ -13,13 +13,75 @@ pub struct OutlineCache {
     headings: Vec<Heading>,
 }
 
-pub fn outline_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.settings.show_outline {
+/// The outline beside the editor while there is room for it; otherwise
+/// folded into a button in the tab bar (see `outline_overlay`). Its width
+/// is capped whatever the headings' length: long ones are cut short, and
+/// shown whole on hover.
+pub fn outline_panel(
+    app: &mut CopydeskApp,
+    ui: &mut egui::Ui,
+    planned: Option<(f32, egui::Rangef)>,
+) {
+    if !app.settings.show_outline || app.docs.is_empty() {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some((width, range)) = planned else {
         return;
     };
+    let (response, dragged) = super::layout::sized_panel(
+        ui,
+        egui::Id::unique("copydesk-outline"),
+        egui::Panel::left(egui::Id::unique("copydesk-outline")),
+        width,
+        range,
+        |ui| contents(app, ui, true),
+    );
+    if let Some(width) = dragged {
+        app.layout.outline_dragged(width);
+    }
+    jump_to(app, ui.ctx(), response.inner);
+}
+
+/// The folded outline, opened over the documents.
+pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
+    if !app.settings.show_outline || app.layout.outline_docked || !app.layout.outline_overlay {
+        return;
+    }
+    let rect = app.layout.documents_rect;
+    let width = app.layout.overlay_width(false);
+    let mut jump = None;
+    app.layout.outline_overlay = super::layout::overlay(
+        ctx,
+        egui::Id::unique("copydesk-outline-overlay"),
+        "Outline",
+        rect,
+        width,
+        |ui| jump = contents(app, ui, false),
+    );
+    if jump.is_some() {
+        // A heading was picked: the overlay has done its job.
+        app.layout.outline_overlay = false;
+    }
+    jump_to(app, ctx, jump);
+}
+
+fn jump_to(app: &mut CopydeskApp, ctx: &egui::Context, jump: Option<std::ops::Range<usize>>) {
+    let (Some(range), Some(doc)) = (jump, app.docs.get(app.active)) else {
+        return;
+    };
+    // Next frame, once the click is over (see the problems panel).
+    app.jump_next_frame = Some((doc.id, range.start..range.start));
+    ctx.request_repaint();
+}
+
+/// The headings, the one the cursor is in highlighted; returns the range of
+/// the one clicked.
+fn contents(
+    app: &mut CopydeskApp,
+    ui: &mut egui::Ui,
+    title: bool,
+) -> Option<std::ops::Range<usize>> {
+    let doc = app.docs.get_mut(app.active)?;
     let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {
         cache.headings = outline(&doc.article.body);
@@ -28,44 +90,38 @@ pub fn outline_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     let cursor = editor::selection(ui.ctx(), doc).start;
     let current = cache.headings.iter().rposition(|h| h.range.start <= cursor);
     let mut jump = None;
-    egui::Panel::left(egui::Id::unique("copydesk-outline"))
-        .resizable(true)
-        .default_size(200.0)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Outline").strong());
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if cache.headings.is_empty() {
-                    ui.label(
-                        RichText::new("No headings yet. Lines starting with ## are headings.")
-                            .weak(),
-                    );
-                }
-                let top = cache.headings.iter().map(|h| h.level).min().unwrap_or(1);
-                for (i, heading) in cache.headings.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        ui.add_space(12.0 * f32::from(heading.level.saturating_sub(top)));
-                        let text = if heading.text.is_empty() {
-                            "(empty heading)"
-                        } else {
-                            &heading.text
-                        };
-                        if ui
-                            .selectable_label(Some(i) == current, text)
-                            .on_hover_text(format!("Heading {}", heading.level))
-                            .clicked()
-                        {
-                            jump = Some(heading.range.clone());
-                        }
-                    });
-                }
-            });
-        });
-    if let Some(range) = jump {
-        // Next frame, once the click is over (see the problems panel).
-        app.jump_next_frame = Some((doc.id, range.start..range.start));
-        ui.ctx().request_repaint();
+    if title {
+        ui.label(RichText::new("Outline").strong());
+        ui.separator();
     }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if cache.headings.is_empty() {
+                ui.label(
+                    RichText::new("No headings yet. Lines starting with ## are headings.").weak(),
+                );
+            }
+            let top = cache.headings.iter().map(|h| h.level).min().unwrap_or(1);
+            for (i, heading) in cache.headings.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add_space(12.0 * f32::from(heading.level.saturating_sub(top)));
+                    let text = if heading.text.is_empty() {
+                        "(empty heading)"
+                    } else {
+                        &heading.text
+                    };
+                    if ui
+                        .add(egui::Button::selectable(Some(i) == current, text).truncate())
+                        .on_hover_text(format!("Heading {}: {text}", heading.level))
+                        .clicked()
+                    {
+                        jump = Some(heading.range.clone());
+                    }
+                });
+            }
+        });
+    jump
 }
 
 /// The statistics window: counts, reading time at the editor's speed and,

@@ -38,6 +38,27 @@ pub fn launch(platform: Platform, files: Vec<PathBuf>) -> Harness<'static, Copyd
     harness
 }
 
+/// The app with `files` open and `settings`, in a window of `size` points
+/// at `pixels_per_point` (a window of `size * pixels_per_point` physical
+/// pixels). `settings.zoom` zooms further, as Ctrl++ does.
+pub fn launch_sized(
+    platform: Platform,
+    files: Vec<PathBuf>,
+    settings: Settings,
+    size: [f32; 2],
+    pixels_per_point: f32,
+) -> Harness<'static, CopydeskApp> {
+    let app = CopydeskApp::new(settings, platform, files);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
+        .with_context_setup(system_fonts)
+        .build_ui_state(|ui, app: &mut CopydeskApp| app.frame(ui), app);
+    // The zoom is applied a frame after the settings ask for it.
+    pump(&mut harness);
+    harness
+}
+
 /// Runs a few frames. (`Harness::run` insists on the UI going idle, which
 /// the file watcher and the notices' timers prevent after a save; answers
 /// of the scripted dialogs land a frame after they are asked.)
