@@ -525,7 +525,11 @@ fn problems_list_jumps_to_the_figure() {
         .skip(range.primary.index.0.min(range.secondary.index.0))
         .take(4)
         .collect();
-    assert_eq!(start, "![](", "the figure is selected");
+    assert_eq!(start, "![](", "the caret is at the figure");
+    assert_eq!(
+        range.primary.index, range.secondary.index,
+        "nothing is selected, so the next key does not replace the figure"
+    );
     assert!(body_focused(&harness));
 }
 

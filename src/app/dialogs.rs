@@ -459,8 +459,9 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         });
     if let Some(Location::Body(range)) = jump {
         // Next frame: the click that chose the problem must be over before
-        // the editor takes the focus and the selection.
-        app.jump_next_frame = Some((doc.id, range));
+        // the editor takes the focus. The caret goes to the problem's start
+        // without selecting it, so the next key does not replace a figure.
+        app.jump_next_frame = Some((doc.id, range.start..range.start));
         ui.ctx().request_repaint();
     } else if let Some(Location::Field(_)) = jump {
         app.settings.show_metadata = true;
