@@ -545,6 +545,39 @@ fn front_matter() -> impl Strategy<Value = Vec<(String, String)>> {
         .prop_shuffle()
 }
 
+/// The key path (as shown) of the field a `set` edit changes.
+fn key_edited(edit: &copydesk::model::FieldEdit, origin: &Origin) -> String {
+    use copydesk::model::{Field, FieldEdit};
+    match edit {
+        FieldEdit::Set(field, _) => origin.key_of(*field),
+        FieldEdit::AddTag(_) | FieldEdit::RemoveTag(_) => origin.key_of(Field::Tags),
+        FieldEdit::AddAuthor(_) => origin.key_of(Field::Authors),
+        FieldEdit::AddCredit(_) => origin.key_of(Field::Credits),
+        other => unreachable!("not generated: {other}"),
+    }
+}
+
+/// The first line of `before` (0-based) that the change to `after`
+/// removed or replaced and that is not among `allowed`.
+fn changed_outside(
+    before: &str,
+    after: &str,
+    allowed: &std::collections::BTreeSet<usize>,
+) -> Option<usize> {
+    similar::TextDiff::from_lines(before, after)
+        .ops()
+        .iter()
+        .find_map(|op| match *op {
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            }
+            | similar::DiffOp::Replace {
+                old_index, old_len, ..
+            } => (old_index..old_index + old_len).find(|i| !allowed.contains(i)),
+            _ => None,
+        })
+}
+
 fn set_edit() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z][A-Za-z ,:'!?]{0,30}".prop_map(|t| format!("title={t}")),
@@ -577,13 +610,7 @@ proptest! {
         prop_assert_eq!(&again.article, &expected, "{}\n=>\n{}", text, written);
 
         // The lines of the field's key (the key the file has for it).
-        let field_key = match &edit {
-            copydesk::model::FieldEdit::Set(field, _) => doc.origin.key_of(*field),
-            copydesk::model::FieldEdit::AddTag(_) | copydesk::model::FieldEdit::RemoveTag(_) => doc.origin.key_of(copydesk::model::Field::Tags),
-            copydesk::model::FieldEdit::AddAuthor(_) => doc.origin.key_of(copydesk::model::Field::Authors),
-            copydesk::model::FieldEdit::AddCredit(_) => doc.origin.key_of(copydesk::model::Field::Credits),
-            other => unreachable!("{other}"),
-        };
+        let field_key = key_edited(&edit, &doc.origin);
         let mut line = 1; // after the opening fence
         let mut field_lines = std::collections::BTreeSet::new();
         for (key, entry) in &entries {
@@ -594,13 +621,8 @@ proptest! {
             }
             line += n;
         }
-        let diff = similar::TextDiff::from_lines(&text, &written);
-        for op in diff.ops() {
-            if let similar::DiffOp::Delete { old_index, old_len, .. } | similar::DiffOp::Replace { old_index, old_len, .. } = *op {
-                for i in old_index..old_index + old_len {
-                    prop_assert!(field_lines.contains(&i), "line {} changed outside `{}`:\n{}\n=>\n{}", i + 1, field_key, text, written);
-                }
-            }
+        if let Some(line) = changed_outside(&text, &written, &field_lines) {
+            prop_assert!(false, "line {} changed outside `{}`:\n{}\n=>\n{}", line + 1, field_key, text, written);
         }
     }
 }
@@ -686,13 +708,7 @@ proptest! {
         let again = format::parse_markdown(&written).map_err(|e| TestCaseError::fail(format!("{e}\n{written}")))?;
         prop_assert_eq!(&again.article.meta.title, &expected.meta.title, "{}\n=>\n{}", text, written);
         prop_assert_eq!(&again.article, &expected, "{}\n=>\n{}", text, written);
-        let field_key = match &edit {
-            copydesk::model::FieldEdit::Set(field, _) => doc.origin.key_of(*field),
-            copydesk::model::FieldEdit::AddTag(_) | copydesk::model::FieldEdit::RemoveTag(_) => doc.origin.key_of(copydesk::model::Field::Tags),
-            copydesk::model::FieldEdit::AddAuthor(_) => doc.origin.key_of(copydesk::model::Field::Authors),
-            copydesk::model::FieldEdit::AddCredit(_) => doc.origin.key_of(copydesk::model::Field::Credits),
-            other => unreachable!("{other}"),
-        };
+        let field_key = key_edited(&edit, &doc.origin);
         let mut line = 1;
         let mut field_lines = std::collections::BTreeSet::new();
         for (key, entry) in &entries {
@@ -702,13 +718,8 @@ proptest! {
             }
             line += n;
         }
-        let diff = similar::TextDiff::from_lines(&text, &written);
-        for op in diff.ops() {
-            if let similar::DiffOp::Delete { old_index, old_len, .. } | similar::DiffOp::Replace { old_index, old_len, .. } = *op {
-                for i in old_index..old_index + old_len {
-                    prop_assert!(field_lines.contains(&i), "line {} changed outside `{}`:\n{}\n=>\n{}", i + 1, field_key, text, written);
-                }
-            }
+        if let Some(line) = changed_outside(&text, &written, &field_lines) {
+            prop_assert!(false, "line {} changed outside `{}`:\n{}\n=>\n{}", line + 1, field_key, text, written);
         }
     }
 }

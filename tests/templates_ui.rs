@@ -261,6 +261,18 @@ fn open_templates(harness: &mut Harness<'_, CopydeskApp>) {
     harness.run();
 }
 
+/// Types at the end of the selected snippet's text.
+fn type_in_snippet(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
+        .type_text(text);
+}
+
 fn two_snippets(config: &Path) {
     fs::create_dir_all(config.join("snippets")).unwrap();
     fs::write(
@@ -283,14 +295,7 @@ fn renaming_a_snippet_keeps_the_text_typed_before_it() {
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .type_text(" Typed before renaming.");
+    type_in_snippet(&mut harness, " Typed before renaming.");
     harness.run();
     harness
         .get_by_role_and_label(Role::TextInput, "New name")
@@ -316,14 +321,7 @@ fn leaving_a_snippet_with_unsaved_edits_asks_first() {
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .type_text(" Not saved yet.");
+    type_in_snippet(&mut harness, " Not saved yet.");
     harness.run();
     harness.get_by_label("Other note").click();
     harness.run();
@@ -359,14 +357,7 @@ fn escape_closes_the_templates_window_and_asks_when_edits_are_unsaved() {
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
-        .type_text(" More.");
+    type_in_snippet(&mut harness, " More.");
     harness.run();
     // The first Escape leaves the text field; the next asks about closing.
     harness.key_press(Key::Escape);
