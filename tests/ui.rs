@@ -848,3 +848,25 @@ fn jiff_today() -> String {
         .expect("the date command");
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
+
+#[test]
+fn glyph_buttons_have_names_in_words() {
+    let (harness, _) = app_with(vec![]);
+    for name in [
+        "Bold",
+        "Italic",
+        "Heading 2",
+        "Close tab Sample article (built-in)",
+    ] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, name)
+                .is_some(),
+            "a button named {name:?}"
+        );
+    }
+    assert!(
+        harness.query_by_role_and_label(Role::Button, "B").is_none(),
+        "not the glyph"
+    );
+}

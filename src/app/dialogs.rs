@@ -1,6 +1,7 @@
 //! Windows over the editor: the unsaved-changes prompt, the problems list,
 //! keyboard shortcuts, about, and the notices.
 
+use super::accessible::Named;
 use egui::{Context, Id, RichText};
 
 use super::actions::PromptAnswer;
@@ -417,7 +418,11 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Problems to fix before publishing").strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("✖").on_hover_text("Close (F8)").clicked() {
+                    if ui
+                        .small_button("✖")
+                        .named("Close the problems panel (F8)")
+                        .clicked()
+                    {
                         open = false;
                     }
                 });
@@ -521,7 +526,7 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                             ui.label(
                                 RichText::new(&notice.text).color(ui.visuals().error_fg_color),
                             );
-                            if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("✖").named("Dismiss this notice").clicked() {
                                 dismiss = Some(i);
                             }
                         } else {

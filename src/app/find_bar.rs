@@ -2,6 +2,7 @@
 //! are marked in the editor and the current one is scrolled to; Replace All
 //! is one undo step, in the body and, when asked, in the metadata.
 
+use super::accessible::Named;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -236,7 +237,7 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                 ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
             }
         }
-        if ui.button("✖").on_hover_text("Close (Esc)").clicked() {
+        if ui.button("✖").named("Close the find bar (Esc)").clicked() {
             action = Some(Action::Close);
         }
     });

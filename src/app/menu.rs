@@ -1,5 +1,6 @@
 //! The menu bar, the toolbar and the tab bar.
 
+use super::accessible::Named;
 use egui::{RichText, Ui};
 
 use super::{Command, CopydeskApp, ViewMode};
@@ -276,7 +277,14 @@ fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
                     continue;
                 }
                 used += width;
-                if ui.button(text).on_hover_text(tip(command)).clicked() {
+                let button = ui.button(text);
+                // Glyph buttons (`B`, `I`, `H2`) are named in words.
+                let button = if text.chars().count() <= 2 {
+                    button.named(&command.label())
+                } else {
+                    button
+                };
+                if button.on_hover_text(tip(command)).clicked() {
                     clicked = Some(command);
                 }
             }
@@ -284,7 +292,13 @@ fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
         if !hidden.is_empty() {
             ui.menu_button(MORE, |ui| {
                 for (text, command) in hidden {
-                    if ui.button(text).on_hover_text(tip(command)).clicked() {
+                    // Glyphs get their command's name in words here too.
+                    let label = if text.chars().count() <= 2 {
+                        command.label()
+                    } else {
+                        text.to_string()
+                    };
+                    if ui.button(label).on_hover_text(tip(command)).clicked() {
                         clicked = Some(command);
                         ui.close();
                     }
@@ -336,11 +350,11 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 if doc.is_dirty() { "• " } else { "" },
                 doc.display_name()
             );
-            let tab = ui.selectable_label(i == app.active, name);
+            let tab = ui.selectable_label(i == app.active, &name);
             if tab.clicked() {
                 select = Some(i);
             }
-            if ui.small_button("×").on_hover_text("Close tab").clicked() {
+            if ui.small_button("×").named(&format!("Close tab {}", doc.display_name())).clicked() {
                 close = Some(doc.id);
             }
             ui.add_space(6.0);

@@ -1,5 +1,6 @@
 //! The metadata panel: every front-matter field with a proper widget.
 
+use super::accessible::Named;
 use egui::{Id, RichText, TextEdit, Ui};
 
 use super::CopydeskApp;
@@ -196,11 +197,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 // made the row a little wider than the panel, and the
                 // panel grew with every frame.)
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text("Remove this author")
-                        .clicked()
-                    {
+                    if ui.small_button("✖").named("Remove this author").clicked() {
                         remove_author = Some(i);
                     }
                     changed |= ui
@@ -360,7 +357,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 ui.label(" ");
                 if ui
                     .small_button("↺")
-                    .on_hover_text("Derive the slug from the title again")
+                    .named("Derive the slug from the title again")
                     .clicked()
                 {
                     m.slug.clear();
@@ -438,11 +435,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 {
                     action = Some((i, 1));
                 }
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this credit")
-                    .clicked()
-                {
+                if ui.small_button("✖").named("Remove this credit").clicked() {
                     action = Some((i, 0));
                 }
             });

@@ -5,6 +5,7 @@
 //! Every action is a [`Command`]; the platform (dialogs, clipboard,
 //! browser) sits behind the traits in [`platform`].
 
+mod accessible;
 mod actions;
 mod autosave;
 mod cleanup_window;
