@@ -212,7 +212,13 @@ pub fn read_fields(entries: Vec<(String, Value)>, dialect: Dialect) -> (Metadata
         };
         status_read
     });
-    if !status_read && dialect.published_by_default() {
+    // A post with no status key at all is published for a site generator;
+    // one whose status key could not be read keeps the default, and the key
+    // stays as written among the unknown ones.
+    let any_status_key = entries
+        .iter()
+        .any(|(k, _)| STATUS.iter().any(|s| k.eq_ignore_ascii_case(s)));
+    if !status_read && !any_status_key && dialect.published_by_default() {
         m.status = Status::Published;
     }
     take(Field::Tags, TAGS, &mut |_, v| {
@@ -742,6 +748,32 @@ mod tests {
                 .count(),
             2,
             "{written:?}"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_status_is_not_taken_for_a_published_post() {
+        // Found by fuzzing: a Hugo-looking post (draft + date) whose status
+        // cannot be read was read as published, and a new file written from
+        // it replaced the status as written.
+        let entries = vec![
+            ("draft".to_string(), s("a title, not a bool")),
+            ("date".to_string(), s("2022-03-01")),
+            ("status".to_string(), s("in-rgview")),
+        ];
+        let (m, _) = read_fields(entries, Dialect::Hugo);
+        assert_eq!(m.status, Status::Draft);
+        let written = entries_from_metadata(&m);
+        assert!(
+            written.contains(&("status".to_string(), s("in-rgview"))),
+            "{written:?}"
+        );
+        assert_eq!(metadata_from_entries(written), m);
+        let (no_key, _) = read_fields(vec![("date".to_string(), s("2022-03-01"))], Dialect::Hugo);
+        assert_eq!(
+            no_key.status,
+            Status::Published,
+            "no status key at all: published"
         );
     }
 

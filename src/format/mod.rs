@@ -274,10 +274,13 @@ pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, 
         }
     };
     let dialect = site.unwrap_or_else(|| Dialect::from_keys(&entries, toml));
+    // No title key at all (not even one whose value cannot be read), and
+    // the body opens with `# Title`: that is the title.
+    let title_key = entries.iter().any(|(k, _)| k.eq_ignore_ascii_case("title"));
     let (mut meta, bindings) = fields::read_fields(entries, dialect);
-    // No title key, and the body opens with `# Title`: that is the title.
     let mut heading = None;
     if bindings.get(Field::Title).is_none()
+        && !title_key
         && let Some((title, len)) = first_heading(rest)
     {
         meta.title = title;
@@ -370,7 +373,19 @@ pub fn write_normalized(article: &Article, origin: &Origin) -> String {
         let front = match &origin.unreadable_front {
             Some(raw) if article.meta == Default::default() => raw.clone(),
             _ => {
-                let entries = entries_from_metadata(&article.meta);
+                let mut entries = entries_from_metadata(&article.meta);
+                // Without a title key, a first line `# Title` is read as the
+                // title: an empty title over such a body is written out, so
+                // the file reads back as it was.
+                if article.meta.title.is_empty()
+                    && first_heading(&article.body).is_some()
+                    && !entries.iter().any(|(k, _)| k == "title")
+                {
+                    entries.insert(
+                        0,
+                        ("title".into(), crate::model::Value::String(String::new())),
+                    );
+                }
                 match kind {
                     FrontMatterKind::Yaml => yaml::write(&entries),
                     FrontMatterKind::Toml => toml::write(&entries),
@@ -473,6 +488,17 @@ mod tests {
             write_markdown(&article, &origin),
             "---\ntitle: [oops\nlayout: post\n---\n\nThe body, edited\n"
         );
+    }
+
+    #[test]
+    fn an_empty_title_over_a_heading_stays_empty_in_a_new_file() {
+        // Found by fuzzing: the heading became the title on reading back.
+        let article = Article {
+            body: "# A heading of the body\n\nText.\n".into(),
+            ..Default::default()
+        };
+        let text = write_markdown(&article, &Origin::new_file());
+        assert_eq!(parse_markdown(&text).unwrap().article, article, "{text}");
     }
 
     #[test]
