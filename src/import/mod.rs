@@ -77,13 +77,12 @@ pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
     let mut raw = cut_units(&normal);
     let mut meta = Metadata::default();
     let mut decisions = Vec::new();
-    let tail_start = read_tail(&mut raw, &mut meta, &mut decisions);
+    read_tail(&mut raw, &mut meta, &mut decisions);
     let (body_start, lead) = head::read_head(&raw, &mut meta, &mut decisions);
     let mut units = lead;
     units.extend(classify_body(&raw, body_start, &mut meta, &mut decisions));
     detect_languages(&units, &mut meta);
     decisions.sort_by_key(|d| d.unit);
-    let _ = tail_start;
     (
         Article {
             meta,
@@ -192,12 +191,8 @@ fn single(unit: &[String]) -> Option<&str> {
 
 /// Reads the author bio, attributions and tags from the end of the draft and
 /// removes them from `raw`, with the page's chrome after the article (related
-/// stories, contact details, follow buttons). Returns where the tail began.
-fn read_tail(
-    raw: &mut Vec<Vec<String>>,
-    meta: &mut Metadata,
-    decisions: &mut Vec<Decision>,
-) -> usize {
+/// stories, contact details, follow buttons).
+fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Vec<Decision>) {
     // Bylines at the top help recognise a bio that lacks journalism words.
     let known: Vec<String> = raw
         .iter()
@@ -354,7 +349,6 @@ fn read_tail(
     if let Some(author) = bio {
         meta.authors.push(author);
     }
-    raw.len()
 }
 
 /// `Connect with me on LinkedIn.`, `Sígueme en Instagram`: a short line
