@@ -252,13 +252,13 @@ fn the_templates_manager_edits_duplicates_deletes_and_imports() {
 
 fn open_templates(harness: &mut Harness<'_, CopydeskApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
-    harness.run();
+    pump(harness);
     harness
         .get_by_role_and_label(Role::TextInput, "Run a command")
         .type_text("Templates");
-    harness.run();
+    pump(harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    pump(harness);
 }
 
 /// Types at the end of the selected snippet's text.
@@ -266,7 +266,7 @@ fn type_in_snippet(harness: &mut Harness<'_, CopydeskApp>, text: &str) {
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
         .focus();
-    harness.run();
+    pump(harness);
     harness.key_press(Key::End);
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Snippet text")
@@ -294,20 +294,20 @@ fn renaming_a_snippet_keeps_the_text_typed_before_it() {
     let mut harness = start(config.path());
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
-    harness.run();
+    pump(&mut harness);
     type_in_snippet(&mut harness, " Typed before renaming.");
-    harness.run();
+    pump(&mut harness);
     harness
         .get_by_role_and_label(Role::TextInput, "New name")
         .focus();
-    harness.run();
+    pump(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_role_and_label(Role::TextInput, "New name")
         .type_text("Translation note");
-    harness.run();
+    pump(&mut harness);
     harness.get_by_label("Rename").click();
-    harness.run();
+    pump(&mut harness);
     let renamed = fs::read_to_string(config.path().join("snippets/translation-note.ron")).unwrap();
     assert!(renamed.contains("Typed before renaming."), "{renamed}");
     assert!(!config.path().join("snippets/translated.ron").exists());
@@ -320,11 +320,11 @@ fn leaving_a_snippet_with_unsaved_edits_asks_first() {
     let mut harness = start(config.path());
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
-    harness.run();
+    pump(&mut harness);
     type_in_snippet(&mut harness, " Not saved yet.");
-    harness.run();
+    pump(&mut harness);
     harness.get_by_label("Other note").click();
-    harness.run();
+    pump(&mut harness);
     assert!(
         harness
             .query_by_label("“Translated note” has unsaved changes.")
@@ -332,7 +332,7 @@ fn leaving_a_snippet_with_unsaved_edits_asks_first() {
         "asked instead of losing the text"
     );
     harness.get_by_label("Save Them").click();
-    harness.run();
+    pump(&mut harness);
     let saved = fs::read_to_string(config.path().join("snippets/translated.ron")).unwrap();
     assert!(saved.contains("Not saved yet."), "{saved}");
     assert!(
@@ -351,26 +351,26 @@ fn escape_closes_the_templates_window_and_asks_when_edits_are_unsaved() {
     open_templates(&mut harness);
     assert!(harness.query_by_label("New Snippet").is_some());
     harness.key_press(Key::Escape);
-    harness.run();
+    pump(&mut harness);
     assert!(harness.query_by_label("New Snippet").is_none(), "closed");
 
     open_templates(&mut harness);
     harness.get_by_label("Translated note").click();
-    harness.run();
+    pump(&mut harness);
     type_in_snippet(&mut harness, " More.");
-    harness.run();
+    pump(&mut harness);
     // The first Escape leaves the text field; the next asks about closing.
     harness.key_press(Key::Escape);
-    harness.run();
+    pump(&mut harness);
     harness.key_press(Key::Escape);
-    harness.run();
+    pump(&mut harness);
     assert!(
         harness
             .query_by_label("“Translated note” has unsaved changes.")
             .is_some()
     );
     harness.get_by_label("Discard Them").click();
-    harness.run();
+    pump(&mut harness);
     assert!(
         harness.query_by_label("New Snippet").is_none(),
         "closed after Discard"

@@ -664,12 +664,12 @@ fn changing_the_title_of_a_site_s_post_rewrites_only_the_title_line() {
     harness
         .get_by_role_and_label(Role::TextInput, "Title")
         .focus();
-    harness.run();
+    pump(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_role_and_label(Role::TextInput, "Title")
         .type_text("Welcome back, for good");
-    harness.run();
+    pump(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     pump(&mut harness);
     let saved = fs::read_to_string(&path).unwrap();
@@ -790,16 +790,16 @@ fn quitting_with_several_unsaved_documents_can_drop_them_all_at_once() {
     let (mut harness, _) = app_with(vec![a.clone(), b.clone()]);
     type_in_body(&mut harness, "Edit in B. ");
     harness.key_press_modifiers(Modifiers::CTRL, Key::Tab);
-    harness.run();
+    pump(&mut harness);
     type_in_body(&mut harness, "Edit in A. ");
     assert_eq!(
         harness.state().docs.iter().filter(|d| d.is_dirty()).count(),
         2
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    harness.run();
+    pump(&mut harness);
     harness.get_by_label("Don't Save Any").click();
-    harness.run();
+    pump(&mut harness);
     assert!(harness.state().may_close(), "one answer for both");
     assert!(harness.query_by_label("Save changes?").is_none());
     assert_eq!(
@@ -816,7 +816,7 @@ fn quitting_with_several_unsaved_documents_can_drop_them_all_at_once() {
 fn an_empty_date_shows_no_calendar_date_but_a_today_button() {
     let (mut harness, _) = app_with(vec![]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    pump(&mut harness);
     assert!(
         harness
             .state()
@@ -833,7 +833,7 @@ fn an_empty_date_shows_no_calendar_date_but_a_today_button() {
         "no date is shown as if it were set"
     );
     harness.get_by_label("Today").click();
-    harness.run();
+    pump(&mut harness);
     assert_eq!(
         harness.state().active_doc().unwrap().article.meta.date,
         today
