@@ -1,6 +1,6 @@
 //! The metadata panel: every front-matter field with a proper widget.
 
-use super::accessible::Named;
+use super::accessible::{self, Named};
 use egui::{Id, RichText, TextEdit, Ui};
 
 use super::CopydeskApp;
@@ -57,6 +57,7 @@ pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
 }
 
 fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
+    accessible::name_region(ui, "Metadata");
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -190,25 +191,20 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
     let mut remove_author = None;
     for (i, author) in m.authors.iter_mut().enumerate() {
         ui.push_id(("author", i), |ui| {
+            // The remove button comes after the author's fields, in the row
+            // of the author's actions, so Tab goes from the field before
+            // to Name, then Bio. (Beside the name, drawn right to left so
+            // the field could take what was left, it came first in Tab order.)
             ui.horizontal(|ui| {
                 let label = ui.label("Name");
-                // Right to left: the button first, then the field takes
-                // exactly what is left. (A guessed width for the button
-                // made the row a little wider than the panel, and the
-                // panel grew with every frame.)
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("✖").named("Remove this author").clicked() {
-                        remove_author = Some(i);
-                    }
-                    changed |= ui
-                        .add(
-                            TextEdit::singleline(&mut author.name)
-                                .hint_text(RichText::new("e.g. Jane Doe").italics())
-                                .desired_width(ui.available_width()),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
-                });
+                changed |= ui
+                    .add(
+                        TextEdit::singleline(&mut author.name)
+                            .hint_text(RichText::new("e.g. Jane Doe").italics())
+                            .desired_width(ui.available_width()),
+                    )
+                    .labelled_by(label.id)
+                    .changed();
             });
             changed |= multiline_field(
                 ui,
@@ -231,6 +227,9 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                         index: i,
                         template,
                     });
+                }
+                if ui.small_button("✖").named("Remove this author").clicked() {
+                    remove_author = Some(i);
                 }
             });
         });
@@ -265,7 +264,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         });
     });
     let status_label = ui.label("Status");
-    egui::ComboBox::from_id_salt("status")
+    let status_box = egui::ComboBox::from_id_salt("status")
         .selected_text(m.status.label())
         .show_ui(ui, |ui| {
             for status in Status::ALL {
@@ -276,6 +275,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         })
         .response
         .labelled_by(status_label.id);
+    accessible::expose_value(&status_box, m.status.label());
 
     ui.separator();
     ui.label(RichText::new("Tags").strong());
@@ -404,7 +404,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         ui.push_id(("credit", i), |ui| {
             ui.horizontal(|ui| {
                 let role_label = ui.label("Role");
-                egui::ComboBox::from_id_salt("role")
+                let role_box = egui::ComboBox::from_id_salt("role")
                     .selected_text(if credit.role.is_empty() {
                         "—"
                     } else {
@@ -421,6 +421,14 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                     })
                     .response
                     .labelled_by(role_label.id);
+                accessible::expose_value(
+                    &role_box,
+                    if credit.role.is_empty() {
+                        "none"
+                    } else {
+                        &credit.role
+                    },
+                );
                 if ui
                     .add_enabled(i > 0, egui::Button::new("⬆").small())
                     .on_hover_text("Move up")
