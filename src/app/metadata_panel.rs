@@ -213,7 +213,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 "A sentence or two about the author (Markdown)",
                 3,
             );
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .small_button("Save as Template")
                     .on_hover_text("Keep this author and bio for other articles")
@@ -228,7 +228,11 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                         template,
                     });
                 }
-                if ui.small_button("✖").named("Remove this author").clicked() {
+                if ui
+                    .small_button("✖ Remove")
+                    .named("Remove this author")
+                    .clicked()
+                {
                     remove_author = Some(i);
                 }
             });
@@ -238,7 +242,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         m.authors.remove(i);
         changed = true;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("+ Add author").clicked() {
             m.authors.push(Author::default());
             changed = true;
