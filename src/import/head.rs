@@ -63,6 +63,14 @@ fn kind_of(line: &str) -> Kind {
         return Kind::Caption(undouble(&caption), credit);
     }
     if is_job_title(line) {
+        // `Priya NatarajanSenior researcher`: the name glued to the role.
+        if let Some((name, role)) = glued_parts(line)
+            && (2..=4).contains(&word_count(name))
+            && is_person_name(name, false)
+            && is_job_title(role)
+        {
+            return Kind::Name(name.to_string());
+        }
         return Kind::Role;
     }
     let words = word_count(line);
@@ -351,6 +359,18 @@ pub(super) fn read_head(
         if line(i).trim_start().starts_with(char::is_lowercase) {
             continue;
         }
+        // `ANP Title`: a line above printed again after a credit is that
+        // line's repeat (a picture's alt text), not a title of its own.
+        let repeats_above = (0..i).any(|p| {
+            let (above, here) = (line(p).trim(), line(i).trim());
+            title_like(p)
+                && here.len() > above.len()
+                && here.ends_with(above)
+                && word_count(&here[..here.len() - above.len()]) <= 3
+        });
+        if repeats_above {
+            continue;
+        }
         let mut score = match next(i) {
             Some(j) if kinds[j].is_meta() => 6,
             Some(j)
@@ -420,12 +440,20 @@ pub(super) fn read_head(
     }) else {
         return (0, Vec::new());
     };
-    meta.title = without_site_name(line(title_at).trim()).to_string();
+    let title = without_site_name(line(title_at).trim());
+    // `TéléphonieAssurance smartphone…`: a section's kicker glued to the
+    // title's first word when the page was copied.
+    let kicker = glued_parts(title).filter(|(k, rest)| word_count(k) == 1 && word_count(rest) >= 3);
+    meta.title = kicker.map_or(title, |(_, rest)| rest).to_string();
     decisions.push(Decision::new(
         title_at,
         line(title_at),
         "title",
-        "the title-like line that the dek, byline or date follow",
+        if kicker.is_some() {
+            "the title-like line that the dek, byline or date follow (a kicker glued before it left out)"
+        } else {
+            "the title-like line that the dek, byline or date follow"
+        },
     ));
 
     let mut lead = Vec::new();
@@ -512,6 +540,9 @@ pub(super) fn read_head(
     let mut date_after: Option<String> = None;
     let mut seen_meta = false;
     let mut related_links = false;
+    // The title printed again (as the article's own heading under the
+    // page's, or as a picture's alt text): a dek may follow it.
+    let mut title_again = false;
     while i < window {
         let l = line(i);
         let kind = kinds[i].clone();
@@ -550,7 +581,31 @@ pub(super) fn read_head(
                 || undouble(l.trim()) == meta.title
                 || without_site_name(l.trim()) == meta.title =>
             {
+                title_again = true;
                 decisions.push(Decision::new(i, l, "chrome", "the title printed again"));
+            }
+            // `ANP Eerste vouwtelefoon…`: the title again as a picture's alt
+            // text, its credit glued before it.
+            Kind::Text
+                if l.trim().len() > meta.title.len()
+                    && l.trim().ends_with(meta.title.as_str())
+                    && (1..=3)
+                        .contains(&word_count(&l.trim()[..l.trim().len() - meta.title.len()])) =>
+            {
+                title_again = true;
+                lead.push(Unit::Figure {
+                    alt: meta.title.clone(),
+                    caption: String::new(),
+                    credit: l.trim()[..l.trim().len() - meta.title.len()]
+                        .trim()
+                        .to_string(),
+                });
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "credit",
+                    "a picture's credit before the title repeated as its alt text",
+                ));
             }
             Kind::Date(d, category) => {
                 date_after.get_or_insert(d);
@@ -601,6 +656,21 @@ pub(super) fn read_head(
                 });
                 decisions.push(Decision::new(i, l, "caption", "a caption with its credit"));
             }
+            // The picture's alt text, its caption (the same words, with the
+            // credit) on the next line.
+            Kind::Text
+                if next(i).is_some_and(|j| {
+                    matches!(&kinds[j], Kind::Caption(c, _)
+                        if !c.is_empty() && c.starts_with(l.trim().trim_end_matches('.')))
+                }) =>
+            {
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "chrome",
+                    "a picture's alt text (its caption follows)",
+                ));
+            }
             // The lead picture's caption printed again (alt text and caption).
             Kind::Text
                 if lead
@@ -638,11 +708,25 @@ pub(super) fn read_head(
                     && l.trim_start().starts_with(|c: char| {
                         c.is_uppercase() || c.is_ascii_digit() || "\"“«„'‘".contains(c)
                     })
-                    && word_count(l) <= 70
+                    && (4..=70).contains(&word_count(l))
                     && (next_meta && !seen_meta
+                        || (title_again
+                            && (8..=60).contains(&word_count(l))
+                            && (title_at + 1..i)
+                                .rev()
+                                .find(|&p| !matches!(kinds[p], Kind::Chrome(_)))
+                                .is_some_and(|p| {
+                                    line(p).trim().ends_with(meta.title.as_str())
+                                }))
+                        || next(i).is_some_and(|j| {
+                            let n = line(j).trim();
+                            n == meta.title || n.ends_with(meta.title.as_str())
+                        })
                         || (!ends_like_sentence(l)
                             && next(i).is_some_and(|j| {
-                                kinds[j] == Kind::Text || kinds[j].is_meta()
+                                kinds[j] == Kind::Text
+                                    || kinds[j].is_meta()
+                                    || matches!(kinds[j], Kind::Caption(..))
                             }))) =>
             {
                 meta.subtitle = l.trim().to_string();
@@ -650,7 +734,9 @@ pub(super) fn read_head(
                     i,
                     l,
                     "subtitle",
-                    if next_meta {
+                    if title_again {
+                        "the first text under the title printed again"
+                    } else if next_meta {
                         "text between the title and the byline"
                     } else {
                         "a line under the title that does not end like a sentence"
@@ -661,7 +747,11 @@ pub(super) fn read_head(
                 if !prose(i)
                     && (!seen_meta || next_meta)
                     && word_count(l) <= 3
-                    && next(i).is_some_and(|j| !prose(j) || kinds[j].is_meta()) =>
+                    && next(i).is_some_and(|j| {
+                        (!prose(j) || kinds[j].is_meta())
+                            // A short line over a list is the list's heading.
+                            && single(&raw[j]).is_some_and(|n| list_item(n).is_none())
+                    }) =>
             {
                 decisions.push(Decision::new(i, l, "chrome", "a short label in the head"));
             }

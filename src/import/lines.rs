@@ -373,6 +373,11 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
         return None;
     }
     let line = line.trim();
+    // A photographer and agency closing a caption are a strong sign: a
+    // caption of two long sentences before them is still one.
+    if let Some(found) = slash_credit_after_sentence(line) {
+        return Some(found);
+    }
     if word_count(line) > 45 {
         return None;
     }
@@ -480,6 +485,31 @@ fn agency_slash_credit(line: &str) -> Option<(String, String, String)> {
     })
 }
 
+/// `…next to its price tag. Lena Brandauer/dpa`, `…de Madrid.Lucía
+/// Ferrer/Getty`: a photographer and agency joined by a slash after the
+/// caption's last sentence (glued to it when the page was copied).
+fn slash_credit_after_sentence(line: &str) -> Option<(String, String, String)> {
+    if word_count(line) > 80 {
+        return None;
+    }
+    let at = line.rfind(['.', '!', '?'])? + 1;
+    let (caption, credit) = (line[..at].trim(), line[at..].trim());
+    let (person, agency) = credit.rsplit_once('/')?;
+    let capitalised =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) || PARTICLE_WORDS.contains(&w);
+    let ok = word_count(caption) >= 4
+        && (1..=4).contains(&word_count(person))
+        && person
+            .split([' ', '/'])
+            .filter(|w| !w.is_empty())
+            .all(capitalised)
+        && word_count(agency) <= 3
+        && !agency.is_empty()
+        && !agency.contains(['.', ','])
+        && !credit.contains("://");
+    ok.then(|| (caption.to_string(), credit.to_string(), String::new()))
+}
+
 /// `…en el congreso de Barcelona. / Núria Vidal`, `…sur lui-même. -
 /// ÉLODIE MARCHAND/20 MINUTES`: a credit after the caption's last
 /// sentence, set off by a slash or a dash.
@@ -550,6 +580,30 @@ pub fn is_agency_credit(line: &str) -> bool {
     ];
     let lower = line.trim().trim_start_matches('©').trim().to_lowercase();
     AGENCIES.contains(&lower.as_str())
+}
+
+/// `TastentelefonDas Handy…`, `Priya NatarajanSenior researcher`: two
+/// lines of the page glued when it was copied, found where a word's long
+/// lower-case run (six letters or more, longer than brand names such as
+/// `WhatsApp` or `PlayStation` have) runs into a capitalised word. The
+/// two parts.
+pub fn glued_parts(line: &str) -> Option<(&str, &str)> {
+    let mut lower_run = 0;
+    let mut prev_end = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_uppercase() && lower_run >= 6 && chars.peek().is_some_and(|(_, n)| n.is_lowercase())
+        {
+            return Some((line[..prev_end].trim(), line[i..].trim()));
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        prev_end = i + c.len_utf8();
+        // Long lines are prose: the glue is looked for in the first words.
+        if i > 120 {
+            break;
+        }
+    }
+    None
 }
 
 /// If a caption is the same text printed twice (alt text and caption), the

@@ -222,6 +222,20 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         }
         raw.truncate(at);
     }
+    // Readers' comments: from the first to the end.
+    if let Some(at) =
+        (half..raw.len()).find(|&i| single(&raw[i]).is_some_and(chrome::is_comment_header))
+    {
+        for (i, unit) in raw.iter().enumerate().skip(at) {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "readers' comments, from the first",
+            ));
+        }
+        raw.truncate(at);
+    }
     let mut bio: Option<Author> = None;
     let mut credits = Vec::new();
     let mut scanned = 0;
@@ -246,6 +260,13 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
                 "a name alone at the end",
             ));
             meta.authors.push(Author::named(line.trim()));
+        } else if meta.authors.is_empty()
+            && bio.is_none()
+            && word_count(&line) <= 8
+            && let Some((names, _)) = parse_byline(&line)
+        {
+            decisions.push(Decision::new(at, &line, "byline", "a byline at the end"));
+            meta.authors.extend(names.into_iter().map(Author::named));
         } else if is_social_line(&line) {
             decisions.push(Decision::new(
                 at,
@@ -502,6 +523,25 @@ fn classify_body(
         .collect();
     for i in start..raw.len() {
         let unit = &raw[i];
+        // A list whose every entry comes again below as a line of its own:
+        // a table of contents (`Jump straight to:` and the subheadings).
+        if unit.len() > 1 && {
+            let later: Vec<&str> = raw[i + 1..]
+                .iter()
+                .filter_map(|u| single(u))
+                .map(str::trim)
+                .collect();
+            unit.iter()
+                .all(|l| list_item(l).is_some_and(|(t, _)| later.contains(&t.trim())))
+        } {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "a table of contents: its entries come again below",
+            ));
+            continue;
+        }
         if unit.len() > 1 {
             let numbered = unit.iter().all(|l| list_item(l).is_some_and(|(_, n)| n));
             let items = unit
@@ -529,6 +569,16 @@ fn classify_body(
             decisions.push(Decision::new(i, line, "chrome", why));
             continue;
         }
+        // The text of a post embedded in the article, above its attribution.
+        if chrome_of(i + 1) == Some(chrome::EMBED_ATTRIBUTION) && word_count(line) <= 60 {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "an embedded post's text, above its attribution",
+            ));
+            continue;
+        }
         let next_raw = raw.get(i + 1).and_then(|u| single(u));
         // The title of a gallery (after its link) or of a box (before its
         // chrome, as a newsletter box's name): not the article's.
@@ -548,7 +598,8 @@ fn classify_body(
             // The entries, up to the first that comes again (the first
             // section's own heading) or the first sentence.
             contents.clear();
-            for l in raw[i + 1..].iter().filter_map(|u| single(u)) {
+            // (A list under the header is its entries, found as a list.)
+            for l in raw[i + 1..].iter().map_while(|u| single(u)) {
                 if word_count(l) > 10 || ends_like_sentence(l) || contents.iter().any(|c| c == l) {
                     break;
                 }
@@ -790,6 +841,22 @@ fn classify_body(
         } else {
             decisions.push(Decision::new(i, line, "paragraph", "body text"));
             units.push(Unit::Paragraph(line.to_string()));
+        }
+    }
+    // The title printed again over a picture's credit is its alt text,
+    // not its caption.
+    for unit in &mut units {
+        if let Unit::Figure { alt, caption, .. } = unit
+            && !caption.is_empty()
+            && *caption == meta.title
+        {
+            *alt = std::mem::take(caption);
+            decisions.push(Decision::new(
+                start,
+                alt,
+                "note",
+                "a caption that repeats the title is the picture's alt text",
+            ));
         }
     }
     // A heading with nothing but another heading or nothing after it was prose.
