@@ -389,6 +389,16 @@ pub(super) fn read_head(
             {
                 7
             }
+            // Title, a dek without a full stop, the text.
+            Some(j)
+                if kinds[j] == Kind::Text
+                    && !prose(i)
+                    && !ends_like_sentence(line(j))
+                    && word_count(line(j)) > word_count(line(i))
+                    && next(j).is_some_and(prose) =>
+            {
+                5
+            }
             Some(j) if prose(j) && !prose(i) => 4,
             Some(j) if matches!(kinds[j], Kind::Caption(..)) => 4,
             _ => 0,
@@ -493,16 +503,24 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Caption(caption, credit) => {
-                lead.push(Unit::Figure {
-                    alt: String::new(),
-                    caption,
-                    credit,
-                });
+                let again = matches!(lead.last(),
+                    Some(Unit::Figure { caption: c, .. }) if *c == caption);
+                if !again {
+                    lead.push(Unit::Figure {
+                        alt: String::new(),
+                        caption,
+                        credit,
+                    });
+                }
                 decisions.push(Decision::new(
                     i,
                     line(i),
                     "caption",
-                    "a caption with its credit (the lead picture)",
+                    if again {
+                        "the lead picture's caption printed again"
+                    } else {
+                        "a caption with its credit (the lead picture)"
+                    },
                 ));
             }
             Kind::Chrome(why) => decisions.push(Decision::new(i, line(i), "chrome", why)),
@@ -636,6 +654,20 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Role => decisions.push(Decision::new(i, l, "chrome", "the author's role")),
+            // `Scrive di tecnologia dal 2012…` under the byline: its bio.
+            Kind::Text if seen_meta && is_nameless_bio(l) && !meta.authors.is_empty() => {
+                if let Some(author) = meta.authors.last_mut()
+                    && author.bio.is_empty()
+                {
+                    author.bio = crate::markdown::escape::escape_text(l.trim());
+                }
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "bio",
+                    "a sentence about the writer under the byline",
+                ));
+            }
             // `Credit: X` under the lead picture's caption.
             Kind::Caption(caption, credit) if caption.is_empty() && !lead.is_empty() => {
                 if let Some(Unit::Figure { credit: c, .. }) = lead.last_mut() {
@@ -690,7 +722,6 @@ pub(super) fn read_head(
             Kind::Text
                 if meta.original_title.is_empty()
                     && meta.subtitle.is_empty()
-                    && !seen_meta
                     && !prose(i)
                     && in_other_language(l, &meta.title, raw, i) =>
             {

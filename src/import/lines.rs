@@ -494,6 +494,11 @@ fn slash_credit_after_sentence(line: &str) -> Option<(String, String, String)> {
     }
     let at = line.rfind(['.', '!', '?'])? + 1;
     let (caption, credit) = (line[..at].trim(), line[at..].trim());
+    // `Photograph: Tom Ashby/Agency`: the label is not the credit.
+    let credit = match credit.split_once(": ") {
+        Some((label, rest)) if word_count(label) == 1 => rest.trim(),
+        _ => credit,
+    };
     let (person, agency) = credit.rsplit_once('/')?;
     let capitalised =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) || PARTICLE_WORDS.contains(&w);
@@ -763,6 +768,34 @@ const BIO_WORDS: [&str; 28] = [
     "escritor",
     "jornalista",
 ];
+
+/// `Scrive di tecnologia dal 2012…`, `Covers phones and apps.`: a bio
+/// printed under the author's name, without the name.
+pub fn is_nameless_bio(para: &str) -> bool {
+    const OPENINGS: [&str; 14] = [
+        "writes",
+        "covers",
+        "scrive",
+        "si occupa",
+        "écrit",
+        "couvre",
+        "schreibt",
+        "berichtet",
+        "escribe",
+        "cubre",
+        "escreve",
+        "cobre",
+        "schrijft",
+        "has been writing",
+    ];
+    let lower = para.trim_start().to_lowercase();
+    (8..=60).contains(&word_count(para))
+        && ends_like_sentence(para)
+        && para.trim_start().starts_with(char::is_uppercase)
+        && OPENINGS
+            .iter()
+            .any(|o| lower.starts_with(o) && lower[o.len()..].starts_with(' '))
+}
 
 /// If `para` reads like an author bio (`Walker Ronnie is a tech writer…`),
 /// the name it starts with. `known` is the byline's authors, whose bios need

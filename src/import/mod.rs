@@ -502,7 +502,13 @@ pub(crate) fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at
     };
     let title_names = names_in(title);
     let shares_names = names_in(line).iter().any(|n| title_names.contains(n));
-    lang != body_lang && language::guess(line) == Some(lang) && (confidence >= 0.5 || shares_names)
+    // A language beyond the likely ones (Polish, Czech…), when the detector
+    // is sure of it and the line shares names with the title.
+    let sure_other = language::detect(line).is_some_and(|l| l != body_lang) && shares_names;
+    sure_other
+        || lang != body_lang
+            && language::guess(line) == Some(lang)
+            && (confidence >= 0.5 || shares_names)
 }
 
 fn classify_body(
@@ -567,6 +573,20 @@ fn classify_body(
         if let Some(why) = chrome_of(i) {
             related_links = why == chrome::RELATED_HEADER;
             decisions.push(Decision::new(i, line, "chrome", why));
+            continue;
+        }
+        // The lines of a newsletter box, between its markers.
+        let newsletter = |j: usize| chrome_of(j).is_some_and(|w| w.starts_with("a newsletter"));
+        if i > start
+            && (newsletter(i - 1) || (i > start + 1 && newsletter(i - 2)))
+            && (newsletter(i + 1) || newsletter(i + 2))
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "inside a newsletter box (between its markers)",
+            ));
             continue;
         }
         // The text of a post embedded in the article, above its attribution.
