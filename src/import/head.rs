@@ -73,8 +73,7 @@ fn kind_of(line: &str) -> Kind {
         }
         return Kind::Role;
     }
-    let words = word_count(line);
-    if (2..=4).contains(&words) && is_person_name(line.trim(), false) {
+    if is_bare_name(line) {
         return Kind::Name(line.trim().to_string());
     }
     Kind::Text
@@ -454,12 +453,35 @@ pub(super) fn read_head(
     // `TéléphonieAssurance smartphone…`: a section's kicker glued to the
     // title's first word when the page was copied.
     let kicker = glued_parts(title).filter(|(k, rest)| word_count(k) == 1 && word_count(rest) >= 3);
-    meta.title = kicker.map_or(title, |(_, rest)| rest).to_string();
+    let mut title = kicker.map_or(title, |(_, rest)| rest);
+    // `Jonas Hartwig über unseren Alltag: Das erste Handy…`: a column's
+    // kicker naming its writer and topic before the title.
+    let columnist = title.split_once(": ").and_then(|(kicker, rest)| {
+        let words: Vec<&str> = kicker.split_whitespace().collect();
+        let n = leading_name(&words);
+        let about = words.get(n).map(|w| w.to_lowercase());
+        (n >= 2
+            && words.len() <= 10
+            && word_count(rest) >= 3
+            && about.is_some_and(|a| {
+                ["über", "on", "about", "su", "sur", "sobre", "over"].contains(&a.as_str())
+            }))
+        .then(|| (words[..n].join(" "), rest))
+    });
+    if let Some((name, rest)) = &columnist {
+        title = rest;
+        if !meta.authors.iter().any(|a| a.name == *name) {
+            meta.authors.push(Author::named(name.clone()));
+        }
+    }
+    meta.title = title.to_string();
     decisions.push(Decision::new(
         title_at,
         line(title_at),
         "title",
-        if kicker.is_some() {
+        if columnist.is_some() {
+            "the title-like line that the dek, byline or date follow (a column's kicker before it names the writer)"
+        } else if kicker.is_some() {
             "the title-like line that the dek, byline or date follow (a kicker glued before it left out)"
         } else {
             "the title-like line that the dek, byline or date follow"
@@ -643,7 +665,16 @@ pub(super) fn read_head(
             }
             // A name alone is a byline before any other byline, or beside a
             // date or a role ("Key Takeaways" under a byline is not one).
-            Kind::Name(name) if !seen_meta || next_meta => {
+            // (After a date, a name is the byline when none was found yet.)
+            Kind::Name(name)
+                if !seen_meta
+                    || next_meta
+                    || (meta.authors.is_empty()
+                        && next(i).is_some_and(|j| {
+                            single(&raw[j]).is_some_and(|n| list_item(n).is_none())
+                                && !looks_like_heading(line(j))
+                        })) =>
+            {
                 take_names(vec![name], meta);
                 seen_meta = true;
                 decisions.push(Decision::new(

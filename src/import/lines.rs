@@ -126,6 +126,46 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Words of section and desk names (`News Techno`, `Techlusa Mobile`,
+/// `Redazione Tech`), never of a person's: a line holding one is a label,
+/// not a name alone.
+const DESK_WORDS: [&str; 24] = [
+    "news",
+    "tech",
+    "techno",
+    "technology",
+    "digital",
+    "mobile",
+    "online",
+    "desk",
+    "staff",
+    "team",
+    "redazione",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redação",
+    "redactie",
+    "smartphones",
+    "tecnologia",
+    "tecnología",
+    "technologie",
+    "magazine",
+    "daily",
+    "weekly",
+    "blog",
+];
+
+/// A person's name alone on a line (2–4 words), not a desk or section.
+pub fn is_bare_name(line: &str) -> bool {
+    let line = line.trim();
+    (2..=4).contains(&word_count(line))
+        && is_person_name(line, false)
+        && !line
+            .split_whitespace()
+            .any(|w| DESK_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Openings of a byline in the languages drafts come in.
 const BYLINE_OPENINGS: [&str; 32] = [
     "by: ",

@@ -203,7 +203,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
             raw.iter()
                 .take(12)
                 .filter_map(|u| single(u))
-                .filter(|l| (2..=4).contains(&word_count(l)) && is_person_name(l.trim(), false))
+                .filter(|l| is_bare_name(l))
                 .map(|l| l.trim().to_string()),
         )
         .collect();
@@ -247,11 +247,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         scanned += 1;
         if let Some(why) = chrome::chrome_reason(&line) {
             decisions.push(Decision::new(at, &line, "chrome", why));
-        } else if meta.authors.is_empty()
-            && bio.is_none()
-            && (2..=4).contains(&word_count(&line))
-            && is_person_name(line.trim(), false)
-        {
+        } else if meta.authors.is_empty() && bio.is_none() && is_bare_name(&line) {
             // A name alone at the end of the article: its writer.
             decisions.push(Decision::new(
                 at,
@@ -337,7 +333,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
             && meta.authors.is_empty()
             && word_count(&line) <= 3
             && !ends_like_sentence(&line)
-            && !is_person_name(line.trim(), false)
+            && !is_bare_name(&line)
             && scanned <= 6
         {
             // `Share the news`, `Leave a Reply`, `News Techno`: the page's
@@ -850,6 +846,21 @@ fn classify_body(
         }
         let has_next = i + 1 < raw.len();
         let prev_is_heading = matches!(units.last(), Some(Unit::Heading(_)));
+        // `« Une porte d'entrée, pas encore une révolution »`: a short
+        // quotation alone between paragraphs is a quoted subheading.
+        if quoted_subheading(line)
+            && matches!(units.last(), Some(Unit::Paragraph(_)))
+            && next_raw.is_some_and(|n| word_count(n) >= 20)
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "heading",
+                "a short quotation alone between paragraphs",
+            ));
+            units.push(Unit::Heading(line.trim().to_string()));
+            continue;
+        }
         if has_next && !prev_is_heading && looks_like_heading(line) {
             decisions.push(Decision::new(
                 i,
@@ -871,12 +882,14 @@ fn classify_body(
             && *caption == meta.title
         {
             *alt = std::mem::take(caption);
-            decisions.push(Decision::new(
-                start,
-                alt,
-                "note",
-                "a caption that repeats the title is the picture's alt text",
-            ));
+            if let Some(d) = decisions
+                .iter_mut()
+                .rev()
+                .find(|d| d.text.starts_with(alt.as_str()) && d.class != "title")
+            {
+                d.why
+                    .push_str(" (it repeats the title: the picture's alt text)");
+            }
         }
     }
     // A heading with nothing but another heading or nothing after it was prose.
@@ -893,6 +906,31 @@ fn classify_body(
         }
     }
     units
+}
+
+/// A line wholly in quotation marks, short, that is not a sentence quoted.
+fn quoted_subheading(line: &str) -> bool {
+    const PAIRS: [(char, char); 6] = [
+        ('«', '»'),
+        ('"', '"'),
+        ('“', '”'),
+        ('„', '“'),
+        ('\'', '\''),
+        ('‘', '’'),
+    ];
+    let t = line.trim();
+    let words = word_count(t);
+    (2..=12).contains(&words)
+        && PAIRS.iter().any(|&(open, close)| {
+            t.starts_with(open)
+                && t.ends_with(close)
+                && t.chars().count() > 2
+                && !t
+                    .trim_end_matches(close)
+                    .trim_end()
+                    .ends_with(['.', '!', ','])
+                && t.chars().filter(|&c| c == open || c == close).count() <= 2
+        })
 }
 
 /// Adds a figure, or completes the one before: a caption printed twice
