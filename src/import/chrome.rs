@@ -227,12 +227,24 @@ const FURNITURE: &[&str] = &[
     "terug naar boven",
 ];
 
-/// Notices under an article: how to cite it, its reuse terms.
+/// Notices under an article: how to cite it, its reuse terms, when it was
+/// updated.
 const NOTICES: &[&str] = &[
     "citation:",
     "this document is subject to copyright",
     "this article is republished",
     "this story was originally published",
+    "this article was updated",
+    "this article has been updated",
+    "this story has been updated",
+    "questo articolo è stato aggiornato",
+    "dieser artikel wurde aktualisiert",
+    "cet article a été mis à jour",
+    "cet article a été actualisé",
+    "este artículo fue actualizado",
+    "este artículo se ha actualizado",
+    "este artigo foi atualizado",
+    "dit artikel is bijgewerkt",
 ];
 
 /// `Sei sulla pagina 1 di 6`, `Page 2 of 5`, `Seite 1 von 3`: a printed or

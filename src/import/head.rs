@@ -49,10 +49,19 @@ fn kind_of(line: &str) -> Kind {
         let published = line
             .split([' ', '-', '–', '—', '|'])
             .any(|w| PUBLISHED.contains(&w.to_lowercase().as_str()));
+        // `Ana Ruiz | 25/02/2019`, `Claire Dubois, le 12 avril 2019`: a
+        // name (not a section) before the date is its writer.
+        let named = line
+            .split_once([',', '|', '—', '–', '·'])
+            .map(|(n, _)| n.trim())
+            .filter(|n| is_bare_name(n))
+            .map(str::to_string);
         return match d.category {
             Some(name) if published && is_person_name(&name, true) => {
                 Kind::Byline(vec![name], Some(d.date))
             }
+            Some(name) if is_bare_name(&name) => Kind::Byline(vec![name], Some(d.date)),
+            None if named.is_some() => Kind::Byline(named.into_iter().collect(), Some(d.date)),
             category => Kind::Date(d.date, category),
         };
     }
@@ -108,12 +117,24 @@ fn leading_name(words: &[&str]) -> usize {
         .iter()
         .take(5)
         // A word in capitals after a name in ordinary case is a desk, not the name.
-        .take_while(|w| {
+        .enumerate()
+        .take_while(|(i, w)| {
+            // `Jan de Vries`: particles inside a name.
+            let particle = *i > 0
+                && [
+                    "de", "da", "di", "van", "von", "der", "den", "del", "la", "le",
+                ]
+                .contains(&w.trim_end_matches(','));
             !w.ends_with(':')
-                && is_person_name(w.trim_end_matches(','), true)
+                && (particle || is_person_name(w.trim_end_matches(','), true))
                 && (first_caps || !caps(w))
         })
         .count();
+    // A name does not end on a particle.
+    let n = (0..=n)
+        .rev()
+        .find(|&k| k == 0 || words[k - 1].starts_with(char::is_uppercase))
+        .unwrap_or(0);
     if n >= 2 { n } else { 0 }
 }
 
@@ -230,6 +251,21 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
             vec![words[..name_len].join(" ")],
             date_in(&words[name_len..].join(" ")),
         ));
+    }
+    // `Jane Doe | The Daily Byte`: a name, then its outlet after a bar.
+    if name_len >= 2
+        && words
+            .get(name_len)
+            .is_some_and(|w| ["|", "·", "—", "–"].contains(w))
+        && words.len() <= name_len + 6
+        && words[name_len + 1..].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+    {
+        let rest = words[name_len + 1..].join(" ");
+        return Some((vec![words[..name_len].join(" ")], date_in(&rest)));
     }
     // `Marta Loureiro REDACCIÓN / LA VOZ`: a name, then the desk in capitals.
     if name_len >= 2
@@ -588,6 +624,8 @@ pub(super) fn read_head(
         let kind = kinds[i].clone();
         let next_meta = next(i).is_some_and(|j| kinds[j].is_meta());
         match kind {
+            // A list: the body has begun.
+            _ if single(&raw[i]).is_none() => break,
             Kind::Chrome(why) => {
                 related_links |= why == super::chrome::RELATED_HEADER;
                 decisions.push(Decision::new(i, l, "chrome", why));
@@ -827,4 +865,50 @@ pub(super) fn read_head(
         meta.date = d;
     }
     (i, lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, kind_of};
+
+    fn names(line: &str) -> Vec<String> {
+        match kind_of(line) {
+            Kind::Byline(names, _) => names,
+            Kind::Name(name) => vec![name],
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bylines_in_the_shapes_sites_print_them() {
+        for (line, want) in [
+            ("Jane Doe | The Daily Byte", "Jane Doe"),
+            ("Ana Ruiz | 25/02/2019", "Ana Ruiz"),
+            ("Claire Dubois, le 12 avril 2019 à 10h05", "Claire Dubois"),
+            ("Anna Schmidt, 3. März 2021, 09:10 Uhr", "Anna Schmidt"),
+            ("Jan de Vries 25-02-2019, 10:30", "Jan de Vries"),
+            ("Texto: Ana Ruiz", "Ana Ruiz"),
+            ("Auteur : Claire Dubois", "Claire Dubois"),
+            ("Autorin: Anna Schmidt", "Anna Schmidt"),
+            ("Un article de Claire Dubois", "Claire Dubois"),
+            (
+                "Priya NatarajanSenior researcher & writer",
+                "Priya Natarajan",
+            ),
+            ("Jan de Vries", "Jan de Vries"),
+        ] {
+            assert_eq!(names(line), vec![want.to_string()], "{line}");
+        }
+    }
+
+    #[test]
+    fn sections_before_a_date_are_not_writers() {
+        for line in [
+            "Digital Cameras - Friday, July 9th, 2010",
+            "Smartphone Reviews | 25/02/2019",
+        ] {
+            assert!(matches!(kind_of(line), Kind::Date(..)), "{line}");
+        }
+        assert!(!matches!(kind_of("News Techno"), Kind::Name(_)));
+    }
 }

@@ -129,7 +129,7 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
 /// Words of section and desk names (`News Techno`, `Techlusa Mobile`,
 /// `Redazione Tech`), never of a person's: a line holding one is a label,
 /// not a name alone.
-const DESK_WORDS: [&str; 24] = [
+const DESK_WORDS: &[&str] = &[
     "news",
     "tech",
     "techno",
@@ -154,6 +154,42 @@ const DESK_WORDS: [&str; 24] = [
     "daily",
     "weekly",
     "blog",
+    "reviews",
+    "review",
+    "cameras",
+    "phones",
+    "gadgets",
+    "apps",
+    "gaming",
+    "science",
+    "business",
+    "economy",
+    "culture",
+    "sport",
+    "tests",
+    "test",
+    "guides",
+    "guide",
+    "deals",
+    "home",
+    "world",
+    "media",
+    "internet",
+    "games",
+    "handys",
+    "telefonia",
+    "móviles",
+    "telemóveis",
+    "celulares",
+    "high-tech",
+    "actualité",
+    "actualidad",
+    "attualità",
+    "aktuell",
+    "nieuws",
+    "notícias",
+    "noticias",
+    "notizie",
 ];
 
 /// A person's name alone on a line (2–4 words), not a desk or section.
@@ -167,7 +203,7 @@ pub fn is_bare_name(line: &str) -> bool {
 }
 
 /// Openings of a byline in the languages drafts come in.
-const BYLINE_OPENINGS: [&str; 32] = [
+const BYLINE_OPENINGS: [&str; 47] = [
     "by: ",
     "por: ",
     "par : ",
@@ -200,6 +236,21 @@ const BYLINE_OPENINGS: [&str; 32] = [
     "door ",
     "av ",
     "text: ",
+    "texto: ",
+    "texto de ",
+    "testo: ",
+    "testo di ",
+    "tekst: ",
+    "tekst en foto's: ",
+    "redacción: ",
+    "reportagem: ",
+    "reportage: ",
+    "auteur : ",
+    "auteur: ",
+    "autorin: ",
+    "autoren: ",
+    "un article de ",
+    "un articolo di ",
 ];
 
 /// `By Jane Doe`, `By Jane Doe and John Roe | March 3, 2024`, `Di Mario Rossi`:
@@ -356,10 +407,15 @@ pub fn parse_article_credit(line: &str) -> Option<Credit> {
 }
 
 fn clean_name(text: &str) -> String {
-    text.trim()
-        .trim_end_matches(['.', ')', ']'])
-        .trim()
-        .to_string()
+    let mut name = text.trim().trim_end_matches('.').trim();
+    // A closing bracket is the caption's, unless the credit opened it
+    // (`stockbeeld.nl (Marit Janssen)`).
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if name.ends_with(close) && name.matches(open).count() < name.matches(close).count() {
+            name = name[..name.len() - 1].trim_end_matches('.').trim();
+        }
+    }
+    name.to_string()
 }
 
 /// Markers that put an image's credit after its caption.
