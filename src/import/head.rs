@@ -289,7 +289,7 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
         && words[caps..]
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && is_person_name(&title_case(&words[..caps].join(" ")), false)
+        && is_bare_name(&title_case(&words[..caps].join(" ")))
     {
         return Some((vec![words[..caps].join(" ")], None));
     }
@@ -841,6 +841,25 @@ pub(super) fn read_head(
                     } else {
                         "a line under the title that does not end like a sentence"
                     },
+                ));
+            }
+            // A standfirst set apart from the body by a link to another
+            // story (`→ Notre comparatif…`, `Lesen Sie auch:`).
+            Kind::Text
+                if meta.subtitle.is_empty()
+                    && (8..=60).contains(&word_count(l))
+                    && l.trim_start().starts_with(char::is_uppercase)
+                    && matches!(kinds.get(i + 1), Some(Kind::Chrome(why))
+                        if why.starts_with("a link to another story")
+                            || *why == super::chrome::RELATED_HEADER)
+                    && next(i).is_some_and(prose) =>
+            {
+                meta.subtitle = l.trim().to_string();
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "subtitle",
+                    "text under the title set apart from the body by a link",
                 ));
             }
             Kind::Text

@@ -130,6 +130,12 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
 /// `Redazione Tech`), never of a person's: a line holding one is a label,
 /// not a name alone.
 const DESK_WORDS: &[&str] = &[
+    "smartphone",
+    "handy",
+    "telefoon",
+    "telefono",
+    "teléfono",
+    "telefone",
     "news",
     "tech",
     "techno",
