@@ -883,6 +883,17 @@ pub(super) fn read_head(
     {
         meta.date = d;
     }
+    // A name alone right above the title, and no byline anywhere else: the
+    // writer, printed over the title.
+    if meta.authors.is_empty()
+        && title_at > 0
+        && let Kind::Name(name) = &kinds[title_at - 1]
+        && let Some(d) = decisions.iter_mut().find(|d| d.unit == title_at - 1)
+    {
+        meta.authors.push(Author::named(name.clone()));
+        d.class = "byline";
+        d.why = "a name alone right above the title, and no other byline".to_string();
+    }
     (i, lead)
 }
 
