@@ -250,7 +250,8 @@ const NOTICES: &[&str] = &[
 /// `Sei sulla pagina 1 di 6`, `Page 2 of 5`, `Seite 1 von 3`: a printed or
 /// paginated page's marker. (Glued digits, as PDFs give them, count.)
 fn is_page_marker(lower: &str) -> bool {
-    if word_count(lower) > 8 {
+    // Most lines name no page: they are passed over before any allocation.
+    if word_count(lower) > 8 || !["pag", "pág", "seite"].iter().any(|p| lower.contains(p)) {
         return false;
     }
     let spaced: String = lower
@@ -313,9 +314,15 @@ pub fn is_related_header(line: &str) -> bool {
     let lower = line.trim().trim_end_matches(':').trim().to_lowercase();
     // `Lesen Sie mehr zum Thema`, `À voir également sur Le Site`: a
     // header of several words, with a few words before or after it.
+    // (Compared in place: this runs on every short line of a long draft.)
     let framed = |r: &&str| {
         r.contains(' ')
-            && (lower.starts_with(&format!("{r} ")) || lower.ends_with(&format!(" {r}")))
+            && (lower
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with(' '))
+                || lower
+                    .strip_suffix(r)
+                    .is_some_and(|rest| rest.ends_with(' ')))
     };
     RELATED.contains(&lower.as_str()) || (word_count(&lower) <= 8 && RELATED.iter().any(framed))
 }

@@ -591,7 +591,13 @@ fn agency_slash_credit(line: &str) -> Option<(String, String, String)> {
 /// Ferrer/Getty`: a photographer and agency joined by a slash after the
 /// caption's last sentence (glued to it when the page was copied).
 fn slash_credit_after_sentence(line: &str) -> Option<(String, String, String)> {
-    if word_count(line) > 80 {
+    // Only the line's end is looked at: a line with no slash in its last
+    // words is passed over before anything is counted.
+    let tail_start = line.len().saturating_sub(80);
+    let tail_start = (tail_start..line.len())
+        .find(|&i| line.is_char_boundary(i))
+        .unwrap_or(line.len());
+    if !line[tail_start..].contains('/') || word_count(line) > 80 {
         return None;
     }
     let at = line.rfind(['.', '!', '?'])? + 1;

@@ -721,14 +721,18 @@ fn classify_body(
         }
         // `Fonte: X` under a short caption-like line, with the article going
         // on after it: that picture's credit, not the article's source.
-        let prev_caption_like = matches!(units.last(),
-            Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "));
+        // (Looked at only when a credit is found: counting the words of
+        // every paragraph before every line costs a long draft dearly.)
+        let prev_caption_like = || {
+            matches!(units.last(),
+                Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "))
+        };
         let credits = parse_article_credits(line);
         if let Some(found) = &credits
             && let [credit] = found.as_slice()
             && credit.role == "source"
-            && prev_caption_like
             && i + 2 < raw.len()
+            && prev_caption_like()
         {
             decisions.push(Decision::new(
                 i,
@@ -760,11 +764,11 @@ fn classify_body(
             push_figure(&mut units, caption, credit);
             continue;
         }
-        let prev_short = match units.last() {
+        let prev_short = || match units.last() {
             Some(Unit::Paragraph(p) | Unit::Heading(p)) => word_count(p) <= 30,
             _ => false,
         };
-        if is_agency_credit(line) && prev_short {
+        if is_agency_credit(line) && prev_short() {
             decisions.push(Decision::new(
                 i,
                 line,
@@ -919,6 +923,10 @@ fn quoted_subheading(line: &str) -> bool {
         ('‘', '’'),
     ];
     let t = line.trim();
+    // Most lines are long or open with a letter: passed over before counting words.
+    if t.len() > 160 || !t.starts_with(['«', '"', '“', '„', '\'', '‘']) {
+        return false;
+    }
     let words = word_count(t);
     (2..=12).contains(&words)
         && PAIRS.iter().any(|&(open, close)| {
