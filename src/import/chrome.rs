@@ -352,13 +352,41 @@ fn embedded_post(line: &str) -> Option<&'static str> {
 /// `Carla F. says:`, `Nuno escreve:`: a reader's comment opens; the
 /// comments run to the end of the page.
 pub fn is_comment_header(line: &str) -> bool {
-    const SAYS: [&str; 14] = [
-        "says", "said", "wrote", "sagt", "schreibt", "dice", "scrive", "dit", "écrit", "schrijft",
-        "escribe", "diz", "escreve", "zegt",
+    const SAYS: [&str; 22] = [
+        "says",
+        "said",
+        "wrote",
+        "sagt",
+        "schreibt",
+        "dice",
+        "scrive",
+        "dit",
+        "écrit",
+        "schrijft",
+        "escribe",
+        "diz",
+        "escreve",
+        "zegt",
+        "schreef",
+        "escribió",
+        "escreveu",
+        "scritto",
+        "replied",
+        "commented",
+        "antwortete",
+        "répond",
+    ];
+    const PRONOUNS: [&str; 16] = [
+        "he", "she", "they", "it", "the", "il", "elle", "er", "sie", "él", "ella", "ele", "ela",
+        "hij", "zij", "lui",
     ];
     let line = line.trim();
     line.len() <= 80
         && word_count(line) <= 6
+        && !line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
         && line
             .strip_suffix(':')
             .and_then(|l| l.split_whitespace().last())
@@ -872,6 +900,21 @@ mod tests {
             "Citation: Phones that roll (2019, February 25) retrieved 3 March 2019",
         ] {
             assert!(chrome_reason(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn comment_headers_in_several_languages() {
+        for line in [
+            "Carla F. says:",
+            "Nuno escreve:",
+            "Jan schreef:",
+            "Marie a écrit :",
+        ] {
+            assert!(is_comment_header(line), "{line}");
+        }
+        for line in ["She says:", "The chief executive says it plainly:"] {
+            assert!(!is_comment_header(line), "{line}");
         }
     }
 

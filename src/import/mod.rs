@@ -222,9 +222,11 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         }
         raw.truncate(at);
     }
-    // Readers' comments: from the first to the end.
-    if let Some(at) =
-        (half..raw.len()).find(|&i| single(&raw[i]).is_some_and(chrome::is_comment_header))
+    // Readers' comments: from the first to the end. (A quotation's `She
+    // says:` is not one: comments come several, or right at the end.)
+    let comment = |i: usize| single(&raw[i]).is_some_and(chrome::is_comment_header);
+    if let Some(at) = (half..raw.len()).find(|&i| comment(i))
+        && (raw.len() - at <= 4 || (at + 1..raw.len()).any(comment))
     {
         for (i, unit) in raw.iter().enumerate().skip(at) {
             decisions.push(Decision::new(

@@ -432,3 +432,12 @@ fn a_bio_under_the_bare_name_is_the_writers() {
     assert!(a.meta.authors[0].bio.starts_with("Writes about technology"));
     assert_eq!(body_outline(&a).len(), 2, "{:#?}", body_outline(&a));
 }
+
+#[test]
+fn a_quotation_introduced_by_says_is_not_the_comments() {
+    let draft = format!(
+        "A phone that folds twice\n\nBy Ana Ruiz\n\n{LONG}\n\n{LONG}\n\nMarta Ruiz says:\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}"
+    );
+    let out = body_outline(&import_text(&draft));
+    assert_eq!(out.len(), 7, "{out:#?}");
+}
