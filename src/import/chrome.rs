@@ -315,11 +315,15 @@ pub fn is_related_header(line: &str) -> bool {
     // `Lesen Sie mehr zum Thema`, `À voir également sur Le Site`: a
     // header of several words, with a few words before or after it.
     // (Compared in place: this runs on every short line of a long draft.)
+    // A header that opens the line ends it with a colon (`À voir également
+    // sur Le Site :`); `Read more about the camera` is not one.
+    let colon = line.trim_end().ends_with(':');
     let framed = |r: &&str| {
         r.contains(' ')
-            && (lower
-                .strip_prefix(r)
-                .is_some_and(|rest| rest.starts_with(' '))
+            && (colon
+                && lower
+                    .strip_prefix(r)
+                    .is_some_and(|rest| rest.starts_with(' '))
                 || lower
                     .strip_suffix(r)
                     .is_some_and(|rest| rest.ends_with(' ')))
@@ -904,7 +908,7 @@ mod tests {
     }
 
     #[test]
-    fn comment_headers_in_several_languages() {
+    fn comment_and_related_headers() {
         for line in [
             "Carla F. says:",
             "Nuno escreve:",
@@ -913,6 +917,11 @@ mod tests {
         ] {
             assert!(is_comment_header(line), "{line}");
         }
+        assert!(is_related_header("Lesen Sie mehr zum Thema"));
+        assert!(is_related_header(
+            "À voir également sur Le Quotidien Post :"
+        ));
+        assert!(!is_related_header("Read more about the camera"));
         for line in ["She says:", "The chief executive says it plainly:"] {
             assert!(!is_comment_header(line), "{line}");
         }
