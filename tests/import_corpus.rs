@@ -5,10 +5,9 @@
 //!
 //! `tests/corpus/holdout/` holds a quarter written after the importer, from
 //! sites its rules were not written against: it is scored apart, to see
-//! whether the rules are general. When the folder is absent (every quarter
-//! so far has been scored, then used to correct the rules, and moved into
-//! the corpus) the test says so; a folder without drafts fails rather than
-//! passing on nothing.
+//! whether the rules are general (the fourth quarter, there now, scored
+//! 66.0 % when first imported). When the folder is absent the test says
+//! so; a folder without drafts fails rather than passing on nothing.
 
 use std::path::{Path, PathBuf};
 
