@@ -23,6 +23,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         Command::ToggleOutline => app.settings.show_outline,
         Command::ToggleSpellCheck => app.settings.spell_check,
         Command::ToggleCursorBlink => app.settings.cursor_blink,
+        Command::ToggleExportBio => app.settings.export_bio,
         _ => false,
     };
     if selected {
@@ -179,6 +180,8 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 ] {
                     item(app, ui, c);
                 }
+                ui.separator();
+                item(app, ui, Command::ToggleExportBio);
             });
             ui.menu_button("Help", |ui| {
                 for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {
