@@ -15,6 +15,7 @@ pub mod document;
 mod editor;
 mod file_chooser;
 mod find_bar;
+pub mod fonts;
 mod front_matter_keys;
 mod highlight;
 mod layout;
@@ -530,6 +531,7 @@ impl CopydeskApp {
     /// work is written to recovery files and a crash log first, then the
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        fonts::install_once(ui.ctx());
         if let Some(message) = self.crashed.clone() {
             self.crash_screen(ui, &message);
             return;

@@ -4,6 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
+use super::fonts::{self, Face};
+
 use super::CopydeskApp;
 use super::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
@@ -170,9 +172,10 @@ struct Renderer {
 }
 
 impl Renderer {
+    /// The preview's text: serif, as publications set it.
     fn format(&self, size: f32) -> TextFormat {
         TextFormat {
-            font_id: FontId::new(size, FontFamily::Proportional),
+            font_id: Face::SERIF.font(size),
             color: self.palette.text,
             ..Default::default()
         }
@@ -186,8 +189,7 @@ impl Renderer {
         };
         ui.label(
             RichText::new(title)
-                .size(28.0)
-                .strong()
+                .font(Face::SERIF.bold().font(28.0))
                 .color(self.palette.strong),
         );
         if !meta.subtitle.trim().is_empty() {
@@ -275,6 +277,7 @@ impl Renderer {
                 };
                 ui.add_space(10.0);
                 let mut base = self.format(size);
+                base.font_id = fonts::bold(&base.font_id);
                 base.color = self.palette.strong;
                 self.paragraph(ui, content, base);
                 ui.add_space(2.0);
@@ -476,8 +479,8 @@ impl Renderer {
                     ui.set_width(ui.available_width());
                     ui.label(
                         RichText::new(format!("About {}", author.name.trim()))
-                            .strong()
-                            .size(14.0),
+                            .font(Face::SANS.bold().font(14.0))
+                            .color(self.palette.strong),
                     );
                     let bio = crate::markdown::parse(&author.bio);
                     self.blocks(ui, &bio);
@@ -504,11 +507,12 @@ impl Renderer {
                 }
                 Inline::Emphasis(c) => {
                     let mut f = format.clone();
-                    f.italics = true;
+                    f.font_id = fonts::italic(&f.font_id);
                     self.inlines(job, c, &f);
                 }
                 Inline::Strong(c) => {
                     let mut f = format.clone();
+                    f.font_id = fonts::bold(&f.font_id);
                     f.color = self.palette.strong;
                     f.underline = Stroke::NONE;
                     self.inlines(job, c, &f);
