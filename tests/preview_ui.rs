@@ -8,6 +8,7 @@ use copydesk::app::CopydeskApp;
 use egui::epaint::{Shape, text::Galley};
 use egui::{FontFamily, FontId};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 mod common;
 use common::ui::{launch, pump, scripted_platform};
@@ -98,4 +99,123 @@ fn bold_and_italic_runs_use_their_own_faces_in_preview_and_editor() {
         })
     };
     assert!(width(bold.clone()) > width(regular.clone()) * 1.03);
+}
+
+/// The rectangles of the pictures drawn in the last frame (rectangles
+/// filled with a texture other than the font atlas), in drawing order.
+fn pictures(harness: &Harness<'_, CopydeskApp>) -> Vec<egui::Rect> {
+    fn walk(shape: &Shape, out: &mut Vec<egui::Rect>) {
+        match shape {
+            Shape::Rect(rect)
+                if rect
+                    .brush
+                    .as_ref()
+                    .is_some_and(|b| b.fill_texture_id != egui::TextureId::default()) =>
+            {
+                out.push(rect.rect)
+            }
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn local_pictures_show_scaled_to_the_column_and_a_missing_one_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("images")).unwrap();
+    image::RgbImage::from_pixel(400, 200, image::Rgb([200, 30, 30]))
+        .save(dir.path().join("images/wide.png"))
+        .unwrap();
+    image::RgbImage::from_pixel(300, 300, image::Rgb([30, 30, 200]))
+        .save(dir.path().join("square.jpg"))
+        .unwrap();
+    let path = article(
+        &dir,
+        "![A wide one](images/wide.png)\nWide\n\n![A square one](square.jpg)\nSquare\n\n![Gone](images/gone.png)\nGone\n",
+    );
+    let mut harness = launch(scripted_platform(), vec![path]);
+    // The loaders read and decode on their own threads.
+    let mut drawn = Vec::new();
+    for _ in 0..200 {
+        harness.step();
+        drawn = pictures(&harness);
+        if drawn.len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 2, "both pictures drawn from their textures");
+    let (wide, square) = (drawn[0], drawn[1]);
+    assert!(wide.width() > 300.0, "scaled to the column: {wide:?}");
+    assert!(
+        (wide.width() - square.width()).abs() < 1.0,
+        "{wide:?} {square:?}"
+    );
+    assert!(
+        (wide.width() / wide.height() - 2.0).abs() < 0.02,
+        "{wide:?}"
+    );
+    assert!(
+        (square.width() / square.height() - 1.0).abs() < 0.02,
+        "{square:?}"
+    );
+    assert!(
+        harness.query_by_label("Image not found").is_some(),
+        "the missing picture's placeholder names the problem"
+    );
+    assert!(harness.query_by_label("Loading images/wide.png").is_none());
+}
+
+#[test]
+fn a_file_that_is_not_a_picture_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("fake.png"), "not a picture").unwrap();
+    let path = article(&dir, "![Fake](fake.png)\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut found = false;
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("Not an image").is_some() {
+            found = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(found, "a placeholder says the file is not an image");
+    assert!(pictures(&harness).is_empty());
+}
+
+#[test]
+fn the_feature_image_shows_in_the_preview_and_as_a_thumbnail_in_the_metadata_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    image::RgbImage::from_pixel(300, 150, image::Rgb([0, 120, 0]))
+        .save(dir.path().join("feature.png"))
+        .unwrap();
+    let path = dir.path().join("story.md");
+    fs::write(
+        &path,
+        "---\ntitle: A story\nimage: {src: feature.png, alt: Green}\n---\n\nText.\n",
+    )
+    .unwrap();
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut drawn = Vec::new();
+    for _ in 0..200 {
+        harness.step();
+        drawn = pictures(&harness);
+        if drawn.len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 2, "{drawn:?}");
+    let mut widths: Vec<f32> = drawn.iter().map(|r| r.width()).collect();
+    widths.sort_by(f32::total_cmp);
+    assert!(widths[0] <= 160.0, "the thumbnail: {drawn:?}");
+    assert!(widths[1] > 300.0, "the preview's column: {drawn:?}");
 }

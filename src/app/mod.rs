@@ -24,6 +24,7 @@ mod metadata_panel;
 mod outline_panel;
 mod palette;
 mod paragraphs;
+mod pictures;
 pub mod platform;
 mod preview;
 pub mod settings;
@@ -532,6 +533,7 @@ impl CopydeskApp {
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         fonts::install_once(ui.ctx());
+        pictures::install_loaders(ui.ctx());
         if let Some(message) = self.crashed.clone() {
             self.crash_screen(ui, &message);
             return;

@@ -112,7 +112,13 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
                 .collect();
             cache.key = Some(key);
         }
-        let r = Renderer { palette };
+        let r = Renderer {
+            palette,
+            base_dir: doc
+                .path
+                .as_deref()
+                .map(crate::export::images::article_folder),
+        };
         let left = ((full - width) / 2.0).max(0.0);
         let top = ui.cursor().top();
         let mut y = 12.0;
@@ -169,6 +175,8 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
 
 struct Renderer {
     palette: Palette,
+    /// The article's folder, where relative picture paths start.
+    base_dir: Option<std::path::PathBuf>,
 }
 
 impl Renderer {
@@ -387,28 +395,17 @@ impl Renderer {
     fn figure(&self, ui: &mut Ui, figure: &Figure) {
         ui.add_space(6.0);
         let width = ui.available_width();
-        egui::Frame::new()
-            .stroke(Stroke::new(1.0, self.palette.markup))
-            .fill(self.palette.code_bg)
-            .inner_margin(12.0)
-            .show(ui, |ui| {
-                ui.set_width(width - 26.0);
-                ui.vertical_centered(|ui| {
-                    let what = if figure.src.trim().is_empty() {
-                        "Image not chosen yet".to_string()
-                    } else {
-                        figure.src.clone()
-                    };
-                    ui.label(RichText::new(what).color(self.palette.figure));
-                    if !figure.alt.trim().is_empty() {
-                        ui.label(
-                            RichText::new(format!("Alt text: {}", figure.alt.trim()))
-                                .size(12.0)
-                                .color(self.palette.markup),
-                        );
-                    }
-                });
-            });
+        if figure.src.trim().is_empty() {
+            self.unchosen_figure(ui, figure, width);
+        } else {
+            super::pictures::picture(
+                ui,
+                &figure.src,
+                &figure.alt,
+                self.base_dir.as_deref(),
+                width,
+            );
+        }
         if !figure.caption.is_empty() || !figure.credit.is_empty() {
             let mut job = LayoutJob::default();
             let mut caption = self.format(13.0);
@@ -427,6 +424,27 @@ impl Renderer {
             ui.label(job);
         }
         ui.add_space(10.0);
+    }
+
+    /// A figure waiting for its picture.
+    fn unchosen_figure(&self, ui: &mut Ui, figure: &Figure, width: f32) {
+        egui::Frame::new()
+            .stroke(Stroke::new(1.0, self.palette.markup))
+            .fill(self.palette.code_bg)
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.set_width(width - 26.0);
+                ui.vertical_centered(|ui| {
+                    ui.label(RichText::new("Image not chosen yet").color(self.palette.figure));
+                    if !figure.alt.trim().is_empty() {
+                        ui.label(
+                            RichText::new(format!("Alt text: {}", figure.alt.trim()))
+                                .size(12.0)
+                                .color(self.palette.markup),
+                        );
+                    }
+                });
+            });
     }
 
     fn footnotes(&self, ui: &mut Ui, blocks: &[Block]) {
