@@ -415,6 +415,7 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         .default_size(150.0)
         .min_size(60.0)
         .show(ui, |ui| {
+            super::accessible::name_region(ui, "Problems");
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Problems to fix before publishing").strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
