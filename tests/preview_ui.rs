@@ -219,3 +219,52 @@ fn the_feature_image_shows_in_the_preview_and_as_a_thumbnail_in_the_metadata_pan
     assert!(widths[0] <= 160.0, "the thumbnail: {drawn:?}");
     assert!(widths[1] > 300.0, "the preview's column: {drawn:?}");
 }
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_picture_is_copied_beside_the_article_and_becomes_a_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let photo = elsewhere.path().join("phone.png");
+    image::RgbImage::from_pixel(80, 40, image::Rgb([10, 10, 10]))
+        .save(&photo)
+        .unwrap();
+    let mut harness = launch(scripted_platform(), vec![path.clone()]);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(photo.clone())));
+    pump(&mut harness);
+
+    let copied = dir.path().join("images/phone.png");
+    assert_eq!(fs::read(&copied).unwrap(), fs::read(&photo).unwrap());
+    let app = harness.state();
+    assert_eq!(
+        app.docs.len(),
+        1,
+        "the picture was not opened as a document"
+    );
+    let article = &app.active_doc().unwrap().article;
+    assert!(
+        article
+            .body
+            .contains("![Describe the image](images/phone.png)\nCaption\nCredit: "),
+        "{}",
+        article.body
+    );
+    let html = copydesk::export::html(article);
+    assert!(html.contains("<img src=\"images/phone.png\""), "{html}");
+}

@@ -24,6 +24,7 @@ mod metadata_panel;
 mod outline_panel;
 mod palette;
 mod paragraphs;
+mod picture_drop;
 mod pictures;
 pub mod platform;
 mod preview;
@@ -766,7 +767,11 @@ impl CopydeskApp {
                 .collect()
         });
         for path in dropped {
-            self.open_path(path, now);
+            if picture_drop::is_picture(&path) && self.active_doc().is_some() {
+                self.insert_dropped_picture(ctx, &path, now);
+            } else {
+                self.open_path(path, now);
+            }
         }
     }
 
