@@ -66,8 +66,23 @@ fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.heading("Article");
+            let mut unreadable = false;
             if let Some(doc) = app.docs.get(app.active) {
                 super::front_matter_keys::front_matter_keys_ui(ui, &doc.origin, &doc.article.meta);
+                unreadable = doc.front_matter_problem.is_some();
+            }
+            if unreadable {
+                // The fields would start empty, and a value typed in one
+                // would be written as a new front matter in place of the
+                // one kept as written: they stay shut until it is read.
+                ui.label(
+                    RichText::new(
+                        "The front matter could not be read, so its fields cannot be edited \
+                         here; it is kept exactly as written.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
+                ui.disable();
             }
             fields(app, ui);
         });
