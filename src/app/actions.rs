@@ -92,6 +92,7 @@ impl CopydeskApp {
             Command::ToggleSpellCheck => self.settings.spell_check = !self.settings.spell_check,
             Command::Statistics => self.show_statistics = !self.show_statistics,
             Command::ToggleCursorBlink => self.settings.cursor_blink = !self.settings.cursor_blink,
+            Command::ToggleExportBio => self.settings.export_bio = !self.settings.export_bio,
             Command::Export(format) => self.start_export(format),
             Command::CopyForCms => self.copy(CopyKind::Cms, now),
             Command::CopyText => self.copy(CopyKind::Text, now),
@@ -550,7 +551,7 @@ impl CopydeskApp {
         // dialect (Convert to Copydesk Keys is the explicit way to change that).
         let text = match format {
             ExportFormat::Markdown => doc.to_markdown(),
-            other => export::export(&doc.article, other),
+            other => export::export_with(&doc.article, other, &self.export_options()).text,
         };
         match files::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
@@ -641,23 +642,30 @@ impl CopydeskApp {
         let article = &doc.article;
         let result = match kind {
             CopyKind::Cms => {
-                let html = export::html(article);
-                let text = export::body_text(&article.body);
-                self.platform.clipboard.set_html(&html, &text).map(|_| "Copied the article for your CMS (formatted HTML with a plain-text fallback)")
+                let options = export::ExportOptions {
+                    embed_images: Some(embedding(doc)),
+                    ..self.export_options()
+                };
+                let (html, text) = export::cms(article, &options);
+                match self.platform.clipboard.set_html(&html.text, &text) {
+                    Ok(()) if html.notices.is_empty() => Ok("Copied the article for your CMS (formatted HTML with a plain-text fallback)".to_string()),
+                    Ok(()) => Ok(format!("Copied the article for your CMS; left out: {}", html.notices.join("; "))),
+                    Err(e) => Err(e),
+                }
             }
             CopyKind::Text => {
-                let text = export::text(article, Default::default());
+                let text = export::text(article, &self.export_options());
                 self.platform
                     .clipboard
                     .set_text(&text)
-                    .map(|_| "Copied the article as clean text")
+                    .map(|_| "Copied the article as clean text".to_string())
             }
             CopyKind::Markdown => {
                 let text = doc.to_markdown();
                 self.platform
                     .clipboard
                     .set_text(&text)
-                    .map(|_| "Copied the article as Markdown")
+                    .map(|_| "Copied the article as Markdown".to_string())
             }
         };
         match result {
@@ -669,9 +677,22 @@ impl CopydeskApp {
         }
     }
 
+    /// How exports are written, from the settings.
+    fn export_options(&self) -> export::ExportOptions {
+        export::ExportOptions {
+            bio: self.settings.export_bio,
+            ..Default::default()
+        }
+    }
+
     fn preview_in_browser(&mut self, now: f64) {
         let Some(doc) = self.active_doc() else { return };
-        let page = export::page(&doc.article);
+        // Embedded, since the page is written away from the article's pictures.
+        let options = export::ExportOptions {
+            embed_images: Some(embedding(doc)),
+            ..self.export_options()
+        };
+        let page = export::export_with(&doc.article, ExportFormat::Page, &options).text;
         let slug = doc.article.meta.effective_slug();
         let path = std::env::temp_dir().join(format!(
             "copydesk-preview-{}.html",
@@ -694,6 +715,15 @@ impl CopydeskApp {
             }
         }
     }
+}
+
+/// Embedding a document's local pictures: relative paths from its folder
+/// (the working folder for a document never saved).
+fn embedding(doc: &Document) -> export::EmbedImages {
+    export::EmbedImages::new(match &doc.path {
+        Some(path) => export::images::article_folder(path),
+        None => std::env::current_dir().unwrap_or_default(),
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,6 +21,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         Command::ToggleOutline => Some(app.settings.show_outline),
         Command::ToggleSpellCheck => Some(app.settings.spell_check),
         Command::ToggleCursorBlink => Some(app.settings.cursor_blink),
+        Command::ToggleExportBio => Some(app.settings.export_bio),
         _ => None,
     };
     if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {
@@ -175,6 +176,8 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 ] {
                     item(app, ui, c);
                 }
+                ui.separator();
+                item(app, ui, Command::ToggleExportBio);
             });
             ui.menu_button("Help", |ui| {
                 for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {

@@ -19,6 +19,9 @@ const CREDIT_ROLES: [&str; 6] = [
 
 /// The metadata panel beside the editor while the window has room for it;
 /// otherwise folded into a button in the tab bar (see `metadata_overlay`).
+/// The feature image's thumbnail, at most this wide.
+const THUMBNAIL_WIDTH: f32 = 160.0;
+
 pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
     let view = app.settings.view;
     let outline = app.settings.show_outline;
@@ -175,6 +178,10 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         return;
     };
     let doc_id = doc.id;
+    let base_dir = doc
+        .path
+        .as_deref()
+        .map(crate::export::images::article_folder);
     let m = &mut doc.article.meta;
     let mut changed = false;
 
@@ -405,6 +412,17 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 &mut m.image.src,
                 "https://… or images/photo.jpg",
             );
+            if !m.image.src.trim().is_empty() {
+                // A thumbnail, so a wrong path shows at once.
+                let width = ui.available_width().min(THUMBNAIL_WIDTH);
+                super::pictures::picture(
+                    ui,
+                    &m.image.src,
+                    &m.image.alt,
+                    base_dir.as_deref(),
+                    width,
+                );
+            }
             changed |= text_field(ui, "Alt text", &mut m.image.alt, "What the image shows");
             changed |= text_field(ui, "Caption", &mut m.image.caption, "");
             changed |= text_field(

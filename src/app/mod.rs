@@ -15,6 +15,7 @@ pub mod document;
 mod editor;
 mod file_chooser;
 mod find_bar;
+pub mod fonts;
 mod front_matter_keys;
 mod highlight;
 mod layout;
@@ -23,6 +24,8 @@ mod metadata_panel;
 mod outline_panel;
 mod palette;
 mod paragraphs;
+mod picture_drop;
+mod pictures;
 pub mod platform;
 mod preview;
 pub mod settings;
@@ -530,6 +533,8 @@ impl CopydeskApp {
     /// work is written to recovery files and a crash log first, then the
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        fonts::install_once(ui.ctx());
+        pictures::install_loaders(ui.ctx());
         if let Some(message) = self.crashed.clone() {
             self.crash_screen(ui, &message);
             return;
@@ -762,7 +767,11 @@ impl CopydeskApp {
                 .collect()
         });
         for path in dropped {
-            self.open_path(path, now);
+            if picture_drop::is_picture(&path) && self.active_doc().is_some() {
+                self.insert_dropped_picture(ctx, &path, now);
+            } else {
+                self.open_path(path, now);
+            }
         }
     }
 

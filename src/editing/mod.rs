@@ -5,4 +5,4 @@
 pub mod find;
 mod markup;
 
-pub use markup::{Edit, heading, insert_figure, link, prefix_lines, wrap};
+pub use markup::{Edit, heading, insert_figure, insert_figure_of, link, prefix_lines, wrap};
