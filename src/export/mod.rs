@@ -10,7 +10,7 @@ pub use html::fragment as html;
 pub use html_escape::escape as escape_html;
 pub use page::page;
 pub use text::{TextOptions, body_text, html_to_text, text};
-pub use wordpress::wordpress;
+pub use wordpress::{MediaRef, wordpress, wordpress_with_media};
 
 use crate::model::Article;
 
