@@ -73,8 +73,8 @@ impl MediaCache {
 
 /// The SHA-256 of a file's bytes, in hex.
 pub fn hash(bytes: &[u8]) -> String {
-    ring::digest::digest(&ring::digest::SHA256, bytes)
-        .as_ref()
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

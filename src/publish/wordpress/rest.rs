@@ -10,6 +10,12 @@ use serde_json::Value as Json;
 
 use crate::publish::{Cause, PublishError, Site};
 
+/// rustls on Linux, the system's TLS elsewhere (see Cargo.toml).
+#[cfg(not(any(target_os = "macos", windows)))]
+const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::Rustls;
+#[cfg(any(target_os = "macos", windows))]
+const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::NativeTls;
+
 /// A signed-in connection to one site.
 pub struct Rest {
     site: String,
@@ -34,6 +40,11 @@ impl Rest {
             .timeout_connect(Some(Duration::from_secs(10)))
             .timeout_global(Some(Duration::from_secs(120)))
             .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .provider(TLS_PROVIDER)
+                    .build(),
+            )
             .build()
             .into();
         Self {
