@@ -37,6 +37,10 @@ impl Desk {
             .env("COPYDESK_CONFIG_DIR", self.path("config"))
             .env("COPYDESK_DATA_DIR", self.path("data"))
             .env_remove("COPYDESK_WORDPRESS_PASSWORD")
+            // No session bus, so no keyring: the test's passwords never land
+            // in a developer's own keyring.
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env_remove("XDG_RUNTIME_DIR")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

@@ -1,6 +1,6 @@
 //! The menu bar, the toolbar and the tab bar.
 
-use super::accessible::Named;
+use super::accessible::{self, Named};
 use egui::{RichText, Ui};
 
 use super::{Command, CopydeskApp, ViewMode};
@@ -10,25 +10,20 @@ use crate::export::ExportFormat;
 /// the current choice (view modes, toggles).
 fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
     let ctx = ui.ctx().clone();
-    let mut button = egui::Button::new(command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
-    }
-    let selected = match command {
-        Command::ShowEditorOnly => app.settings.view == ViewMode::EditorOnly,
-        Command::ShowPreviewOnly => app.settings.view == ViewMode::PreviewOnly,
-        Command::ShowSideBySide => app.settings.view == ViewMode::SideBySide,
-        Command::ToggleMetadata => app.settings.show_metadata,
-        Command::ToggleTheme => app.settings.dark,
-        Command::ToggleOutline => app.settings.show_outline,
-        Command::ToggleSpellCheck => app.settings.spell_check,
-        Command::ToggleCursorBlink => app.settings.cursor_blink,
-        _ => false,
+    let shortcut = command.shortcut().map(|s| ctx.format_shortcut(&s));
+    // Toggles and view modes are read as checked or not.
+    let checked = match command {
+        Command::ShowEditorOnly => Some(app.settings.view == ViewMode::EditorOnly),
+        Command::ShowPreviewOnly => Some(app.settings.view == ViewMode::PreviewOnly),
+        Command::ShowSideBySide => Some(app.settings.view == ViewMode::SideBySide),
+        Command::ToggleMetadata => Some(app.settings.show_metadata),
+        Command::ToggleTheme => Some(app.settings.dark),
+        Command::ToggleOutline => Some(app.settings.show_outline),
+        Command::ToggleSpellCheck => Some(app.settings.spell_check),
+        Command::ToggleCursorBlink => Some(app.settings.cursor_blink),
+        _ => None,
     };
-    if selected {
-        button = button.selected(true);
-    }
-    if ui.add(button).clicked() {
+    if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {
         app.run(&ctx, command);
         ui.close();
     }
@@ -36,6 +31,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
 
 pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
+        accessible::name_region(ui, "Menu bar and toolbar");
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 for c in [Command::New, Command::Open] {

@@ -81,6 +81,7 @@ fn contents(
     ui: &mut egui::Ui,
     title: bool,
 ) -> Option<std::ops::Range<usize>> {
+    super::accessible::name_region(ui, "Outline");
     let doc = app.docs.get_mut(app.active)?;
     let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {
