@@ -241,6 +241,12 @@ fn the_sample_publishes_as_a_draft_then_updates_the_same_post() {
         "{}",
         text(&out.stderr)
     );
+    // An administrator's content is kept as sent: no false alarm.
+    assert!(
+        !text(&out.stderr).contains("changed the content"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!text(&out.stdout).contains(&wp.password));
     assert!(!text(&out.stderr).contains(&wp.password));
 

@@ -48,7 +48,8 @@ log="$dir/run/setup.log"
 
 fail() {
   echo "wordpress.sh: $1 (log: $log)" >&2
-  tail -n 20 "$log" >&2 || true
+  grep -ihE '\[error\]|error:|failed' "$log" "$dir/run/db.log" 2>/dev/null | head -n 20 >&2 || true
+  tail -n 5 "$log" >&2 || true
   stop
   exit 1
 }
@@ -56,9 +57,16 @@ fail() {
 # The database: a data folder of its own, reachable only through a socket.
 as_user=()
 [ "$(id -u)" = 0 ] && as_user=(--user=root)
-mariadb-install-db --no-defaults --auth-root-authentication-method=socket \
-  --datadir="$dir/db" --skip-test-db "${as_user[@]}" >>"$log" 2>&1 ||
-  fail "mariadb-install-db failed"
+# Retried: on a loaded machine the bootstrap has been seen to fail once.
+for attempt in 1 2 3; do
+  if mariadb-install-db --no-defaults --auth-root-authentication-method=socket \
+    --datadir="$dir/db" --skip-test-db "${as_user[@]}" >>"$log" 2>&1; then
+    break
+  fi
+  [ "$attempt" = 3 ] && fail "mariadb-install-db failed"
+  rm -rf "$dir/db" && mkdir -p "$dir/db"
+  sleep 1
+done
 setsid mariadbd --no-defaults --skip-networking --socket="$dir/run/db.sock" \
   --datadir="$dir/db" --pid-file="$dir/run/db.pid" --log-error="$dir/run/db.log" \
   --skip-log-bin --innodb-buffer-pool-size=16M --innodb-log-file-size=8M \
