@@ -415,6 +415,31 @@ fn the_sample_publishes_as_a_draft_then_updates_the_same_post() {
         media_before + 2,
         "the media were reused"
     );
+
+    // With a WordPress user of the author's name, the post is theirs.
+    let walker = rest
+        .post_json(
+            "/wp/v2/users",
+            &[],
+            &json!({"username": "walker", "name": "Walker Ronnie", "email": "walker@example.com",
+                    "password": "walker-password-1", "roles": ["author"]}),
+        )
+        .unwrap();
+    let out = desk.run(
+        &["publish", "post.md", "--site", "newsroom"],
+        Some(&wp.password),
+        "",
+    );
+    assert_eq!(published(&out).0, new_id);
+    assert!(
+        !text(&out.stderr).contains("published as"),
+        "{}",
+        text(&out.stderr)
+    );
+    let back = rest
+        .get(&format!("/wp/v2/posts/{new_id}"), &[("context", "edit")])
+        .unwrap();
+    assert_eq!(back["author"], walker["id"]);
 }
 
 #[test]
