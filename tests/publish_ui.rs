@@ -18,7 +18,8 @@ use common::ui::{launch, pump, scripted_platform};
 
 /// Answers as a site would, and remembers what it was asked.
 struct Scripted {
-    fail: bool,
+    /// Fails the first publish with this.
+    fail: Option<Cause>,
     asked: Arc<Mutex<Vec<PublishRequest>>>,
 }
 
@@ -48,8 +49,10 @@ impl Publisher for Scripted {
     ) -> Result<Published, PublishError> {
         self.asked.lock().unwrap().push(request.clone());
         progress(Progress::Saving);
-        if self.fail {
-            return Err(PublishError::new("newsroom", Cause::WrongPassword));
+        if let Some(cause) = &self.fail
+            && self.asked.lock().unwrap().len() == 1
+        {
+            return Err(PublishError::new("newsroom", cause.clone()));
         }
         Ok(Published {
             remote: Remote {
@@ -70,7 +73,7 @@ impl Publisher for Scripted {
 const ARTICLE: &str = "---\ntitle: Leica and Xiaomi\ntags: [Leica]\n---\n\nThe body.\n";
 
 fn start(
-    fail: bool,
+    fail: Option<Cause>,
 ) -> (
     Harness<'static, CopydeskApp>,
     tempfile::TempDir,
@@ -100,7 +103,7 @@ fn start(
         None,
         Box::new(move |_| {
             Ok(Box::new(Scripted {
-                fail,
+                fail: fail.clone(),
                 asked: for_factory.clone(),
             }) as Box<dyn Publisher>)
         }),
@@ -129,7 +132,7 @@ fn wait_until_done(harness: &mut Harness<'static, CopydeskApp>) {
 
 #[test]
 fn publishing_live_asks_first_then_records_the_post() {
-    let (mut harness, dir, asked, launcher) = start(false);
+    let (mut harness, dir, asked, launcher) = start(None);
     let titles = harness.get_all_by_label("Leica and Xiaomi").count();
     open_dialog(&mut harness);
     // The dialog shows what will be sent.
@@ -167,7 +170,7 @@ fn publishing_live_asks_first_then_records_the_post() {
 
 #[test]
 fn a_failed_publish_is_a_notice_and_leaves_the_file() {
-    let (mut harness, dir, asked, _) = start(true);
+    let (mut harness, dir, asked, _) = start(Some(Cause::WrongPassword));
     open_dialog(&mut harness);
     harness.get_by_label("draft").click();
     pump(&mut harness);
@@ -184,5 +187,23 @@ fn a_failed_publish_is_a_notice_and_leaves_the_file() {
     assert_eq!(
         std::fs::read_to_string(dir.path().join("post.md")).unwrap(),
         ARTICLE
+    );
+}
+
+#[test]
+fn a_post_deleted_on_the_site_brings_the_dialog_back_offering_a_new_post() {
+    let (mut harness, _dir, asked, _) = start(Some(Cause::PostDeleted { id: 12 }));
+    open_dialog(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    assert!(!asked.lock().unwrap()[0].as_new);
+    harness.get_by_label("Post 12 was deleted on the site. Publish the article as a new post?");
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    let requests = asked.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2);
+    assert!(
+        requests[1].as_new,
+        "the dialog came back with a new post ticked"
     );
 }

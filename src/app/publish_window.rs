@@ -10,8 +10,8 @@ use egui::{Context, Ui};
 
 use super::CopydeskApp;
 use crate::publish::{
-    self, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site, Sites,
-    sites, wordpress,
+    self, Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site,
+    Sites, sites, wordpress,
 };
 
 /// Makes the publisher for a site (the real one reads its password; a test
@@ -46,6 +46,8 @@ struct Dialog {
     as_new: bool,
     /// Waiting for "Publish live" to be confirmed.
     confirming: bool,
+    /// Why the dialog came back (the post changed or went on the site).
+    message: String,
 }
 
 enum Update {
@@ -56,6 +58,7 @@ enum Update {
 struct Job {
     site: String,
     doc: u64,
+    status: PostStatus,
     progress: String,
     updates: Receiver<Update>,
 }
@@ -141,6 +144,7 @@ fn open_dialog(app: &mut CopydeskApp, site: Site) {
         force: false,
         as_new: false,
         confirming: false,
+        message: String::new(),
     });
 }
 
@@ -325,6 +329,9 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
                     ui.radio_value(&mut state.status, status, status.key());
                 }
             });
+            if !state.message.is_empty() {
+                ui.colored_label(ui.visuals().warn_fg_color, &state.message);
+            }
             ui.checkbox(&mut state.force, "Overwrite changes made on the site");
             ui.checkbox(&mut state.as_new, "Publish as a new post");
             if state.confirming {
@@ -385,6 +392,7 @@ fn start_job(app: &mut CopydeskApp, ctx: &Context, dialog: &Dialog, request: Pub
     app.publishing.job = Some(Job {
         site: dialog.site.name.clone(),
         doc: dialog.doc,
+        status: dialog.status,
         progress: "Connecting…".into(),
         updates: rx,
     });
@@ -419,6 +427,45 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     };
     let job = app.publishing.job.take().expect("a job is running");
     match result {
+        // The recorded post changed or went: the dialog comes back with the
+        // way on ticked, for the editor to decide.
+        Err(PublishError {
+            cause: cause @ (Cause::ChangedOnServer { .. } | Cause::PostDeleted { .. }),
+            ..
+        }) => {
+            let site = app.publishing.sites.get(&job.site).cloned();
+            let status = job.status;
+            if let Some(site) = site {
+                let (force, as_new, message) = match cause {
+                    Cause::PostDeleted { id } => (
+                        false,
+                        true,
+                        format!(
+                            "Post {id} was deleted on the site. Publish the article as a new post?"
+                        ),
+                    ),
+                    Cause::ChangedOnServer {
+                        id, now: changed, ..
+                    } => (
+                        true,
+                        false,
+                        format!(
+                            "Post {id} was edited on the site ({changed} UTC) since the last publish. Overwrite those changes?"
+                        ),
+                    ),
+                    _ => unreachable!("matched above"),
+                };
+                app.publishing.dialog = Some(Dialog {
+                    site,
+                    doc: job.doc,
+                    status,
+                    force,
+                    as_new,
+                    confirming: false,
+                    message,
+                });
+            }
+        }
         Err(e) => app.report_error(e.to_string(), now),
         Ok(published) => {
             for note in &published.notes {
