@@ -17,6 +17,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 /// Exit code for input that cannot be used.
 pub const EXIT_BAD_INPUT: i32 = 2;
+/// Exit code when a site could not be reached or refused (`publish`, `sites check`).
+pub const EXIT_PUBLISH: i32 = 3;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -120,6 +122,73 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// The WordPress sites to publish to (`sites.ron` in the config folder;
+    /// passwords in the system keyring, or COPYDESK_WORDPRESS_PASSWORD).
+    Sites {
+        #[command(subcommand)]
+        command: SitesCommand,
+    },
+    /// Publish an article to a site, or update the post it was published
+    /// as (recorded under `publish:` in its front matter). Prints the post's
+    /// id, status and link; exit code 3 when the site fails or refuses.
+    Publish {
+        file: PathBuf,
+        /// The site's name (see `copydesk sites list`).
+        #[arg(long)]
+        site: String,
+        /// The post's status (default: from the article's: draft → draft,
+        /// in-review or ready → pending, published → publish).
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// Print the requests instead of sending them (never the password).
+        #[arg(long)]
+        dry_run: bool,
+        /// Update the post even if it was changed on the site since the last publish.
+        #[arg(long)]
+        force: bool,
+        /// Create a new post even though the file records one.
+        #[arg(long)]
+        as_new: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SitesCommand {
+    /// Add (or replace) a site; the Application Password is read from
+    /// standard input, or asked for.
+    Add {
+        name: String,
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        user: String,
+    },
+    /// One line a site: name, address, user.
+    List,
+    /// Remove a site and forget its password.
+    Remove { name: String },
+    /// Sign in and show the account's role and the site's categories and tags.
+    Check { name: String },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum StatusArg {
+    Draft,
+    Pending,
+    Publish,
+    Future,
+}
+
+impl From<StatusArg> for crate::publish::PostStatus {
+    fn from(s: StatusArg) -> Self {
+        use crate::publish::PostStatus;
+        match s {
+            StatusArg::Draft => PostStatus::Draft,
+            StatusArg::Pending => PostStatus::Pending,
+            StatusArg::Publish => PostStatus::Publish,
+            StatusArg::Future => PostStatus::Future,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -300,6 +369,15 @@ pub fn run(command: Command) -> Result<i32, String> {
             Ok(EXIT_OK)
         }
         Command::Templates { command } => templates(command),
+        Command::Sites { command } => sites(command),
+        Command::Publish {
+            file,
+            site,
+            status,
+            dry_run,
+            force,
+            as_new,
+        } => publish(&file, &site, status, dry_run, force, as_new),
         Command::Set { words, dry_run } => set(&words, dry_run),
         Command::Check { file } => {
             let opened = open(&file)?;
@@ -473,6 +551,214 @@ fn set(words: &[String], dry_run: bool) -> Result<i32, String> {
         }
     }
     emit(&out, None)?;
+    Ok(EXIT_OK)
+}
+
+fn sites_file() -> Result<(PathBuf, crate::publish::Sites), String> {
+    let path = crate::publish::Sites::path().ok_or("no config folder: set COPYDESK_CONFIG_DIR")?;
+    let sites = crate::publish::Sites::load_from(&path)?;
+    Ok((path, sites))
+}
+
+fn find_site(name: &str) -> Result<crate::publish::Site, String> {
+    let (path, sites) = sites_file()?;
+    sites.get(name).cloned().ok_or_else(|| {
+        format!(
+            "no site named {name:?} in {} (add it: copydesk sites add {name} --url URL --user USER)",
+            path.display()
+        )
+    })
+}
+
+/// The password from standard input (a pipe), or asked for without echo.
+fn read_password(site: &str) -> Result<String, String> {
+    use std::io::{IsTerminal, Read};
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(format!("Application Password for {site}: "))
+            .map_err(|e| format!("cannot read the password: {e}"))?
+    } else {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read the password: {e}"))?;
+        text
+    };
+    let password = password.trim().to_string();
+    if password.is_empty() {
+        return Err(format!("site {site}: the password is empty"));
+    }
+    Ok(password)
+}
+
+fn sites(command: SitesCommand) -> Result<i32, String> {
+    use crate::publish::{self, sites};
+    match command {
+        SitesCommand::Add { name, url, user } => {
+            let site = publish::Site {
+                name: name.trim().to_string(),
+                url: url.trim().trim_end_matches('/').to_string(),
+                user: user.trim().to_string(),
+            };
+            sites::validate(&site)?;
+            let password = read_password(&site.name)?;
+            let (path, mut list) = sites_file()?;
+            list.upsert(site.clone());
+            list.save_to(&path)?;
+            match sites::store_password(&site, &password) {
+                Ok(()) => {
+                    emit(
+                        &format!("site {} added; password in the system keyring\n", site.name),
+                        None,
+                    )?;
+                    Ok(EXIT_OK)
+                }
+                Err(e) => {
+                    eprintln!(
+                        "copydesk: site {} added, but its password was not kept: {e}; set {} instead",
+                        site.name,
+                        sites::PASSWORD_ENV
+                    );
+                    Ok(if std::env::var_os(sites::PASSWORD_ENV).is_some() {
+                        EXIT_OK
+                    } else {
+                        EXIT_PUBLISH
+                    })
+                }
+            }
+        }
+        SitesCommand::List => {
+            let (_, list) = sites_file()?;
+            let out: String = list
+                .sites
+                .iter()
+                .map(|s| format!("{}\t{}\t{}\n", s.name, s.url, s.user))
+                .collect();
+            emit(&out, None)?;
+            Ok(EXIT_OK)
+        }
+        SitesCommand::Remove { name } => {
+            let (path, mut list) = sites_file()?;
+            let site = list
+                .remove(&name)
+                .ok_or_else(|| format!("no site named {name:?} in {}", path.display()))?;
+            list.save_to(&path)?;
+            // No keyring here means no password was kept in one.
+            let _ = sites::forget_password(&site);
+            emit(&format!("site {} removed\n", site.name), None)?;
+            Ok(EXIT_OK)
+        }
+        SitesCommand::Check { name } => {
+            let site = find_site(&name)?;
+            let result = sites::password(&site)
+                .map_err(|e| e.to_string())
+                .and_then(|p| publish::publisher_for(&site, p).map_err(|e| e.to_string()))
+                .and_then(|mut p| p.check().map_err(|e| e.to_string()));
+            match result {
+                Ok(info) => {
+                    let out = format!(
+                        "site {} ({}): signed in as {} ({})\ncategories: {}\ntags: {}\n",
+                        site.name,
+                        info.site_name,
+                        info.user,
+                        info.roles.join(", "),
+                        info.categories.join(", "),
+                        info.tags.join(", ")
+                    );
+                    emit(&out, None)?;
+                    Ok(EXIT_OK)
+                }
+                Err(e) => {
+                    eprintln!("copydesk: {e}");
+                    Ok(EXIT_PUBLISH)
+                }
+            }
+        }
+    }
+}
+
+/// `copydesk publish FILE --site NAME`: the file changes only when the
+/// site saved the post, and then only in its `publish:` lines.
+fn publish(
+    file: &Path,
+    site_name: &str,
+    status: Option<StatusArg>,
+    dry_run: bool,
+    force: bool,
+    as_new: bool,
+) -> Result<i32, String> {
+    use crate::publish::{self, PostStatus, PublishRequest, sites, wordpress};
+    let opened = open(file)?;
+    if opened.imported {
+        return Err(format!(
+            "{}: not a Markdown article (import it first: copydesk import)",
+            file.display()
+        ));
+    }
+    let site = find_site(site_name)?;
+    let article = opened.document.article.clone();
+    let request = PublishRequest {
+        status: status
+            .map(PostStatus::from)
+            .unwrap_or_else(|| PostStatus::from_article(article.meta.status)),
+        article,
+        base_dir: file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from(".")),
+        force,
+        as_new,
+    };
+    let failed = |e: String| {
+        eprintln!("copydesk: {e}");
+        Ok(EXIT_PUBLISH)
+    };
+    if dry_run {
+        // No password is read: the requests are only shown.
+        let publisher = match publish::publisher_for(&site, String::new()) {
+            Ok(p) => p,
+            Err(e) => return failed(e.to_string()),
+        };
+        return match publisher.dry_run(&request) {
+            Ok(text) => {
+                emit(&text, None)?;
+                Ok(EXIT_OK)
+            }
+            Err(e) => failed(e.to_string()),
+        };
+    }
+    let password = match sites::password(&site) {
+        Ok(p) => p,
+        Err(e) => return failed(e),
+    };
+    let mut publisher = match publish::publisher_for(&site, password) {
+        Ok(p) => p,
+        Err(e) => return failed(e.to_string()),
+    };
+    let published = match publisher.publish(&request, &mut |_| {}) {
+        Ok(p) => p,
+        Err(e) => return failed(e.to_string()),
+    };
+    for note in &published.notes {
+        eprintln!("copydesk: site {}: {note}", site.name);
+    }
+    let mut article = opened.document.article.clone();
+    publish::record::write(&mut article.meta, wordpress::CMS, &published.remote);
+    let text = format::write_markdown(&article, &opened.document.origin);
+    files::write_atomic(file, text.as_bytes()).map_err(|e| {
+        format!(
+            "{}: published as post {} but the file could not record it: {e}",
+            file.display(),
+            published.remote.id
+        )
+    })?;
+    emit(
+        &format!(
+            "post {} {} {}\n",
+            published.remote.id, published.status, published.remote.link
+        ),
+        None,
+    )?;
     Ok(EXIT_OK)
 }
 

@@ -179,6 +179,7 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 ui.separator();
                 item(app, ui, Command::ToggleExportBio);
             });
+            super::publish_window::menu(app, ui);
             ui.menu_button("Help", |ui| {
                 for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {
                     item(app, ui, c);

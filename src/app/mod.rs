@@ -28,6 +28,7 @@ mod picture_drop;
 mod pictures;
 pub mod platform;
 mod preview;
+pub mod publish_window;
 pub mod settings;
 mod spell_check;
 mod status_bar;
@@ -141,6 +142,8 @@ pub struct CopydeskApp {
     queued: Option<Command>,
     /// The templates manager, while open.
     pub(crate) templates_window: Option<templates_window::TemplatesWindow>,
+    /// Sites, the publish dialog and the publish running in the background.
+    pub publishing: publish_window::PublishUi,
     /// Find and replace.
     pub(crate) find: find_bar::FindBar,
     /// The clean-up being reviewed before it is applied.
@@ -170,6 +173,7 @@ impl CopydeskApp {
     pub fn new(settings: Settings, platform: Platform, files: Vec<PathBuf>) -> Self {
         install_panic_hook();
         let autosave = autosave::Autosave::start(platform.recovery_dir.clone());
+        let publishing = publish_window::PublishUi::new(platform.config_dir.clone());
         let mut app = Self {
             docs: Vec::new(),
             active: 0,
@@ -197,6 +201,7 @@ impl CopydeskApp {
             library: Default::default(),
             queued: None,
             templates_window: None,
+            publishing,
             find: Default::default(),
             cleanup: None,
             show_statistics: false,
@@ -646,6 +651,7 @@ impl CopydeskApp {
         palette::palette(self, &ctx);
         templates_window::templates_window(self, &ctx);
         cleanup_window::cleanup_window(self, &ctx);
+        publish_window::show(self, &ctx);
         outline_panel::statistics_window(self, &ctx);
         self.file_chooser.ui(&ctx);
         dialogs::notices(self, &ctx, now);

@@ -16,10 +16,33 @@ pub fn wordpress(article: &Article) -> String {
 /// block and each bio as a group block (`<aside>`), which WordPress opens
 /// as native blocks the theme styles.
 pub fn wordpress_with(article: &Article, options: &ExportOptions) -> String {
+    blocks_of(article, options, &|_| None)
+}
+
+/// A picture in the site's media library that a figure's image was
+/// uploaded as: the figure becomes an image block of that media item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MediaRef {
+    pub id: u64,
+    pub url: String,
+}
+
+/// The block markup (credits and bio included) with each figure whose
+/// source `media` knows pointing at that media item (what publishing sends
+/// after uploading local images).
+pub fn wordpress_with_media(article: &Article, media: &dyn Fn(&str) -> Option<MediaRef>) -> String {
+    blocks_of(article, &ExportOptions::default(), media)
+}
+
+fn blocks_of(
+    article: &Article,
+    options: &ExportOptions,
+    media: &dyn Fn(&str) -> Option<MediaRef>,
+) -> String {
     let blocks = markdown::parse(&article.body);
     let mut w = HtmlWriter::new(&blocks);
     for block in &blocks {
-        wp_block(&mut w, block);
+        wp_block(&mut w, block, media);
     }
     // Footnotes as ordinary paragraphs at the end: WordPress's own footnotes
     // block needs ids the editor creates itself.
@@ -54,7 +77,7 @@ pub fn wordpress_with(article: &Article, options: &ExportOptions) -> String {
             w.out.push_str("</h2>");
             close(&mut w.out, "heading");
             for block in &markdown::parse(&author.bio) {
-                wp_block(&mut w, block);
+                wp_block(&mut w, block, &|_| None);
             }
             trim_newline(&mut w.out);
             w.out.push_str("</aside>");
@@ -88,7 +111,7 @@ fn close(out: &mut String, name: &str) {
     out.push_str(" -->\n");
 }
 
-fn wp_block(w: &mut HtmlWriter, block: &Block) {
+fn wp_block(w: &mut HtmlWriter, block: &Block, media: &dyn Fn(&str) -> Option<MediaRef>) {
     match &block.kind {
         BlockKind::Heading { level, content } => {
             let level = (*level).clamp(1, 6);
@@ -112,9 +135,30 @@ fn wp_block(w: &mut HtmlWriter, block: &Block) {
             close(&mut w.out, "paragraph");
         }
         BlockKind::Figure(figure) => {
-            open(&mut w.out, "image", "");
-            w.out.push_str("<figure class=\"wp-block-image\">");
-            w.figure_inner(figure, "wp-element-caption");
+            match media(&figure.src) {
+                Some(m) => {
+                    // As WordPress's image block saves an image of its library.
+                    open(&mut w.out, "image", &format!("{{\"id\":{}}}", m.id));
+                    w.out.push_str("<figure class=\"wp-block-image\">");
+                    let uploaded = crate::markdown::Figure {
+                        src: m.url,
+                        ..figure.clone()
+                    };
+                    let start = w.out.len();
+                    w.figure_inner(&uploaded, "wp-element-caption");
+                    let inner = w.out.split_off(start).replacen(
+                        "\">",
+                        &format!("\" class=\"wp-image-{}\">", m.id),
+                        1,
+                    );
+                    w.out.push_str(&inner);
+                }
+                None => {
+                    open(&mut w.out, "image", "");
+                    w.out.push_str("<figure class=\"wp-block-image\">");
+                    w.figure_inner(figure, "wp-element-caption");
+                }
+            }
             trim_newline(&mut w.out);
             w.out.push_str("</figure>");
             close(&mut w.out, "image");
@@ -123,7 +167,7 @@ fn wp_block(w: &mut HtmlWriter, block: &Block) {
             open(&mut w.out, "quote", "");
             w.out.push_str("<blockquote class=\"wp-block-quote\">");
             for b in inner {
-                wp_block(w, b);
+                wp_block(w, b, media);
             }
             trim_newline(&mut w.out);
             w.out.push_str("</blockquote>");
@@ -238,6 +282,24 @@ mod tests {
         assert_eq!(
             out,
             "<!-- wp:image -->\n<figure class=\"wp-block-image\"><figcaption class=\"wp-element-caption\">Xiaomi Leica <small class=\"credit\">Credit: LetsGoDigital</small></figcaption></figure>\n<!-- /wp:image -->\n"
+        );
+    }
+
+    #[test]
+    fn uploaded_figures_point_at_their_media_item() {
+        let article = Article {
+            body: "![A phone](pics/leica.png)\nThe phone\nCredit: Xiaomi\n".into(),
+            ..Default::default()
+        };
+        let out = wordpress_with_media(&article, &|src| {
+            (src == "pics/leica.png").then(|| MediaRef {
+                id: 12,
+                url: "https://x.example/leica.png".into(),
+            })
+        });
+        assert_eq!(
+            out,
+            "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://x.example/leica.png\" alt=\"A phone\" class=\"wp-image-12\">\n<figcaption class=\"wp-element-caption\">The phone <small class=\"credit\">Credit: Xiaomi</small></figcaption></figure>\n<!-- /wp:image -->\n"
         );
     }
 

@@ -55,3 +55,4 @@ pub fn start_xvfb() -> Xvfb {
     }
     panic!("no free X display");
 }
+pub mod wordpress;

@@ -1,0 +1,305 @@
+//! WordPress's REST API over a light blocking HTTP client (`ureq` with
+//! rustls): every route through `?rest_route=`, which works whether or not
+//! the site has pretty permalinks, signed in with an Application Password.
+//! Every failure becomes one [`PublishError`] naming the site.
+
+use std::time::Duration;
+
+use base64::Engine;
+use serde_json::Value as Json;
+
+use crate::publish::{Cause, PublishError, Site};
+
+/// rustls on Linux, the system's TLS elsewhere (see Cargo.toml).
+#[cfg(not(any(target_os = "macos", windows)))]
+const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::Rustls;
+#[cfg(any(target_os = "macos", windows))]
+const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::NativeTls;
+
+/// A signed-in connection to one site.
+pub struct Rest {
+    site: String,
+    base: String,
+    /// `Basic …`: never printed, never part of an error.
+    auth: String,
+    agent: ureq::Agent,
+}
+
+/// A query parameter.
+pub type Query<'a> = &'a [(&'a str, &'a str)];
+
+impl Rest {
+    pub fn new(site: &Site, password: &str) -> Self {
+        let token = base64::engine::general_purpose::STANDARD.encode(format!(
+            "{}:{}",
+            site.user.trim(),
+            password.trim()
+        ));
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_global(Some(Duration::from_secs(120)))
+            .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .provider(TLS_PROVIDER)
+                    .build(),
+            )
+            .build()
+            .into();
+        Self {
+            site: site.name.clone(),
+            base: site.base_url().to_string(),
+            auth: format!("Basic {token}"),
+            agent,
+        }
+    }
+
+    pub fn site_name(&self) -> &str {
+        &self.site
+    }
+
+    /// The address of a route, as printed by `--dry-run` too.
+    pub fn url(&self, route: &str) -> String {
+        format!("{}/?rest_route={route}", self.base)
+    }
+
+    fn err(&self, cause: Cause) -> PublishError {
+        PublishError::new(&self.site, cause)
+    }
+
+    pub fn get(&self, route: &str, query: Query) -> Result<Json, PublishError> {
+        let mut req = self
+            .agent
+            .get(self.url(route))
+            .header("Authorization", &self.auth);
+        for (k, v) in query {
+            req = req.query(*k, *v);
+        }
+        self.answer(req.call())
+    }
+
+    /// A GET that may find nothing: `Ok(None)` for a 404 or 410.
+    pub fn get_optional(&self, route: &str, query: Query) -> Result<Option<Json>, PublishError> {
+        match self.get(route, query) {
+            Ok(v) => Ok(Some(v)),
+            Err(PublishError {
+                cause: Cause::Other(ref why),
+                ..
+            }) if why.starts_with("404") || why.starts_with("410") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn post_json(&self, route: &str, query: Query, body: &Json) -> Result<Json, PublishError> {
+        let mut req = self
+            .agent
+            .post(self.url(route))
+            .header("Authorization", &self.auth);
+        for (k, v) in query {
+            req = req.query(*k, *v);
+        }
+        self.answer(req.send_json(body))
+    }
+
+    /// Uploads a file as the request body (WordPress's raw media upload).
+    pub fn post_file(
+        &self,
+        route: &str,
+        query: Query,
+        bytes: &[u8],
+        content_type: &str,
+        file_name: &str,
+    ) -> Result<Json, PublishError> {
+        // The name goes in a quoted header value: keep it to safe characters.
+        let safe: String = file_name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let mut req = self
+            .agent
+            .post(self.url(route))
+            .header("Authorization", &self.auth)
+            .header("Content-Type", content_type)
+            .header(
+                "Content-Disposition",
+                format!("attachment; filename=\"{safe}\""),
+            );
+        for (k, v) in query {
+            req = req.query(*k, *v);
+        }
+        self.answer(req.send(bytes))
+    }
+
+    pub fn delete(&self, route: &str, query: Query) -> Result<Json, PublishError> {
+        let mut req = self
+            .agent
+            .delete(self.url(route))
+            .header("Authorization", &self.auth);
+        for (k, v) in query {
+            req = req.query(*k, *v);
+        }
+        self.answer(req.call())
+    }
+
+    fn answer(
+        &self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<Json, PublishError> {
+        let mut response = result.map_err(|e| self.err(transport_cause(&e)))?;
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_string()
+            .map_err(|e| self.err(transport_cause(&e)))?;
+        let json: Option<Json> = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok();
+        let code = json
+            .as_ref()
+            .and_then(|j| j.get("code"))
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_string();
+        let message = json
+            .as_ref()
+            .and_then(|j| j.get("message"))
+            .and_then(Json::as_str)
+            .map(strip_tags)
+            .unwrap_or_default();
+        let said = if message.is_empty() {
+            code.clone()
+        } else {
+            format!("{code}: {message}")
+        };
+        match (status, json) {
+            (200..=299, Some(json)) => Ok(json),
+            (200..=299, None) => Err(self.err(Cause::NotWordPress)),
+            // Every request carries the credentials: a 401 (`incorrect_password`,
+            // or `rest_not_logged_in` when WordPress ignored them) means they
+            // were not accepted.
+            (401, _) => Err(self.err(Cause::WrongPassword)),
+            (403, _) if code == "rest_disabled" || code.contains("disabled") => {
+                Err(self.err(Cause::RestDisabled(said)))
+            }
+            (403, _) => Err(self.err(Cause::Forbidden(if said.is_empty() {
+                "forbidden".into()
+            } else {
+                said
+            }))),
+            (404, _) if code == "rest_no_route" => Err(self.err(Cause::RestDisabled(said))),
+            (404, None) => Err(self.err(Cause::NotWordPress)),
+            (500..=599, _) => Err(self.err(Cause::ServerError(
+                status,
+                if said.is_empty() {
+                    first_line(&body)
+                } else {
+                    said
+                },
+            ))),
+            (_, None) => Err(self.err(Cause::NotWordPress)),
+            (_, Some(_)) => Err(self.err(Cause::Other(format!("{status} {said}")))),
+        }
+    }
+}
+
+fn transport_cause(e: &ureq::Error) -> Cause {
+    match e {
+        ureq::Error::Timeout(_) => Cause::TimedOut,
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Cause::TimedOut,
+        ureq::Error::Io(io) => Cause::Unreachable(io.to_string()),
+        ureq::Error::HostNotFound => Cause::Unreachable("host not found".into()),
+        other => Cause::Unreachable(other.to_string()),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = strip_tags(text.trim().lines().next().unwrap_or(""));
+    line.chars().take(120).collect()
+}
+
+/// WordPress messages may hold HTML; one line of text is shown.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    decode_entities(
+        out.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    )
+}
+
+/// The entities WordPress writes in names and titles (`&amp;`, `&#8217;`).
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &tail[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wordpress_names_are_read_as_text() {
+        assert_eq!(decode_entities("Phones &amp; Tablets"), "Phones & Tablets");
+        assert_eq!(decode_entities("Xiaomi&#8217;s"), "Xiaomi\u{2019}s");
+        assert_eq!(
+            decode_entities("a & b &unknown; &#x41;"),
+            "a & b &unknown; A"
+        );
+        assert_eq!(
+            strip_tags("<strong>Error:</strong> no\n  way"),
+            "Error: no way"
+        );
+    }
+}

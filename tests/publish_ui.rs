@@ -1,0 +1,209 @@
+//! The Publish menu and dialog, driven through the real UI with a scripted
+//! publisher (a test implementation of the `Publisher` trait).
+
+use std::sync::{Arc, Mutex};
+
+use copydesk::app::platform::testing::RecordingLauncher;
+use copydesk::app::publish_window::PublishUi;
+use copydesk::app::{CopydeskApp, Platform};
+use copydesk::publish::{
+    Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Remote, Site,
+    SiteInfo, Sites,
+};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+use common::ui::{launch, pump, scripted_platform};
+
+/// Answers as a site would, and remembers what it was asked.
+struct Scripted {
+    /// Fails the first publish with this.
+    fail: Option<Cause>,
+    asked: Arc<Mutex<Vec<PublishRequest>>>,
+}
+
+impl Publisher for Scripted {
+    fn site_name(&self) -> &str {
+        "newsroom"
+    }
+
+    fn check(&mut self) -> Result<SiteInfo, PublishError> {
+        Ok(SiteInfo {
+            site_name: "Newsroom".into(),
+            user: "jane".into(),
+            roles: vec!["editor".into()],
+            categories: vec!["Phones".into()],
+            tags: vec![],
+        })
+    }
+
+    fn dry_run(&self, _: &PublishRequest) -> Result<String, PublishError> {
+        Ok(String::new())
+    }
+
+    fn publish(
+        &mut self,
+        request: &PublishRequest,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Published, PublishError> {
+        self.asked.lock().unwrap().push(request.clone());
+        progress(Progress::Saving);
+        if let Some(cause) = &self.fail
+            && self.asked.lock().unwrap().len() == 1
+        {
+            return Err(PublishError::new("newsroom", cause.clone()));
+        }
+        Ok(Published {
+            remote: Remote {
+                site: "newsroom".into(),
+                id: 77,
+                link: "https://news.example/?p=77".into(),
+                modified_gmt: "2026-12-01T04:00:00".into(),
+            },
+            status: request.status.key().into(),
+            edit_link: "https://news.example/wp-admin/post.php?post=77&action=edit".into(),
+            uploaded: 0,
+            reused: 0,
+            notes: vec![],
+        })
+    }
+}
+
+const ARTICLE: &str = "---\ntitle: Leica and Xiaomi\ntags: [Leica]\n---\n\nThe body.\n";
+
+fn start(
+    fail: Option<Cause>,
+) -> (
+    Harness<'static, CopydeskApp>,
+    tempfile::TempDir,
+    Arc<Mutex<Vec<PublishRequest>>>,
+    RecordingLauncher,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("post.md");
+    std::fs::write(&file, ARTICLE).unwrap();
+    let launcher = RecordingLauncher::default();
+    let platform = Platform {
+        launcher: Box::new(launcher.clone()),
+        ..scripted_platform()
+    };
+    let mut harness = launch(platform, vec![file]);
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let sites = Sites {
+        sites: vec![Site {
+            name: "newsroom".into(),
+            url: "https://news.example".into(),
+            user: "jane".into(),
+        }],
+    };
+    let for_factory = asked.clone();
+    harness.state_mut().publishing = PublishUi::with_publisher(
+        sites,
+        None,
+        Box::new(move |_| {
+            Ok(Box::new(Scripted {
+                fail: fail.clone(),
+                asked: for_factory.clone(),
+            }) as Box<dyn Publisher>)
+        }),
+    );
+    pump(&mut harness);
+    (harness, dir, asked, launcher)
+}
+
+fn open_dialog(harness: &mut Harness<'static, CopydeskApp>) {
+    harness.get_by_label("Publish").click();
+    pump(harness);
+    harness.get_by_label("Publish to newsroom…").click();
+    pump(harness);
+}
+
+fn wait_until_done(harness: &mut Harness<'static, CopydeskApp>) {
+    for _ in 0..100 {
+        pump(harness);
+        if !harness.state().publishing.busy() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the publish did not finish");
+}
+
+#[test]
+fn publishing_live_asks_first_then_records_the_post() {
+    let (mut harness, dir, asked, launcher) = start(None);
+    let titles = harness.get_all_by_label("Leica and Xiaomi").count();
+    open_dialog(&mut harness);
+    // The dialog shows what will be sent.
+    assert_eq!(
+        harness.get_all_by_label("Leica and Xiaomi").count(),
+        titles + 1
+    );
+    harness.get_by_label("a new post");
+    harness.get_by_label("publish").click();
+    pump(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    pump(&mut harness);
+    // Nothing is sent before the confirmation.
+    assert!(asked.lock().unwrap().is_empty());
+    harness.get_by_label("Publish Live").click();
+    wait_until_done(&mut harness);
+    let requests = asked.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].status, PostStatus::Publish);
+    assert_eq!(requests[0].article.meta.title, "Leica and Xiaomi");
+    // The file had no unsaved edits: the record is written to it at once,
+    // and only its lines are added.
+    let text = std::fs::read_to_string(dir.path().join("post.md")).unwrap();
+    assert_eq!(
+        text,
+        "---\ntitle: Leica and Xiaomi\ntags: [Leica]\npublish:\n  wordpress:\n    site: newsroom\n    id: 77\n    link: \"https://news.example/?p=77\"\n    modified_gmt: \"2026-12-01T04:00:00\"\n---\n\nThe body.\n"
+    );
+    harness.get_by_label("Open Edit Screen").click();
+    pump(&mut harness);
+    assert_eq!(
+        launcher.opened.borrow().last().unwrap().to_string_lossy(),
+        "https://news.example/wp-admin/post.php?post=77&action=edit"
+    );
+}
+
+#[test]
+fn a_failed_publish_is_a_notice_and_leaves_the_file() {
+    let (mut harness, dir, asked, _) = start(Some(Cause::WrongPassword));
+    open_dialog(&mut harness);
+    harness.get_by_label("draft").click();
+    pump(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    assert_eq!(asked.lock().unwrap().len(), 1);
+    let notice = harness.state().notices.last().unwrap();
+    assert!(notice.error);
+    assert!(
+        notice.text.starts_with("site newsroom: "),
+        "{}",
+        notice.text
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("post.md")).unwrap(),
+        ARTICLE
+    );
+}
+
+#[test]
+fn a_post_deleted_on_the_site_brings_the_dialog_back_offering_a_new_post() {
+    let (mut harness, _dir, asked, _) = start(Some(Cause::PostDeleted { id: 12 }));
+    open_dialog(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    assert!(!asked.lock().unwrap()[0].as_new);
+    harness.get_by_label("Post 12 was deleted on the site. Publish the article as a new post?");
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    let requests = asked.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2);
+    assert!(
+        requests[1].as_new,
+        "the dialog came back with a new post ticked"
+    );
+}
