@@ -390,6 +390,43 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
 }
 
 #[test]
+fn a_file_with_malformed_front_matter_reloads_after_an_outside_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = dir.path().join("broken.md");
+    fs::write(&path, "---\ntitle: [unclosed\n---\n\nThe body.\n").unwrap();
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
+    std::thread::sleep(Duration::from_millis(200));
+    fs::write(&path, "---\ntitle: [still unclosed\n---\n\nTheir body.\n").unwrap();
+    wait_until(&mut harness, "the outside-change banner", |h| {
+        h.query_by_label_contains("Another program changed this file")
+            .is_some()
+    });
+    harness.get_by_label("Reload").click();
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Could not reload")
+            .is_none(),
+        "reloading works as opening did"
+    );
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.body, "Their body.\n");
+    assert!(!doc.is_dirty());
+    assert!(!doc.changed_on_disk);
+    assert!(
+        doc.front_matter_problem.is_some(),
+        "still says what is wrong"
+    );
+    assert_eq!(
+        doc.to_markdown(),
+        "---\ntitle: [still unclosed\n---\n\nTheir body.\n",
+        "the new front matter is kept as written"
+    );
+}
+
+#[test]
 fn a_failed_save_says_why_and_keeps_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = tempfile::tempdir().unwrap();

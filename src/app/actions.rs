@@ -359,30 +359,10 @@ impl CopydeskApp {
 
     /// Reloads a document from its file, dropping the edits in the window.
     pub fn reload(&mut self, id: u64, now: f64) {
-        let Some(i) = self.doc_index(id) else { return };
-        let Some(path) = self.docs[i].path.clone() else {
+        let Some(path) = self.doc_index(id).and_then(|i| self.docs[i].path.clone()) else {
             return;
         };
-        match files::read_text(&path) {
-            Ok(read) => match crate::format::parse_markdown_in(
-                &read.text,
-                crate::format::Dialect::of_site(&path),
-            ) {
-                Ok(parsed) => {
-                    let mut doc =
-                        Document::new(id, parsed.article, parsed.origin, Some(path.clone()));
-                    doc.disk_hash = Some(read.hash);
-                    doc.encoding = read.encoding;
-                    self.autosave.forget(id);
-                    self.docs[i] = doc;
-                    self.notify(format!("Reloaded {}", path.display()), now);
-                }
-                Err(e) => {
-                    self.report_error(format!("Could not reload {}: {e}", path.display()), now)
-                }
-            },
-            Err(e) => self.report_error(format!("Could not reload {}: {e}", path.display()), now),
-        }
+        self.load(path, super::Reading::AsIs, Some(id), now);
     }
 
     /// Keeps the window's version of a document that changed on disk: the

@@ -36,7 +36,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 pub use commands::Command;
-pub use document::Document;
+use document::content_hash;
+pub use document::{Document, Reading};
 pub use editor::body_id as editor_body_id;
 pub use platform::Platform;
 pub use settings::{Settings, ViewMode};
@@ -343,9 +344,27 @@ impl CopydeskApp {
             self.focus_body = true;
             return;
         }
-        let read = match crate::files::read_text(&path) {
-            Ok(read) => read,
-            Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }) => {
+        self.load(path, Reading::AsIs, None, now);
+    }
+
+    /// Reads a file into a document: opened (`AsIs`, a new tab), repaired
+    /// or recovered, or reloaded in place of document `replacing`. Every
+    /// way from a file to a document goes through here and
+    /// [`Document::from_file`].
+    fn load(&mut self, path: PathBuf, how: Reading, replacing: Option<u64>, now: f64) {
+        let read = match &how {
+            Reading::Repaired { lossy } => Ok(crate::files::Decoded {
+                text: lossy.clone(),
+                encoding: crate::files::Encoding::UTF_8,
+                hash: content_hash(lossy.as_bytes()),
+            }),
+            _ => crate::files::read_text(&path),
+        };
+        let read = match (read, how) {
+            (Ok(read), how) => (read, how),
+            (Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }), Reading::AsIs)
+                if replacing.is_none() =>
+            {
                 self.prompt = Some(Prompt::OpenRepaired {
                     path,
                     offset,
@@ -353,40 +372,52 @@ impl CopydeskApp {
                 });
                 return;
             }
-            Err(e) => {
-                self.report_error(format!("Could not open {}: {e}", path.display()), now);
+            (Err(_), Reading::Recovered { article, name }) => {
+                let id = self.new_id();
+                let doc = Document::recovered_without_file(id, *article, Some(&path), &name);
+                self.add_document(doc);
+                return;
+            }
+            (Err(e), _) => {
+                let verb = if replacing.is_some() {
+                    "reload"
+                } else {
+                    "open"
+                };
+                self.report_error(format!("Could not {verb} {}: {e}", path.display()), now);
                 return;
             }
         };
-        let text = read.text;
-        let id = self.new_id();
-        let mut doc = match crate::files::open_text_at(&text, &path) {
-            Ok(opened) if opened.imported => {
-                Document::imported(id, opened.document.article, path.clone())
-            }
-            Ok(opened) => Document::new(
-                id,
-                opened.document.article,
-                opened.document.origin,
-                Some(path.clone()),
-            ),
-            Err(malformed) => {
-                // Open the body; keep the front matter exactly as written.
-                let origin = crate::format::Origin::keeping_unreadable(&malformed, &text);
-                let article = crate::model::Article {
-                    meta: Default::default(),
-                    body: malformed.body.clone(),
-                };
-                let mut doc = Document::new(id, article, origin, Some(path.clone()));
-                doc.front_matter_problem = Some(malformed.error.to_string());
-                doc
-            }
-        };
-        if doc.path.is_some() {
-            doc.disk_hash = Some(read.hash);
+        let (read, how) = read;
+        let opened_as_is = how == Reading::AsIs && replacing.is_none();
+        let id = replacing.unwrap_or_else(|| self.new_id());
+        let encoding = read.encoding;
+        let doc = Document::from_file(id, &path, read, how);
+        if let Some(i) = replacing.and_then(|id| self.doc_index(id)) {
+            self.autosave.forget(id);
+            self.docs[i] = doc;
+            self.notify(format!("Reloaded {}", path.display()), now);
+            return;
         }
-        doc.encoding = read.encoding;
-        if !read.encoding.is_utf8() {
+        if opened_as_is {
+            self.tell_how_it_was_read(&doc, &path, encoding, now);
+        }
+        self.add_document(doc);
+        if opened_as_is {
+            self.settings.add_recent(path);
+        }
+    }
+
+    /// Notices for a file just opened: read in another encoding than
+    /// UTF-8, or with front matter the site's dialect does not explain.
+    fn tell_how_it_was_read(
+        &mut self,
+        doc: &Document,
+        path: &std::path::Path,
+        encoding: crate::files::Encoding,
+        now: f64,
+    ) {
+        if !encoding.is_utf8() {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into(),
@@ -396,16 +427,11 @@ impl CopydeskApp {
             } else {
                 "the draft stays as it is; the article is saved as UTF-8"
             };
-            self.notify(
-                format!("{name} was read as {} text; {saved}", read.encoding),
-                now,
-            );
+            self.notify(format!("{name} was read as {encoding} text; {saved}"), now);
         }
         if let Some(warning) = doc.origin.warnings.first() {
             self.notify(format!("{}: {warning}", path.display()), now);
         }
-        self.add_document(doc);
-        self.settings.add_recent(path);
     }
 
     /// Adds a document as the active tab, replacing the untouched sample.
@@ -425,23 +451,8 @@ impl CopydeskApp {
     /// Opens a copy of a non-UTF-8 file with its broken bytes replaced: a
     /// new unsaved document, never saved over the original without asking.
     pub fn open_repaired(&mut self, path: &std::path::Path, text: &str) {
-        let id = self.new_id();
-        let opened = crate::files::open_text(text);
-        let article = match opened {
-            Ok(o) => o.document.article,
-            Err(m) => crate::model::Article {
-                meta: Default::default(),
-                body: m.body,
-            },
-        };
-        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-        let name = path
-            .file_name()
-            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-        doc.name_hint = Some(format!("{name} (repaired copy)"));
-        doc.imported_from = Some(path.to_path_buf());
-        doc.mark_unsaved();
-        self.add_document(doc);
+        let lossy = text.to_string();
+        self.load(path.to_path_buf(), Reading::Repaired { lossy }, None, 0.0);
     }
 
     /// Restores a recovered document: into its file's tab when it had one
@@ -450,47 +461,25 @@ impl CopydeskApp {
         let Ok(article) = orphan.article.clone() else {
             return;
         };
-        let id = self.new_id();
-        let mut doc = match &orphan.source {
-            Some(source)
-                if source
-                    .extension()
-                    .is_some_and(|e| e == "md" || e == "markdown") =>
-            {
-                match crate::files::read_text(source) {
-                    Ok(read) => {
-                        let site = crate::format::Dialect::of_site(source);
-                        let origin = crate::format::parse_markdown_in(&read.text, site)
-                            .map(|d| d.origin)
-                            .unwrap_or_else(|_| crate::format::Origin::new_file());
-                        let mut doc = Document::new(id, article, origin, Some(source.clone()));
-                        doc.disk_hash = Some(read.hash);
-                        doc.encoding = read.encoding;
-                        doc
-                    }
-                    Err(_) => {
-                        let mut doc =
-                            Document::new(id, article, crate::format::Origin::new_file(), None);
-                        doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                        doc
-                    }
-                }
-            }
-            Some(draft) => {
-                let mut doc = Document::imported(id, article, draft.clone());
-                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                doc
+        let name = orphan.name();
+        match &orphan.source {
+            Some(source) => {
+                let how = Reading::Recovered {
+                    article: Box::new(article),
+                    name: name.clone(),
+                };
+                self.load(source.clone(), how, None, now);
             }
             None => {
-                let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                doc
+                let id = self.new_id();
+                let doc = Document::recovered_without_file(id, article, None, &name);
+                self.add_document(doc);
             }
-        };
-        doc.mark_unsaved();
-        self.add_document(doc);
+        }
+        // The recovery file is removed only once its words are in a tab
+        // (which autosaves them again as they stay unsaved).
         orphan.discard();
-        self.notify(format!("Restored {}", orphan.name()), now);
+        self.notify(format!("Restored {name}"), now);
     }
 
     /// Starts closing the window: asks about each unsaved document in turn.
