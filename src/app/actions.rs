@@ -61,7 +61,14 @@ impl CopydeskApp {
                     self.focus_body = true;
                 }
             }
-            c if c.edits_body() => {
+            Command::Bold
+            | Command::Italic
+            | Command::Link
+            | Command::Heading(_)
+            | Command::Quote
+            | Command::BulletList
+            | Command::InsertFigure => {
+                let c = command;
                 if let Some(doc) = self.docs.get_mut(self.active) {
                     editor::apply_markup(ctx, doc, c);
                     self.focus_body = true;
@@ -126,8 +133,11 @@ impl CopydeskApp {
                     .unwrap_or(z);
             }
             Command::ZoomReset => self.settings.zoom = 1.0,
-            Command::NextTab | Command::PreviousTab if !self.docs.is_empty() => {
+            Command::NextTab | Command::PreviousTab => {
                 let n = self.docs.len();
+                if n == 0 {
+                    return;
+                }
                 self.active = if command == Command::NextTab {
                     (self.active + 1) % n
                 } else {
@@ -140,7 +150,6 @@ impl CopydeskApp {
             Command::ManageTemplates => self.templates_window = Some(Default::default()),
             Command::Shortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,
-            _ => {}
         }
     }
 

@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use super::{CopydeskApp, editor};
+use super::{Command, CopydeskApp, editor};
 use crate::cleanup::{self, Cleanup, Fix};
 
 /// How many changes the window lists (the counts cover all of them).
@@ -196,7 +196,8 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 if ui.button("Cancel").clicked() {
                     cancel = true;
                 }
-                ui.label(RichText::new("Undo (Ctrl+Z) takes it all back.").weak());
+                let undo = Command::Undo.keys(ui.ctx());
+                ui.label(RichText::new(format!("Undo ({undo}) takes it all back.")).weak());
             });
         });
     if toggled {
@@ -216,8 +217,9 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         app.notify(
             format!(
-                "Cleaned up: {}. Ctrl+Z undoes the clean-up.",
-                crate::analysis::counted(count, "change", "changes")
+                "Cleaned up: {}. {} undoes the clean-up.",
+                crate::analysis::counted(count, "change", "changes"),
+                Command::Undo.keys(ctx)
             ),
             now,
         );

@@ -420,7 +420,10 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("✖")
-                        .named("Close the problems panel (F8)")
+                        .named(&format!(
+                            "Close the problems panel ({})",
+                            Command::ShowProblems.keys(ui.ctx())
+                        ))
                         .clicked()
                     {
                         open = false;
@@ -481,9 +484,9 @@ fn shortcuts(app: &mut CopydeskApp, ctx: &Context) {
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for command in Command::all() {
-                    if let Some(shortcut) = command.shortcut() {
+                    if let Some(keys) = command.shortcut_label(ctx) {
                         ui.label(command.label());
-                        ui.label(RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                        ui.label(RichText::new(keys).monospace());
                         ui.end_row();
                     }
                 }

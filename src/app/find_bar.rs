@@ -10,7 +10,7 @@ use egui::{Key, RichText};
 
 use super::highlight::{Mark, Marks};
 use super::text_diff::LastSeen;
-use super::{CopydeskApp, Document, editor};
+use super::{Command, CopydeskApp, Document, editor};
 use crate::editing::find::{Finder, Query};
 
 /// Marking more matches than this in the editor makes no sense to a reader
@@ -209,12 +209,16 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             .on_hover_text("Regular expression (groups as $1 or \\1 in the replacement)");
         if ui
             .button("◀")
-            .on_hover_text("Previous match (Shift+F3)")
+            .on_hover_text(format!(
+                "Previous match ({})",
+                Command::FindPrevious.keys(&ctx)
+            ))
             .clicked()
         {
             action = Some(Action::Previous);
         }
-        if ui.button("▶").on_hover_text("Next match (F3)").clicked() {
+        let next = format!("Next match ({})", Command::FindNext.keys(&ctx));
+        if ui.button("▶").on_hover_text(next).clicked() {
             action = Some(Action::Next);
         }
         find.follow(doc, ui.input(|i| i.time), &ctx);

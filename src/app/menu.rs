@@ -3,6 +3,7 @@
 use super::accessible::Named;
 use egui::{RichText, Ui};
 
+use super::commands::Menu;
 use super::{Command, CopydeskApp, ViewMode};
 use crate::export::ExportFormat;
 
@@ -11,8 +12,8 @@ use crate::export::ExportFormat;
 fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
     let ctx = ui.ctx().clone();
     let mut button = egui::Button::new(command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+    if let Some(keys) = command.shortcut_label(&ctx) {
+        button = button.shortcut_text(keys);
     }
     let selected = match command {
         Command::ShowEditorOnly => app.settings.view == ViewMode::EditorOnly,
@@ -37,157 +38,72 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
 pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for c in [Command::New, Command::Open] {
-                    item(app, ui, c);
-                }
-                ui.menu_button("Open Recent", |ui| {
-                    let recent = app.settings.recent.clone();
-                    if recent.is_empty() {
-                        ui.label(RichText::new("No recent files").weak());
-                    }
-                    for path in recent {
-                        // A file that is gone stays listed, marked, so the
-                        // editor knows what moved rather than losing it.
-                        let label = if path.exists() {
-                            RichText::new(path.display().to_string())
-                        } else {
-                            RichText::new(format!("{} (missing)", path.display())).weak()
-                        };
-                        if ui.button(label).clicked() {
-                            let now = ui.input(|i| i.time);
-                            app.open_path(path, now);
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                for c in [Command::Save, Command::SaveAs] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                item(app, ui, Command::ManageTemplates);
-                ui.separator();
-                for c in [Command::CloseTab, Command::Quit] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                for c in [Command::Undo, Command::Redo] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::Bold, Command::Italic, Command::Link] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::Find,
-                    Command::Replace,
-                    Command::FindNext,
-                    Command::FindPrevious,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::CleanUp,
-                    Command::ConvertToCopydeskKeys,
-                    Command::ToggleSpellCheck,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::CopyForCms,
-                    Command::CopyText,
-                    Command::CopyMarkdown,
-                ] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for c in [
-                    Command::ShowEditorOnly,
-                    Command::ShowSideBySide,
-                    Command::ShowPreviewOnly,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::ToggleMetadata,
-                    Command::ToggleOutline,
-                    Command::ShowProblems,
-                    Command::Statistics,
-                    Command::ToggleTheme,
-                    Command::ToggleCursorBlink,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::NextTab, Command::PreviousTab] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("Insert", |ui| {
-                for c in [
-                    Command::Heading(2),
-                    Command::Heading(3),
-                    Command::Heading(4),
-                    Command::Quote,
-                    Command::BulletList,
-                    Command::Link,
-                    Command::InsertFigure,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                ui.menu_button("Snippet", |ui| {
-                    if app.library.snippets.is_empty() {
-                        ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
-                    }
-                    let names: Vec<String> = app
-                        .library
-                        .snippets
-                        .iter()
-                        .map(|s| s.template.name.clone())
-                        .collect();
-                    for (i, name) in names.iter().enumerate() {
-                        if ui.button(name).clicked() {
-                            let ctx = ui.ctx().clone();
-                            app.insert_snippet(&ctx, i);
-                            ui.close();
-                        }
-                    }
-                });
-            });
-            ui.menu_button("Export", |ui| {
-                for format in ExportFormat::ALL {
-                    item(app, ui, Command::Export(format));
-                }
-                ui.separator();
-                for c in [
-                    Command::CopyForCms,
-                    Command::CopyText,
-                    Command::CopyMarkdown,
-                    Command::PreviewInBrowser,
-                ] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("Help", |ui| {
-                for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {
-                    item(app, ui, c);
-                }
-            });
+            for menu in Menu::ALL {
+                ui.menu_button(menu.label(), |ui| menu_items(app, ui, menu));
+            }
         });
         toolbar(app, ui);
     });
+}
+
+/// A menu's commands (from the command registry), with the recent files
+/// after File's first group and the snippets at the end of Insert.
+fn menu_items(app: &mut CopydeskApp, ui: &mut Ui, menu: Menu) {
+    for (i, group) in menu.groups().into_iter().enumerate() {
+        if i > 0 {
+            ui.separator();
+        }
+        for command in group {
+            item(app, ui, command);
+        }
+        if menu == Menu::File && i == 0 {
+            ui.menu_button("Open Recent", |ui| recent_files(app, ui));
+        }
+    }
+    if menu == Menu::Insert {
+        ui.separator();
+        ui.menu_button("Snippet", |ui| snippets(app, ui));
+    }
+}
+
+fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
+    let recent = app.settings.recent.clone();
+    if recent.is_empty() {
+        ui.label(RichText::new("No recent files").weak());
+    }
+    for path in recent {
+        // A file that is gone stays listed, marked, so the editor knows
+        // what moved rather than losing it.
+        let label = if path.exists() {
+            RichText::new(path.display().to_string())
+        } else {
+            RichText::new(format!("{} (missing)", path.display())).weak()
+        };
+        if ui.button(label).clicked() {
+            let now = ui.input(|i| i.time);
+            app.open_path(path, now);
+            ui.close();
+        }
+    }
+}
+
+fn snippets(app: &mut CopydeskApp, ui: &mut Ui) {
+    if app.library.snippets.is_empty() {
+        ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
+    }
+    let names: Vec<String> = app
+        .library
+        .snippets
+        .iter()
+        .map(|s| s.template.name.clone())
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        if ui.button(name).clicked() {
+            let ctx = ui.ctx().clone();
+            app.insert_snippet(&ctx, i);
+            ui.close();
+        }
+    }
 }
 
 /// The toolbar's buttons, in groups with a separator between them.
@@ -237,10 +153,7 @@ fn button_width(ui: &Ui, text: &str) -> f32 {
 /// a large zoom.
 fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
     let ctx = ui.ctx().clone();
-    let tip = |command: Command| match command.shortcut() {
-        Some(s) => format!("{} ({})", command.label(), ctx.format_shortcut(&s)),
-        None => command.label(),
-    };
+    let tip = |command: Command| command.with_shortcut(&ctx);
     let mut clicked = None;
     ui.horizontal(|ui| {
         let available = ui.available_width();

@@ -677,7 +677,10 @@ impl CopydeskApp {
     fn document_area(&mut self, ui: &mut egui::Ui) {
         if self.docs.is_empty() {
             ui.centered_and_justified(|ui| {
-                ui.label("No document open. Press Ctrl+N for a new article or Ctrl+O to open one.");
+                let (new, open) = (Command::New.keys(ui.ctx()), Command::Open.keys(ui.ctx()));
+                ui.label(format!(
+                    "No document open. Press {new} for a new article or {open} to open one."
+                ));
             });
             return;
         }
