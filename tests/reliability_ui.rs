@@ -179,6 +179,74 @@ fn a_bug_in_the_ui_saves_the_work_and_says_so() {
 }
 
 #[test]
+fn an_autosave_folder_that_cannot_be_made_is_told_and_the_crash_screen_says_nothing_was_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the recovery folder should be: nothing can be written.
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = start(vec![], &blocker.join("recovery"), &dialogs);
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Autosave is not working: cannot write recovery files in")
+            .is_some(),
+        "the editor is told at once"
+    );
+    type_in_body(&mut harness, "Only in memory. ");
+    assert!(harness.query_by_label("⚠ Not autosaved").is_some());
+    harness.state_mut().panic_next_frame = true;
+    pump(&mut harness);
+    assert!(harness.query_by_label("Something went wrong").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Recovery files are off (cannot write recovery files in")
+            .is_some(),
+        "the crash screen does not claim the work was saved"
+    );
+    assert!(harness.query_by_label_contains("were saved in").is_none());
+}
+
+#[test]
+fn recovery_files_that_stop_being_written_are_told_and_the_crash_screen_tells_the_truth() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = start(vec![], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "First words. ");
+    let file = recovery_file(&harness);
+    wait_until(&mut harness, "the recovery file", |_| file.exists());
+    assert!(
+        harness
+            .query_by_label_contains("Autosave is not working")
+            .is_none()
+    );
+    // The session folder is taken away (a cleaner, an unplugged drive) and a
+    // file put in its place.
+    let session = file.parent().unwrap().to_path_buf();
+    fs::remove_dir_all(&session).unwrap();
+    fs::write(&session, "").unwrap();
+    type_in_body(&mut harness, "More words. ");
+    wait_until(&mut harness, "the autosave failure notice", |h| {
+        h.query_by_label_contains("Autosave is not working: could not write")
+            .is_some()
+    });
+    assert!(
+        harness
+            .query_by_label_contains("your work is only in memory")
+            .is_some()
+    );
+    harness.state_mut().panic_next_frame = true;
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("could NOT be saved")
+            .is_some(),
+        "the crash screen says what was not kept"
+    );
+    assert!(harness.query_by_label_contains("were saved in").is_none());
+}
+
+#[test]
 fn a_file_changed_by_another_program_can_be_reloaded() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = tempfile::tempdir().unwrap();

@@ -613,7 +613,7 @@ impl CopydeskApp {
                             format!("Imported {} as {}", path.display(), file.display()),
                             now,
                         ),
-                        Err(e) => self.report_error(e, now),
+                        Err(e) => self.report_error(e.to_string(), now),
                     }
                 }
             }

@@ -188,7 +188,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         let now = ctx.input(|i| i.time);
         match what {
             0 => app.restore(&orphan, now),
-            1 => orphan.discard(),
+            1 => app.discard_recovery_file(&orphan, now),
             _ => {}
         }
     }

@@ -86,6 +86,7 @@ impl FindBar {
 
     fn search(&mut self, doc: &Document) {
         let result = Finder::new(&self.query)
+            .map_err(|e| e.to_string())
             .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
         self.cache = Some(Search {
             doc: doc.id,
@@ -223,9 +224,7 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         }
         find.follow(doc, ui.input(|i| i.time), &ctx);
         match find.shown() {
-            Ok(matches) if find.query.pattern.is_empty() => {
-                let _ = matches;
-            }
+            Ok(_) if find.query.pattern.is_empty() => {}
             Ok(matches) if matches.is_empty() => {
                 ui.label(RichText::new("No matches").weak());
             }

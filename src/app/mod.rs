@@ -235,9 +235,16 @@ impl CopydeskApp {
             Some(dir) => Settings::load(dir),
             None => (Settings::default(), None),
         };
+        let no_recovery = platform.recovery_dir.is_none();
         let mut app = Self::new(settings, platform, files);
         if let Some(problem) = problem {
             app.report_error(problem, 0.0);
+        }
+        if no_recovery {
+            app.report_error(
+                "Autosave is not working: there is no data folder for recovery files (set COPYDESK_DATA_DIR) — your work is only in memory",
+                0.0,
+            );
         }
         app
     }
@@ -458,7 +465,7 @@ impl CopydeskApp {
     /// Restores a recovered document: into its file's tab when it had one
     /// (unsaved, so the next save writes it), else as a new document.
     pub fn restore(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
-        let Ok(article) = orphan.article.clone() else {
+        let Some(article) = orphan.article.as_ref().ok().cloned() else {
             return;
         };
         let name = orphan.name();
@@ -478,8 +485,22 @@ impl CopydeskApp {
         }
         // The recovery file is removed only once its words are in a tab
         // (which autosaves them again as they stay unsaved).
-        orphan.discard();
         self.notify(format!("Restored {name}"), now);
+        self.discard_recovery_file(orphan, now);
+    }
+
+    /// Deletes a recovery file that was restored or discarded; one that
+    /// cannot be deleted is offered again at the next start, so say so.
+    pub(crate) fn discard_recovery_file(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
+        if let Err(e) = orphan.discard() {
+            self.report_error(
+                format!(
+                    "Could not remove the recovery file {}: {e}. It will be offered again at the next start.",
+                    orphan.file.display()
+                ),
+                now,
+            );
+        }
     }
 
     /// Starts closing the window: asks about each unsaved document in turn.
@@ -531,20 +552,19 @@ impl CopydeskApp {
                 .ok()
                 .and_then(|mut p| p.take())
                 .unwrap_or_default();
-            let saved_to = self.autosave.write_all_now(&self.docs);
+            let rescue = self.autosave.write_all_now(&self.docs);
             let log = self.autosave.write_crash_log(&details);
             let mut message = String::from(
                 "Copydesk ran into a bug and stopped editing to protect your work.\n\n",
             );
-            match saved_to {
-                Some(dir) => message.push_str(&format!(
-                    "Your unsaved changes were saved in {}; Copydesk offers to restore them when it starts again.\n",
-                    dir.display()
+            message.push_str(&rescue.describe());
+            match log {
+                Ok(log) => {
+                    message.push_str(&format!("A report of the bug is in {}.\n", log.display()))
+                }
+                Err(why) => message.push_str(&format!(
+                    "A report of the bug could not be written ({why}).\n"
                 )),
-                None => message.push_str("Recovery files are off, so unsaved changes could not be kept.\n"),
-            }
-            if let Some(log) = log {
-                message.push_str(&format!("A report of the bug is in {}.\n", log.display()));
             }
             self.allowed_to_close = true;
             self.crashed = Some(message);
@@ -640,6 +660,9 @@ impl CopydeskApp {
         self.store_settings(now);
         if let Some(wait) = self.autosave.tick(&self.docs, now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
+        if let Some(trouble) = self.autosave.news() {
+            self.report_error(trouble, now);
         }
     }
 

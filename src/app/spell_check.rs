@@ -84,6 +84,8 @@ impl SpellCheck {
                             "no spelling dictionary for “{lang}” is installed"
                         )),
                     };
+                    // A closed channel means the app stopped waiting (it
+                    // quit): nobody to tell.
                     let _ = tx.send(loaded);
                     ctx.request_repaint();
                 })

@@ -33,6 +33,9 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         .count();
     let encoding = doc.encoding;
     let dirty = doc.is_dirty();
+    // Unsaved work that is not in a recovery file either: say so where the
+    // saved state is.
+    let unprotected = app.autosave.trouble().filter(|_| dirty);
     let saved_state = match (&doc.path, dirty) {
         (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
         (None, _) => "Not saved yet".to_string(),
@@ -46,6 +49,10 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
             ui.label(format!("{} min read", stats.reading_minutes_at(wpm)));
             ui.separator();
             ui.label(saved_state);
+            if let Some(trouble) = unprotected {
+                ui.label(RichText::new("⚠ Not autosaved").color(ui.visuals().error_fg_color))
+                    .on_hover_text(trouble);
+            }
             if !encoding.is_utf8() {
                 ui.separator();
                 ui.label(format!("Read as {encoding}")).on_hover_text(

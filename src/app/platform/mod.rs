@@ -114,6 +114,7 @@ impl FileDialogs for NativeDialogs {
         }
         let (tx, rx) = channel();
         if let Some(why) = known_unavailable() {
+            // Cannot fail: the receiver is kept below.
             let _ = tx.send(DialogAnswer::Unavailable(why));
             self.running = Some((request, rx));
             return true;
