@@ -443,20 +443,10 @@ fn classify(text: &str) -> Vec<u16> {
             _ => {}
         }
     }
-    // A figure's caption and credit lines: the lines after an image that
-    // starts its paragraph.
-    let mut offset = 0;
-    let mut in_figure = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed.starts_with("![") {
-            in_figure = true;
-        } else if trimmed.is_empty() {
-            in_figure = false;
-        } else if in_figure {
-            mark(offset..offset + line.len(), FIGURE);
-        }
-        offset += line.len();
+    // A figure's caption and credit lines, as the markdown module reads
+    // figures for the preview and the exports.
+    for range in crate::markdown::figure_caption_ranges(text) {
+        mark(range, FIGURE);
     }
     styles
 }
@@ -649,6 +639,21 @@ mod tests {
         assert_ne!(style_of(text, "Caption") & FIGURE, 0);
         assert_ne!(style_of(text, "Credit") & FIGURE, 0);
         assert_eq!(style_of(text, "Next") & FIGURE, 0);
+    }
+
+    /// The highlighter and the markdown module agree on what a figure is.
+    #[test]
+    fn image_lines_inside_code_or_text_are_not_figures() {
+        let text = "```\n![a](b.jpg)\nNot a caption\n```\n\nSee ![a](b.jpg) inline\nNor this\n";
+        assert_eq!(style_of(text, "Not a caption") & FIGURE, 0);
+        assert_eq!(style_of(text, "Nor this") & FIGURE, 0);
+        assert!(crate::markdown::figures(&crate::markdown::parse(text)).is_empty());
+        let quoted = "> ![a](b.jpg)\n> Quoted caption\n";
+        assert_ne!(style_of(quoted, "Quoted caption") & FIGURE, 0);
+        assert_eq!(
+            crate::markdown::figures(&crate::markdown::parse(quoted)).len(),
+            1
+        );
     }
 
     #[test]
