@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod recovery;
+pub mod session;
 pub mod spelling;
 pub mod templates;
 

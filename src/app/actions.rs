@@ -166,6 +166,7 @@ impl CopydeskApp {
         }
         self.autosave.forget(id);
         self.spell.forget(id);
+        self.highlights.remove(&id);
         self.docs.remove(i);
         if self.active >= self.docs.len() {
             self.active = self.docs.len().saturating_sub(1);
@@ -176,6 +177,7 @@ impl CopydeskApp {
     /// Discards a document's changes and closes it.
     pub fn discard_doc(&mut self, id: u64) {
         self.autosave.forget(id);
+        self.highlights.remove(&id);
         if let Some(i) = self.doc_index(id) {
             self.docs.remove(i);
             if self.active >= self.docs.len() {

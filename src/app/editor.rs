@@ -49,9 +49,8 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         app.menu_selection = Some(selection_before);
     }
     let scroll_to = doc.scroll_to.take();
-    let Document {
-        article, highlight, ..
-    } = doc;
+    let article = &mut doc.article;
+    let highlight = app.highlights.entry(doc.id).or_default();
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
         highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, &marks, wrap_width)
     };

@@ -7,11 +7,9 @@
 
 mod accessible;
 mod actions;
-mod autosave;
 mod cleanup_window;
 pub mod commands;
 mod dialogs;
-pub mod document;
 mod editor;
 mod file_chooser;
 mod find_bar;
@@ -25,7 +23,6 @@ mod palette;
 mod paragraphs;
 pub mod platform;
 mod preview;
-pub mod settings;
 mod spell_check;
 mod status_bar;
 mod templates_window;
@@ -33,6 +30,8 @@ mod text_diff;
 mod watch;
 
 use std::path::PathBuf;
+
+pub use crate::session::{autosave, document, settings};
 use std::sync::Mutex;
 
 pub use commands::Command;
@@ -154,6 +153,8 @@ pub struct CopydeskApp {
     /// The body's selection when the right-click menu was opened.
     pub(crate) menu_selection: Option<std::ops::Range<usize>>,
     merged_marks: highlight::MergedMarks,
+    /// The editor's highlighting of each document's body, memoised.
+    pub(crate) highlights: std::collections::HashMap<u64, highlight::Cache>,
     outline: outline_panel::OutlineCache,
     /// How the window is shared out between the editor and the panels.
     layout: layout::Layout,
@@ -204,6 +205,7 @@ impl CopydeskApp {
             block_menu_at: None,
             menu_selection: None,
             merged_marks: Default::default(),
+            highlights: Default::default(),
             outline: Default::default(),
             layout: Default::default(),
             jump_next_frame: None,

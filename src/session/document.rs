@@ -37,8 +37,6 @@ pub struct Document {
     /// article before and after, for undo and redo.
     pub article_undo: Vec<(Article, Article)>,
     pub article_redo: Vec<(Article, Article)>,
-    /// The editor's highlighting of the body, memoised.
-    pub(crate) highlight: super::highlight::Cache,
     /// What the name on the tab says when the document is not a plain open
     /// file (a repaired copy, a recovered document).
     pub name_hint: Option<String>,
@@ -103,7 +101,6 @@ impl Document {
             scroll_to: None,
             article_undo: Vec::new(),
             article_redo: Vec::new(),
-            highlight: Default::default(),
             name_hint: None,
             disk_hash: None,
             changed_on_disk: false,
