@@ -59,7 +59,8 @@ fn article_file(dir: &Path) -> PathBuf {
 
 fn recovery_file(harness: &Harness<'_, CopydeskApp>) -> PathBuf {
     let app = harness.state();
-    app.autosave
+    app.workspace
+        .autosave
         .file_for(app.active_doc().unwrap())
         .expect("autosave is on")
 }
@@ -352,7 +353,8 @@ fn drafts_in_other_encodings_open_and_the_status_bar_says_which() {
     let mut harness = start(vec![draft.clone(), post.clone()], recovery.path(), &dialogs);
     let show = |harness: &mut Harness<'_, CopydeskApp>, path: &Path| {
         let app = harness.state_mut();
-        app.active = app
+        app.workspace.active = app
+            .workspace
             .docs
             .iter()
             .position(|d| {

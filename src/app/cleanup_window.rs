@@ -21,12 +21,19 @@ pub struct CleanupReview {
 impl CopydeskApp {
     /// Opens the review of a clean-up of the active document.
     pub fn start_cleanup(&mut self) {
-        let Some(doc) = self.docs.get(self.active) else {
+        let Some(doc) = self.workspace.docs.get(self.workspace.active) else {
             return;
         };
         let fixes: Vec<Fix> = Fix::ALL
             .into_iter()
-            .filter(|f| !self.settings.cleanup_off.iter().any(|k| k == f.key()))
+            .filter(|f| {
+                !self
+                    .workspace
+                    .settings
+                    .cleanup_off
+                    .iter()
+                    .any(|k| k == f.key())
+            })
             .collect();
         let all = cleanup::clean(&doc.article, &Fix::ALL).counts();
         let result = cleanup::clean(&doc.article, &fixes);
@@ -86,7 +93,7 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     let Some(review) = &mut app.cleanup else {
         return;
     };
-    let Some(doc) = app.docs.iter_mut().find(|d| d.id == review.doc) else {
+    let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == review.doc) else {
         app.cleanup = None;
         return;
     };
@@ -202,7 +209,7 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         });
     if toggled {
         review.result = cleanup::clean(&doc.article, &review.fixes);
-        app.settings.cleanup_off = Fix::ALL
+        app.workspace.settings.cleanup_off = Fix::ALL
             .into_iter()
             .filter(|f| !review.fixes.contains(f))
             .map(|f| f.key().to_string())

@@ -4,10 +4,10 @@
 use super::accessible::Named;
 use egui::{Context, Id, RichText};
 
-use super::actions::PromptAnswer;
 use super::platform::AfterSave;
 use super::{Command, CopydeskApp, Prompt};
 use crate::analysis::check::{Location, Severity};
+use crate::session::PromptAnswer;
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
     prompt(app, ctx);
@@ -18,11 +18,12 @@ pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
 }
 
 fn prompt(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(prompt) = app.prompt.clone() else {
+    let Some(prompt) = app.workspace.prompt.clone() else {
         return;
     };
     let name_of = |id: u64| {
-        app.docs
+        app.workspace
+            .docs
             .iter()
             .find(|d| d.id == id)
             .map(|d| d.display_name())
@@ -50,7 +51,7 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
                     // Quitting with several unsaved documents: one answer
                     // for all of them, instead of one prompt each.
                     if *then == AfterSave::ContinueQuit
-                        && app.docs.iter().filter(|d| d.is_dirty()).count() > 1
+                        && app.workspace.docs.iter().filter(|d| d.is_dirty()).count() > 1
                     {
                         buttons.push(("Don't Save Any", PromptAnswer::DiscardAll));
                     }
@@ -76,6 +77,7 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
             template,
         } => {
             let current = app
+                .workspace
                 .docs
                 .iter()
                 .find(|d| d.id == *doc)
@@ -130,7 +132,7 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
 /// Work left by a session that ended without saving: restore, discard or
 /// keep each for later.
 fn recovered(app: &mut CopydeskApp, ctx: &Context) {
-    if app.autosave.orphans.is_empty() || app.prompt.is_some() {
+    if app.workspace.autosave.orphans.is_empty() || app.workspace.prompt.is_some() {
         return;
     }
     let mut action: Option<(usize, u8)> = None;
@@ -139,7 +141,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         ui.heading("Recover unsaved work");
         ui.label("Copydesk stopped last time before these documents were saved:");
         ui.add_space(6.0);
-        for (i, orphan) in app.autosave.orphans.iter().enumerate() {
+        for (i, orphan) in app.workspace.autosave.orphans.iter().enumerate() {
             ui.separator();
             ui.label(RichText::new(orphan.name()).strong());
             if let Some(source) = &orphan.source {
@@ -184,11 +186,11 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         }
     });
     if let Some((i, what)) = action {
-        let orphan = app.autosave.orphans.remove(i);
+        let orphan = app.workspace.autosave.orphans.remove(i);
         let now = ctx.input(|i| i.time);
         match what {
-            0 => app.restore(&orphan, now),
-            1 => app.discard_recovery_file(&orphan, now),
+            0 => app.workspace.restore(&orphan, now),
+            1 => app.workspace.discard_recovery_file(&orphan, now),
             _ => {}
         }
     }
@@ -197,7 +199,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
 /// Banners over a document: its file changed on disk; its front matter
 /// could not be read.
 pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.docs.get(app.active) else {
+    let Some(doc) = app.workspace.docs.get(app.workspace.active) else {
         return;
     };
     let id = doc.id;
@@ -241,10 +243,10 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     let problem = doc.front_matter_problem.clone();
     let now = ui.input(|i| i.time);
     if reload {
-        app.reload(id, now);
+        app.workspace.reload(id, now);
     }
     if keep {
-        app.keep_mine(id);
+        app.workspace.keep_mine(id);
     }
     if edit_front {
         // The editor opens on what is wrong, beside the numbered lines.
@@ -261,6 +263,7 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     let mut open = true;
     let mut apply = false;
     let fence = app
+        .workspace
         .docs
         .iter()
         .find(|d| d.id == id)
@@ -284,7 +287,7 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
             }
         });
     if apply {
-        let Some(doc) = app.docs.iter_mut().find(|d| d.id == id) else {
+        let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == id) else {
             return;
         };
         let kind = doc.origin.front_matter.unwrap_or_default();
@@ -403,7 +406,7 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if !app.show_problems {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
@@ -472,7 +475,7 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         app.jump_next_frame = Some((doc.id, range.start..range.start));
         ui.ctx().request_repaint();
     } else if let Some(Location::Field(_)) = jump {
-        app.settings.show_metadata = true;
+        app.workspace.settings.show_metadata = true;
     }
     app.show_problems = open;
 }
@@ -511,16 +514,17 @@ fn about(app: &mut CopydeskApp, ctx: &Context) {
 /// errors stay until dismissed.
 pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     const SHOWN_FOR: f64 = 4.0;
-    app.notices
+    app.workspace
+        .notices
         .retain(|n| n.error || now - n.shown_at < SHOWN_FOR);
-    if app.notices.is_empty() {
+    if app.workspace.notices.is_empty() {
         return;
     }
     let mut dismiss = None;
     egui::Area::new(Id::unique("copydesk-notices"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -36.0])
         .show(ctx, |ui| {
-            for (i, notice) in app.notices.iter().enumerate() {
+            for (i, notice) in app.workspace.notices.iter().enumerate() {
                 let frame = egui::Frame::popup(ui.style());
                 frame.show(ui, |ui| {
                     ui.set_max_width(420.0);
@@ -540,9 +544,9 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
             }
         });
     if let Some(i) = dismiss {
-        app.notices.remove(i);
+        app.workspace.notices.remove(i);
     }
-    if app.notices.iter().any(|n| !n.error) {
+    if app.workspace.notices.iter().any(|n| !n.error) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(SHOWN_FOR));
     }
 }

@@ -8,7 +8,7 @@ use egui::{Id, TextEdit};
 use super::highlight::Marks;
 use super::spell_check::WordMenu;
 use super::{Command, CopydeskApp, Document};
-use crate::editing::{self, Edit};
+use crate::editing::Edit;
 use crate::import::reclassify::Part;
 
 /// The id of a document's body editor (its cursor and undo history).
@@ -22,14 +22,15 @@ pub const BODY_FONT_SIZE: f32 = 15.0;
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     super::find_bar::find_bar(app, ui);
     let focus = std::mem::take(&mut app.focus_body);
-    let dark = app.settings.dark;
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let dark = app.workspace.settings.dark;
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let now = ui.input(|i| i.time);
     let find_marks = app.find.marks(doc, now, ui.ctx());
-    let spell_marks = if app.settings.spell_check {
-        app.spell.marks(doc, &app.library.words, now, ui.ctx())
+    let spell_marks = if app.workspace.settings.spell_check {
+        app.spell
+            .marks(doc, &app.workspace.library.words, now, ui.ctx())
     } else {
         Marks::default()
     };
@@ -198,7 +199,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
     app.spell_menu = None;
     match choice {
         MenuChoice::Replace(range, with) => {
-            if let Some(doc) = app.docs.get_mut(app.active)
+            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active)
                 && doc.article.body.get(range.clone()).is_some()
             {
                 let body = &doc.article.body;
@@ -214,7 +215,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
                 );
             }
         }
-        MenuChoice::AddToDictionary(word) => match app.library.add_word(&word) {
+        MenuChoice::AddToDictionary(word) => match app.workspace.library.add_word(&word) {
             Ok(_) => app.notify(format!("“{word}” is in the house dictionary now."), now),
             Err(e) => app.report_error(
                 format!("Could not add “{word}” to the house dictionary: {e}"),
@@ -226,7 +227,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         }
         MenuChoice::Cut | MenuChoice::Copy => {
             let cut = matches!(choice, MenuChoice::Cut);
-            let Some(doc) = app.docs.get_mut(app.active) else {
+            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
             };
             let range = app
@@ -258,7 +259,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         }
         MenuChoice::Paste => match app.platform.clipboard.get_text() {
             Ok(pasted) => {
-                let Some(doc) = app.docs.get_mut(app.active) else {
+                let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                     return;
                 };
                 let range = app
@@ -282,7 +283,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
             Err(e) => app.report_error(format!("Could not paste: {e}"), now),
         },
         MenuChoice::Reclassify(at, part) => {
-            let Some(doc) = app.docs.get_mut(app.active) else {
+            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
             };
             match crate::import::reclassify::reclassify(&doc.article, at, part) {
@@ -331,23 +332,6 @@ pub fn selection(ctx: &egui::Context, doc: &Document) -> std::ops::Range<usize> 
         }
         None => text.len()..text.len(),
     }
-}
-
-/// Applies a formatting command to the body's selection as one undo step.
-pub fn apply_markup(ctx: &egui::Context, doc: &mut Document, command: Command) {
-    let sel = selection(ctx, doc);
-    let text = &doc.article.body;
-    let edit: Edit = match command {
-        Command::Bold => editing::wrap(text, sel, "**"),
-        Command::Italic => editing::wrap(text, sel, "*"),
-        Command::Link => editing::link(text, sel),
-        Command::Heading(level) => editing::heading(text, sel, level),
-        Command::Quote => editing::prefix_lines(text, sel, "> "),
-        Command::BulletList => editing::prefix_lines(text, sel, "- "),
-        Command::InsertFigure => editing::insert_figure(text, sel.end),
-        _ => return,
-    };
-    replace_body(ctx, doc, edit);
 }
 
 /// Replaces the body, recording the old text as an undo point and selecting

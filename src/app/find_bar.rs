@@ -173,7 +173,7 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if !app.find.open {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let find = &mut app.find;

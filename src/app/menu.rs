@@ -16,14 +16,14 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         button = button.shortcut_text(keys);
     }
     let selected = match command {
-        Command::ShowEditorOnly => app.settings.view == ViewMode::EditorOnly,
-        Command::ShowPreviewOnly => app.settings.view == ViewMode::PreviewOnly,
-        Command::ShowSideBySide => app.settings.view == ViewMode::SideBySide,
-        Command::ToggleMetadata => app.settings.show_metadata,
-        Command::ToggleTheme => app.settings.dark,
-        Command::ToggleOutline => app.settings.show_outline,
-        Command::ToggleSpellCheck => app.settings.spell_check,
-        Command::ToggleCursorBlink => app.settings.cursor_blink,
+        Command::ShowEditorOnly => app.workspace.settings.view == ViewMode::EditorOnly,
+        Command::ShowPreviewOnly => app.workspace.settings.view == ViewMode::PreviewOnly,
+        Command::ShowSideBySide => app.workspace.settings.view == ViewMode::SideBySide,
+        Command::ToggleMetadata => app.workspace.settings.show_metadata,
+        Command::ToggleTheme => app.workspace.settings.dark,
+        Command::ToggleOutline => app.workspace.settings.show_outline,
+        Command::ToggleSpellCheck => app.workspace.settings.spell_check,
+        Command::ToggleCursorBlink => app.workspace.settings.cursor_blink,
         _ => false,
     };
     if selected {
@@ -67,7 +67,7 @@ fn menu_items(app: &mut CopydeskApp, ui: &mut Ui, menu: Menu) {
 }
 
 fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
-    let recent = app.settings.recent.clone();
+    let recent = app.workspace.settings.recent.clone();
     if recent.is_empty() {
         ui.label(RichText::new("No recent files").weak());
     }
@@ -88,10 +88,11 @@ fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
 }
 
 fn snippets(app: &mut CopydeskApp, ui: &mut Ui) {
-    if app.library.snippets.is_empty() {
+    if app.workspace.library.snippets.is_empty() {
         ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
     }
     let names: Vec<String> = app
+        .workspace
         .library
         .snippets
         .iter()
@@ -232,7 +233,7 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         // The side panels folded away for want of room open from here.
         let layout = &mut app.layout;
-        if app.settings.show_metadata && !layout.metadata_docked {
+        if app.workspace.settings.show_metadata && !layout.metadata_docked {
             let open = layout.metadata_overlay;
             if ui
                 .selectable_label(open, "Metadata")
@@ -243,7 +244,7 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 layout.outline_overlay = false;
             }
         }
-        if app.settings.show_outline && !layout.outline_docked && !app.docs.is_empty() {
+        if app.workspace.settings.show_outline && !layout.outline_docked && !app.workspace.docs.is_empty() {
             let open = layout.outline_overlay;
             if ui
                 .selectable_label(open, "Outline")
@@ -257,13 +258,13 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         if !(layout.metadata_docked && layout.outline_docked) {
             ui.separator();
         }
-        for (i, doc) in app.docs.iter().enumerate() {
+        for (i, doc) in app.workspace.docs.iter().enumerate() {
             let name = format!(
                 "{}{}",
                 if doc.is_dirty() { "• " } else { "" },
                 doc.display_name()
             );
-            let tab = ui.selectable_label(i == app.active, &name);
+            let tab = ui.selectable_label(i == app.workspace.active, &name);
             if tab.clicked() {
                 select = Some(i);
             }
@@ -275,10 +276,11 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     });
     ui.separator();
     if let Some(i) = select {
-        app.active = i;
+        app.workspace.active = i;
         app.focus_body = true;
     }
     if let Some(id) = close {
-        app.close_doc(id);
+        let ctx = ui.ctx().clone();
+        app.close_doc(&ctx, id);
     }
 }

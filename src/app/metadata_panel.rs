@@ -20,8 +20,8 @@ const CREDIT_ROLES: [&str; 6] = [
 /// The metadata panel beside the editor while the window has room for it;
 /// otherwise folded into a button in the tab bar (see `metadata_overlay`).
 pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
-    let view = app.settings.view;
-    let outline = app.settings.show_outline;
+    let view = app.workspace.settings.view;
+    let outline = app.workspace.settings.show_outline;
     let available = ui.available_width();
     let Some((width, range)) = app.layout.plan_metadata(available, view, outline) else {
         return;
@@ -62,7 +62,7 @@ fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.heading("Article");
-            if let Some(doc) = app.docs.get(app.active) {
+            if let Some(doc) = app.workspace.docs.get(app.workspace.active) {
                 super::front_matter_keys::front_matter_keys_ui(ui, &doc.origin, &doc.article.meta);
             }
             fields(app, ui);
@@ -119,12 +119,12 @@ fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
     fields_of_active(app, ui, &mut action);
     let now = ui.input(|i| i.time);
     match action {
-        Some(PanelAction::SaveAuthorTemplate(i)) => app.save_author_template(i, now),
+        Some(PanelAction::SaveAuthorTemplate(i)) => app.workspace.save_author_template(i, now),
         Some(PanelAction::UseAuthorTemplate {
             doc,
             index,
             template,
-        }) => app.use_author_template(doc, index, &template),
+        }) => app.workspace.use_author_template(doc, index, &template),
         None => {}
     }
 }
@@ -152,10 +152,10 @@ fn author_picker(ui: &mut Ui, label: &str, library: &crate::templates::Library) 
 }
 
 fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<PanelAction>) {
-    let library = &app.library;
+    let library = &app.workspace.library;
     let known_tags = &library.tags;
     let tag_input = &mut app.tag_input;
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let doc_id = doc.id;

@@ -35,47 +35,12 @@ pub use crate::session::{autosave, document, settings};
 use std::sync::Mutex;
 
 pub use commands::Command;
-use document::content_hash;
 pub use document::{Document, Reading};
 pub use editor::body_id as editor_body_id;
 pub use platform::Platform;
 pub use settings::{Settings, ViewMode};
 
-use platform::AfterSave;
-
-/// A message shown in the window for a few seconds (or until dismissed, for
-/// errors).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-    pub shown_at: f64,
-}
-
-/// A question the app is waiting for the user to answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
-    /// Save / Discard / Cancel for a document with unsaved changes.
-    UnsavedChanges { doc: u64, then: AfterSave },
-    /// The file changed on disk since it was opened: overwrite it?
-    OverwriteChanged {
-        doc: u64,
-        path: PathBuf,
-        then: AfterSave,
-    },
-    /// A file is not UTF-8: open a copy with the broken bytes replaced?
-    OpenRepaired {
-        path: PathBuf,
-        offset: usize,
-        text: String,
-    },
-    /// Replace an author's bio with a template's?
-    ReplaceBio {
-        doc: u64,
-        author: usize,
-        template: String,
-    },
-}
+pub use crate::session::{Notice, Prompt, PromptAnswer, Workspace};
 
 /// The last panic's message, location and backtrace, kept by the panic hook
 /// for the crash log.
@@ -97,17 +62,9 @@ fn install_panic_hook() {
 
 /// The whole app: plain state plus the platform it talks to.
 pub struct CopydeskApp {
-    pub docs: Vec<Document>,
-    pub active: usize,
-    next_id: u64,
-    pub settings: Settings,
+    /// The documents, their files and the settings: the session core.
+    pub workspace: Workspace,
     pub platform: Platform,
-    pub notices: Vec<Notice>,
-    pub prompt: Option<Prompt>,
-    /// The window may close: set once every document was saved or discarded.
-    allowed_to_close: bool,
-    /// Closing the window is in progress (documents are being asked about).
-    quitting: bool,
     /// Give the body editor keyboard focus on the next frame.
     focus_body: bool,
     window_title: String,
@@ -118,7 +75,6 @@ pub struct CopydeskApp {
     tag_input: String,
     /// Where the editor was scrolled, as a fraction, for the preview to follow.
     scroll_fraction: f32,
-    pub autosave: autosave::Autosave,
     watcher: Option<watch::FileWatcher>,
     /// The app hit a bug: what to tell the user (work was saved first).
     pub crashed: Option<String>,
@@ -132,8 +88,6 @@ pub struct CopydeskApp {
     palette: Option<palette::Palette>,
     /// The settings as last written to the settings file.
     stored_settings: Option<Settings>,
-    /// Author bios, snippets, known credits and tags.
-    pub library: crate::templates::Library,
     /// A command to run at the start of the next frame.
     queued: Option<Command>,
     /// The templates manager, while open.
@@ -169,16 +123,14 @@ impl CopydeskApp {
     pub fn new(settings: Settings, platform: Platform, files: Vec<PathBuf>) -> Self {
         install_panic_hook();
         let autosave = autosave::Autosave::start(platform.recovery_dir.clone());
+        let library = match &platform.config_dir {
+            Some(dir) => crate::templates::Library::load(dir),
+            None => Default::default(),
+        };
+        let library_kept = platform.config_dir.is_some();
         let mut app = Self {
-            docs: Vec::new(),
-            active: 0,
-            next_id: 1,
-            settings,
+            workspace: Workspace::new(settings, autosave, library, library_kept),
             platform,
-            notices: Vec::new(),
-            prompt: None,
-            allowed_to_close: false,
-            quitting: false,
             focus_body: true,
             window_title: String::new(),
             show_problems: false,
@@ -186,14 +138,12 @@ impl CopydeskApp {
             show_about: false,
             tag_input: String::new(),
             scroll_fraction: 0.0,
-            autosave,
             watcher: None,
             crashed: None,
             panic_next_frame: false,
             front_matter_editor: None,
             palette: None,
             stored_settings: None,
-            library: Default::default(),
             queued: None,
             templates_window: None,
             find: Default::default(),
@@ -211,21 +161,18 @@ impl CopydeskApp {
             jump_next_frame: None,
             preview: Default::default(),
         };
-        if let Some(dir) = &app.platform.config_dir {
-            app.library = crate::templates::Library::load(dir);
-        }
         let files = if files.is_empty() {
-            app.settings.open_files.clone()
+            app.workspace.settings.open_files.clone()
         } else {
             files
         };
         for path in files {
             app.open_path(path, 0.0);
         }
-        if app.docs.is_empty() {
-            app.open_sample();
+        if app.workspace.docs.is_empty() {
+            app.workspace.open_sample();
         }
-        app.active = 0;
+        app.workspace.active = 0;
         app
     }
 
@@ -255,7 +202,7 @@ impl CopydeskApp {
     /// (it loads on a helper thread; tests wait for it).
     #[doc(hidden)]
     pub fn wait_for_dictionary(&mut self, ctx: &egui::Context) {
-        if let Some(doc) = self.docs.get(self.active) {
+        if let Some(doc) = self.workspace.docs.get(self.workspace.active) {
             let lang = doc.article.meta.lang.clone();
             self.spell.wait_for_dictionary(&lang, ctx);
         }
@@ -264,7 +211,7 @@ impl CopydeskApp {
     /// The words of the active article underlined as misspelt (for tests).
     #[doc(hidden)]
     pub fn misspelled_words(&self) -> Vec<String> {
-        let Some(doc) = self.docs.get(self.active) else {
+        let Some(doc) = self.workspace.docs.get(self.workspace.active) else {
             return Vec::new();
         };
         self.spell
@@ -292,250 +239,37 @@ impl CopydeskApp {
         self.stored_settings = Some(current);
     }
 
-    fn new_id(&mut self) -> u64 {
-        self.next_id += 1;
-        self.next_id
-    }
-
     pub fn active_doc(&self) -> Option<&Document> {
-        self.docs.get(self.active)
+        self.workspace.active_doc()
     }
 
     pub fn active_doc_mut(&mut self) -> Option<&mut Document> {
-        self.docs.get_mut(self.active)
-    }
-
-    fn doc_index(&self, id: u64) -> Option<usize> {
-        self.docs.iter().position(|d| d.id == id)
+        self.workspace.active_doc_mut()
     }
 
     pub fn notify(&mut self, text: impl Into<String>, now: f64) {
-        self.notices.push(Notice {
-            text: text.into(),
-            error: false,
-            shown_at: now,
-        });
+        self.workspace.notify(text, now);
     }
 
     pub fn report_error(&mut self, text: impl Into<String>, now: f64) {
-        self.notices.push(Notice {
-            text: text.into(),
-            error: true,
-            shown_at: now,
-        });
+        self.workspace.report_error(text, now);
     }
 
-    fn open_sample(&mut self) {
-        let id = self.new_id();
-        let article = crate::import::import_text(crate::SAMPLE_DRAFT);
-        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-        // The sample is a starting point, not a change the user made; its
-        // tab and the window say it is the sample, so it is never taken for
-        // an article the editor was working on.
-        doc.imported_from = None;
-        doc.name_hint = Some(SAMPLE_NAME.into());
-        self.docs.push(doc);
-        self.active = self.docs.len() - 1;
-        self.focus_body = true;
-    }
-
-    /// Opens a file in a new tab (or switches to it if it is open already).
-    /// The path is made absolute and canonical first, so the settings and
-    /// the recent files find it again from any folder.
+    /// Opens a file in a new tab (or switches to it), with the focus in
+    /// its body.
     pub fn open_path(&mut self, path: PathBuf, now: f64) {
-        let path = absolute_path(path);
-        if let Some(i) = self
-            .docs
-            .iter()
-            .position(|d| d.path.as_ref() == Some(&path) || d.imported_from.as_ref() == Some(&path))
-        {
-            self.active = i;
-            self.focus_body = true;
-            return;
-        }
-        self.load(path, Reading::AsIs, None, now);
-    }
-
-    /// Reads a file into a document: opened (`AsIs`, a new tab), repaired
-    /// or recovered, or reloaded in place of document `replacing`. Every
-    /// way from a file to a document goes through here and
-    /// [`Document::from_file`].
-    fn load(&mut self, path: PathBuf, how: Reading, replacing: Option<u64>, now: f64) {
-        let read = match &how {
-            Reading::Repaired { lossy } => Ok(crate::files::Decoded {
-                text: lossy.clone(),
-                encoding: crate::files::Encoding::UTF_8,
-                hash: content_hash(lossy.as_bytes()),
-            }),
-            _ => crate::files::read_text(&path),
-        };
-        let read = match (read, how) {
-            (Ok(read), how) => (read, how),
-            (Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }), Reading::AsIs)
-                if replacing.is_none() =>
-            {
-                self.prompt = Some(Prompt::OpenRepaired {
-                    path,
-                    offset,
-                    text: lossy,
-                });
-                return;
-            }
-            (Err(_), Reading::Recovered { article, name }) => {
-                let id = self.new_id();
-                let doc = Document::recovered_without_file(id, *article, Some(&path), &name);
-                self.add_document(doc);
-                return;
-            }
-            (Err(e), _) => {
-                let verb = if replacing.is_some() {
-                    "reload"
-                } else {
-                    "open"
-                };
-                self.report_error(format!("Could not {verb} {}: {e}", path.display()), now);
-                return;
-            }
-        };
-        let (read, how) = read;
-        let opened_as_is = how == Reading::AsIs && replacing.is_none();
-        let id = replacing.unwrap_or_else(|| self.new_id());
-        let encoding = read.encoding;
-        let doc = Document::from_file(id, &path, read, how);
-        if let Some(i) = replacing.and_then(|id| self.doc_index(id)) {
-            self.autosave.forget(id);
-            self.docs[i] = doc;
-            self.notify(format!("Reloaded {}", path.display()), now);
-            return;
-        }
-        if opened_as_is {
-            self.tell_how_it_was_read(&doc, &path, encoding, now);
-        }
-        self.add_document(doc);
-        if opened_as_is {
-            self.settings.add_recent(path);
-        }
-    }
-
-    /// Notices for a file just opened: read in another encoding than
-    /// UTF-8, or with front matter the site's dialect does not explain.
-    fn tell_how_it_was_read(
-        &mut self,
-        doc: &Document,
-        path: &std::path::Path,
-        encoding: crate::files::Encoding,
-        now: f64,
-    ) {
-        if !encoding.is_utf8() {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            let saved = if doc.path.is_some() {
-                "saving it writes UTF-8"
-            } else {
-                "the draft stays as it is; the article is saved as UTF-8"
-            };
-            self.notify(format!("{name} was read as {encoding} text; {saved}"), now);
-        }
-        if let Some(warning) = doc.origin.warnings.first() {
-            self.notify(format!("{}: {warning}", path.display()), now);
-        }
-    }
-
-    /// Adds a document as the active tab, replacing the untouched sample.
-    fn add_document(&mut self, doc: Document) {
-        if self.docs.len() == 1
-            && self.docs[0].path.is_none()
-            && self.docs[0].imported_from.is_none()
-            && !self.docs[0].is_dirty()
-        {
-            self.docs.clear();
-        }
-        self.docs.push(doc);
-        self.active = self.docs.len() - 1;
+        self.workspace.open_path(path, now);
         self.focus_body = true;
-    }
-
-    /// Opens a copy of a non-UTF-8 file with its broken bytes replaced: a
-    /// new unsaved document, never saved over the original without asking.
-    pub fn open_repaired(&mut self, path: &std::path::Path, text: &str) {
-        let lossy = text.to_string();
-        self.load(path.to_path_buf(), Reading::Repaired { lossy }, None, 0.0);
-    }
-
-    /// Restores a recovered document: into its file's tab when it had one
-    /// (unsaved, so the next save writes it), else as a new document.
-    pub fn restore(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
-        let Some(article) = orphan.article.as_ref().ok().cloned() else {
-            return;
-        };
-        let name = orphan.name();
-        match &orphan.source {
-            Some(source) => {
-                let how = Reading::Recovered {
-                    article: Box::new(article),
-                    name: name.clone(),
-                };
-                self.load(source.clone(), how, None, now);
-            }
-            None => {
-                let id = self.new_id();
-                let doc = Document::recovered_without_file(id, article, None, &name);
-                self.add_document(doc);
-            }
-        }
-        // The recovery file is removed only once its words are in a tab
-        // (which autosaves them again as they stay unsaved).
-        self.notify(format!("Restored {name}"), now);
-        self.discard_recovery_file(orphan, now);
-    }
-
-    /// Deletes a recovery file that was restored or discarded; one that
-    /// cannot be deleted is offered again at the next start, so say so.
-    pub(crate) fn discard_recovery_file(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
-        if let Err(e) = orphan.discard() {
-            self.report_error(
-                format!(
-                    "Could not remove the recovery file {}: {e}. It will be offered again at the next start.",
-                    orphan.file.display()
-                ),
-                now,
-            );
-        }
-    }
-
-    /// Starts closing the window: asks about each unsaved document in turn.
-    fn request_quit(&mut self, ctx: &egui::Context) {
-        self.quitting = true;
-        self.continue_quit(ctx);
-    }
-
-    fn continue_quit(&mut self, ctx: &egui::Context) {
-        if let Some(doc) = self.docs.iter().find(|d| d.is_dirty()) {
-            self.active = self.doc_index(doc.id).unwrap_or(0);
-            self.prompt = Some(Prompt::UnsavedChanges {
-                doc: doc.id,
-                then: AfterSave::ContinueQuit,
-            });
-        } else {
-            self.allowed_to_close = true;
-            self.quitting = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     /// Whether the window may close now (all work saved or discarded).
     pub fn may_close(&self) -> bool {
-        self.allowed_to_close || self.docs.iter().all(|d| !d.is_dirty())
+        self.workspace.may_close()
     }
 
-    /// What the settings file keeps: the settings and the saved documents
-    /// open now.
+    /// What the settings file keeps.
     pub fn settings_to_save(&self) -> Settings {
-        let mut settings = self.settings.clone();
-        settings.open_files = self.docs.iter().filter_map(|d| d.path.clone()).collect();
-        settings
+        self.workspace.settings_to_save()
     }
 
     /// Draws one frame. A bug (panic) inside is caught here: the unsaved
@@ -554,8 +288,8 @@ impl CopydeskApp {
                 .ok()
                 .and_then(|mut p| p.take())
                 .unwrap_or_default();
-            let rescue = self.autosave.write_all_now(&self.docs);
-            let log = self.autosave.write_crash_log(&details);
+            let rescue = self.workspace.autosave.write_all_now(&self.workspace.docs);
+            let log = self.workspace.autosave.write_crash_log(&details);
             let mut message = String::from(
                 "Copydesk ran into a bug and stopped editing to protect your work.\n\n",
             );
@@ -568,7 +302,7 @@ impl CopydeskApp {
                     "A report of the bug could not be written ({why}).\n"
                 )),
             }
-            self.allowed_to_close = true;
+            self.workspace.allow_close();
             self.crashed = Some(message);
             ui.ctx().request_repaint();
         }
@@ -617,7 +351,7 @@ impl CopydeskApp {
             self.run(&ctx, command);
         }
         if let Some((id, range)) = self.jump_next_frame.take()
-            && let Some(doc) = self.docs.iter_mut().find(|d| d.id == id)
+            && let Some(doc) = self.workspace.docs.iter_mut().find(|d| d.id == id)
         {
             doc.jump_to = Some(range);
         }
@@ -625,18 +359,18 @@ impl CopydeskApp {
         menu::menu_bar(self, ui);
         status_bar::status_bar(self, ui);
         dialogs::problems_panel(self, ui);
-        if self.settings.show_metadata && !self.docs.is_empty() {
+        if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
             metadata_panel::metadata_panel(self, ui);
         }
-        if !self.settings.show_metadata || self.docs.is_empty() {
+        if !self.workspace.settings.show_metadata || self.workspace.docs.is_empty() {
             self.layout.metadata_docked = true;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             // Whether the outline fits is known before the tab bar, which
             // holds the buttons of the panels that do not.
-            let view = self.settings.view;
+            let view = self.workspace.settings.view;
             let outline = self.layout.plan_outline(ui.available_width(), view);
-            if !self.settings.show_outline {
+            if !self.workspace.settings.show_outline {
                 self.layout.outline_docked = true;
             }
             menu::tab_bar(self, ui);
@@ -660,10 +394,10 @@ impl CopydeskApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.store_settings(now);
-        if let Some(wait) = self.autosave.tick(&self.docs, now) {
+        if let Some(wait) = self.workspace.autosave.tick(&self.workspace.docs, now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
         }
-        if let Some(trouble) = self.autosave.news() {
+        if let Some(trouble) = self.workspace.autosave.news() {
             self.report_error(trouble, now);
         }
     }
@@ -679,7 +413,7 @@ impl CopydeskApp {
         } else if self.cleanup.is_some() {
             self.cleanup = None;
         } else if let Some(window) = &mut self.templates_window {
-            if window.close_or_ask(&self.library) {
+            if window.close_or_ask(&self.workspace.library) {
                 self.templates_window = None;
             }
         } else if self.show_statistics {
@@ -695,12 +429,12 @@ impl CopydeskApp {
         let watcher = self
             .watcher
             .get_or_insert_with(|| watch::FileWatcher::new(ctx));
-        watcher.sync(&self.docs);
-        watcher.check(&mut self.docs);
+        watcher.sync(&self.workspace.docs);
+        watcher.check(&mut self.workspace.docs);
     }
 
     fn document_area(&mut self, ui: &mut egui::Ui) {
-        if self.docs.is_empty() {
+        if self.workspace.docs.is_empty() {
             ui.centered_and_justified(|ui| {
                 let (new, open) = (Command::New.keys(ui.ctx()), Command::Open.keys(ui.ctx()));
                 ui.label(format!(
@@ -709,7 +443,7 @@ impl CopydeskApp {
             });
             return;
         }
-        let view = self.settings.view;
+        let view = self.workspace.settings.view;
         match view {
             ViewMode::EditorOnly => editor::body_editor(self, ui),
             ViewMode::PreviewOnly => preview::preview(self, ui),
@@ -736,7 +470,7 @@ impl CopydeskApp {
     }
 
     fn apply_look(&self, ctx: &egui::Context) {
-        let theme = if self.settings.dark {
+        let theme = if self.workspace.settings.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
@@ -744,14 +478,14 @@ impl CopydeskApp {
         if ctx.theme() != theme {
             ctx.set_theme(theme);
         }
-        let zoom = self.settings.zoom.clamp(0.5, 3.0);
+        let zoom = self.workspace.settings.zoom.clamp(0.5, 3.0);
         if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
             ctx.set_zoom_factor(zoom);
         }
         // A blinking cursor repaints the whole window twice a second, which
         // with software rendering is most of an idle editor's CPU: it is off
         // unless the editor asks for it (View menu).
-        let blink = self.settings.cursor_blink;
+        let blink = self.workspace.settings.cursor_blink;
         for theme in [egui::Theme::Light, egui::Theme::Dark] {
             let style = ctx.style_of(theme);
             if style.visuals.text_cursor.blink != blink
@@ -785,14 +519,15 @@ impl CopydeskApp {
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            if !self.quitting && self.prompt.is_none() {
-                self.request_quit(ctx);
+            if !self.workspace.is_quitting() && self.workspace.prompt.is_none() {
+                let effects = self.workspace.quit();
+                self.apply(ctx, effects);
             }
         }
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some() || self.palette.is_some() {
+        if self.workspace.prompt.is_some() || self.palette.is_some() {
             return;
         }
         // Escape closes the window on top (while the find bar is open,
@@ -816,7 +551,7 @@ impl CopydeskApp {
         });
         // Undo and redo of a whole-article step (a clean-up) are the app's,
         // not the text editor's: take the key before the editor sees it.
-        if let Some(doc) = self.docs.get(self.active) {
+        if let Some(doc) = self.workspace.docs.get(self.workspace.active) {
             for (command, redo) in [(Command::Redo, true), (Command::Undo, false)] {
                 if editor::article_step_pending(doc, redo)
                     && let Some(shortcut) = command.shortcut()
@@ -873,7 +608,7 @@ impl eframe::App for CopydeskApp {
         // Every document was saved or deliberately discarded (or the app
         // crashed, and its recovery files must stay).
         if self.crashed.is_none() && self.may_close() {
-            self.autosave.finish();
+            self.workspace.autosave.finish();
         }
     }
 }
@@ -917,13 +652,4 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     .map_err(|e| e.to_string())
 }
 
-/// The name of the built-in sample's tab.
-pub const SAMPLE_NAME: &str = "Sample article (built-in)";
-
-/// `path` made absolute, and canonical when it exists (symbolic links and
-/// `..` resolved).
-pub fn absolute_path(path: PathBuf) -> PathBuf {
-    std::fs::canonicalize(&path)
-        .or_else(|_| std::path::absolute(&path))
-        .unwrap_or(path)
-}
+pub use crate::session::workspace::{SAMPLE_NAME, absolute_path};

@@ -22,7 +22,7 @@ pub fn outline_panel(
     ui: &mut egui::Ui,
     planned: Option<(f32, egui::Rangef)>,
 ) {
-    if !app.settings.show_outline || app.docs.is_empty() {
+    if !app.workspace.settings.show_outline || app.workspace.docs.is_empty() {
         return;
     }
     let Some((width, range)) = planned else {
@@ -44,7 +44,10 @@ pub fn outline_panel(
 
 /// The folded outline, opened over the documents.
 pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
-    if !app.settings.show_outline || app.layout.outline_docked || !app.layout.outline_overlay {
+    if !app.workspace.settings.show_outline
+        || app.layout.outline_docked
+        || !app.layout.outline_overlay
+    {
         return;
     }
     let rect = app.layout.documents_rect;
@@ -66,7 +69,7 @@ pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
 }
 
 fn jump_to(app: &mut CopydeskApp, ctx: &egui::Context, jump: Option<std::ops::Range<usize>>) {
-    let (Some(range), Some(doc)) = (jump, app.docs.get(app.active)) else {
+    let (Some(range), Some(doc)) = (jump, app.workspace.docs.get(app.workspace.active)) else {
         return;
     };
     // Next frame, once the click is over (see the problems panel).
@@ -81,7 +84,7 @@ fn contents(
     ui: &mut egui::Ui,
     title: bool,
 ) -> Option<std::ops::Range<usize>> {
-    let doc = app.docs.get_mut(app.active)?;
+    let doc = app.workspace.docs.get_mut(app.workspace.active)?;
     let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {
         cache.headings = outline(&doc.article.body);
@@ -130,7 +133,7 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     if !app.show_statistics {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
@@ -140,7 +143,7 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         "" | "en"
     );
     let mut open = true;
-    let wpm = &mut app.settings.words_per_minute;
+    let wpm = &mut app.workspace.settings.words_per_minute;
     egui::Window::new("Statistics")
         .id(egui::Id::unique("copydesk-statistics"))
         .open(&mut open)

@@ -79,6 +79,7 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
         return;
     };
     let snippets: Vec<String> = app
+        .workspace
         .library
         .snippets
         .iter()

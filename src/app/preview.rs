@@ -43,11 +43,11 @@ fn source_hash(text: &str) -> u64 {
 }
 
 pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
-    let dark = app.settings.dark;
-    let follow = app.settings.view == super::ViewMode::SideBySide;
+    let dark = app.workspace.settings.dark;
+    let follow = app.workspace.settings.view == super::ViewMode::SideBySide;
     let fraction = app.scroll_fraction;
     let now = ui.input(|i| i.time);
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     // While typing goes on the preview shows the last parse; it catches up

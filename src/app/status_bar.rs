@@ -6,7 +6,7 @@ use super::CopydeskApp;
 use crate::analysis::check::Severity;
 
 pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let now = ui.input(|i| i.time);
@@ -18,14 +18,14 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
             ));
     }
     let stats = analysis.stats;
-    let spelling = if app.settings.spell_check {
+    let spelling = if app.workspace.settings.spell_check {
         app.spell
             .problem(&doc.article.meta.lang)
             .map(str::to_string)
     } else {
         None
     };
-    let wpm = app.settings.words_per_minute;
+    let wpm = app.workspace.settings.words_per_minute;
     let problems = &analysis.problems;
     let errors = problems
         .iter()
@@ -35,7 +35,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let dirty = doc.is_dirty();
     // Unsaved work that is not in a recovery file either: say so where the
     // saved state is.
-    let unprotected = app.autosave.trouble().filter(|_| dirty);
+    let unprotected = app.workspace.autosave.trouble().filter(|_| dirty);
     let saved_state = match (&doc.path, dirty) {
         (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
         (None, _) => "Not saved yet".to_string(),

@@ -52,14 +52,14 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
         ui.horizontal(|ui| {
             if ui.button("New Author").clicked() {
                 let t = AuthorTemplate { name: "New author".into(), ..Default::default() };
-                match app.library.save_author(t.clone()) {
+                match app.workspace.library.save_author(t.clone()) {
                     Ok(file) => state.select(Draft::Author(file, t)),
                     Err(e) => messages.push(Err(format!("Could not create the template: {e}"))),
                 }
             }
             if ui.button("New Snippet").clicked() {
                 let t = SnippetTemplate { name: "New snippet".into(), ..Default::default() };
-                match app.library.save_snippet(t.clone()) {
+                match app.workspace.library.save_snippet(t.clone()) {
                     Ok(file) => state.select(Draft::Snippet(file, t)),
                     Err(e) => messages.push(Err(format!("Could not create the template: {e}"))),
                 }
@@ -88,24 +88,24 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical().id_salt("template-list").show(&mut cols[0], |ui| {
                 ui.label(RichText::new("Authors").strong());
-                for a in app.library.authors.iter().filter(|a| hit(&a.template.name, &a.template.bio)) {
+                for a in app.workspace.library.authors.iter().filter(|a| hit(&a.template.name, &a.template.bio)) {
                     let selected = matches!(&state.selected, Some(Draft::Author(f, _)) if *f == a.file);
                     if ui.selectable_label(selected, &a.template.name).clicked() {
-                        state.ask_or_select(&app.library, Draft::Author(a.file.clone(), a.template.clone()));
+                        state.ask_or_select(&app.workspace.library, Draft::Author(a.file.clone(), a.template.clone()));
                     }
                 }
                 ui.add_space(6.0);
                 ui.label(RichText::new("Snippets").strong());
-                for s in app.library.snippets.iter().filter(|s| hit(&s.template.name, &s.template.text)) {
+                for s in app.workspace.library.snippets.iter().filter(|s| hit(&s.template.name, &s.template.text)) {
                     let selected = matches!(&state.selected, Some(Draft::Snippet(f, _)) if *f == s.file);
                     if ui.selectable_label(selected, &s.template.name).clicked() {
-                        state.ask_or_select(&app.library, Draft::Snippet(s.file.clone(), s.template.clone()));
+                        state.ask_or_select(&app.workspace.library, Draft::Snippet(s.file.clone(), s.template.clone()));
                     }
                 }
-                if !app.library.problems.is_empty() {
+                if !app.workspace.library.problems.is_empty() {
                     ui.add_space(6.0);
                     ui.label(RichText::new("Files that could not be read (left as they are)").strong());
-                    for p in &app.library.problems {
+                    for p in &app.workspace.library.problems {
                         ui.label(RichText::new(format!("{}: {}", p.file.display(), p.error)).color(ui.visuals().error_fg_color).small());
                     }
                 }
@@ -152,7 +152,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         }
                         if ui.button("Duplicate").clicked() {
                             let file = draft.file().clone();
-                            match app.library.duplicate(&file) {
+                            match app.workspace.library.duplicate(&file) {
                                 Ok(new) => messages.push(Ok(format!("Duplicated as {}", new.display()))),
                                 Err(e) => messages.push(Err(format!("Could not duplicate: {e}"))),
                             }
@@ -167,12 +167,12 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         if ui.button("Rename").clicked() && !state.new_name.trim().is_empty() {
                             // The edits so far are saved first, so the
                             // renamed file holds them.
-                            if let Err(e) = save_draft(&mut app.library, &draft) {
+                            if let Err(e) = save_draft(&mut app.workspace.library, &draft) {
                                 messages.push(Err(format!("Could not save before renaming: {e}")));
                                 return;
                             }
                             let file = draft.file().clone();
-                            match app.library.rename(&file, state.new_name.trim()) {
+                            match app.workspace.library.rename(&file, state.new_name.trim()) {
                                 Ok(new) => {
                                     draft.set_file(new.clone(), state.new_name.trim());
                                     messages.push(Ok(format!("Renamed to {}", new.display())));
@@ -185,7 +185,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         ui.horizontal(|ui| {
                             ui.label(format!("Delete “{}”? Its file is removed.", draft.name()));
                             if ui.button("Delete").clicked() {
-                                match app.library.delete(draft.file()) {
+                                match app.workspace.library.delete(draft.file()) {
                                     Ok(()) => messages.push(Ok(format!("Deleted {}", draft.name()))),
                                     Err(e) => messages.push(Err(format!("Could not delete: {e}"))),
                                 }
@@ -203,7 +203,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         ui.horizontal(|ui| {
                             let mut go = false;
                             if ui.button("Save Them").clicked() {
-                                match save_draft(&mut app.library, &draft) {
+                                match save_draft(&mut app.workspace.library, &draft) {
                                     Ok(()) => {
                                         messages.push(Ok(format!("Saved {}", draft.name())));
                                         go = true;
@@ -230,7 +230,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                         });
                     }
                     if save {
-                        let result = save_draft(&mut app.library, &draft);
+                        let result = save_draft(&mut app.workspace.library, &draft);
                         match result {
                             Ok(()) => messages.push(Ok(format!("Saved {}", draft.name()))),
                             Err(e) => messages.push(Err(format!("Could not save: {e}"))),
@@ -254,7 +254,7 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
         && state
             .selected
             .as_ref()
-            .is_some_and(|d| unsaved(&app.library, d))
+            .is_some_and(|d| unsaved(&app.workspace.library, d))
     {
         // Closing with unsaved edits asks first.
         state.pending = Some(Pending::Close);

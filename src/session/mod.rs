@@ -4,8 +4,13 @@
 //! rendering a frame.
 
 pub mod autosave;
+pub mod command;
+pub mod dialog;
 pub mod document;
 pub mod settings;
+pub mod workspace;
 
+pub use command::Command;
 pub use document::{Document, Reading};
 pub use settings::{Settings, ViewMode};
+pub use workspace::{Context, Effect, Notice, Prompt, PromptAnswer, Window, Workspace};
