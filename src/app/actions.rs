@@ -101,11 +101,11 @@ impl CopydeskApp {
             self.find.open(false, None);
         } else if let Some(doc) = self.workspace.docs.get_mut(self.workspace.active) {
             let action = if forward {
-                super::find_bar::Action::Next
+                super::editor::find_bar::Action::Next
             } else {
-                super::find_bar::Action::Previous
+                super::editor::find_bar::Action::Previous
             };
-            super::find_bar::act(&mut self.find, doc, ctx, action);
+            super::editor::find_bar::act(&mut self.find, doc, ctx, action);
         }
     }
 

@@ -7,27 +7,14 @@
 
 mod accessible;
 mod actions;
-mod cleanup_window;
 pub mod commands;
-mod dialogs;
 mod editor;
-mod file_chooser;
-mod find_bar;
-mod front_matter_keys;
-mod highlight;
 mod layout;
 mod menu;
-mod metadata_panel;
-mod outline_panel;
-mod palette;
-mod paragraphs;
+mod panels;
 pub mod platform;
-mod preview;
-mod spell_check;
-mod status_bar;
-mod templates_window;
-mod text_diff;
 mod watch;
+mod windows;
 
 use std::path::PathBuf;
 
@@ -85,35 +72,35 @@ pub struct CopydeskApp {
     /// could not be read.
     pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
     /// The command palette, while open.
-    palette: Option<palette::Palette>,
+    palette: Option<windows::palette::Palette>,
     /// The settings as last written to the settings file.
     stored_settings: Option<Settings>,
     /// A command to run at the start of the next frame.
     queued: Option<Command>,
     /// The templates manager, while open.
-    pub(crate) templates_window: Option<templates_window::TemplatesWindow>,
+    pub(crate) templates_window: Option<windows::templates::TemplatesWindow>,
     /// Find and replace.
-    pub(crate) find: find_bar::FindBar,
+    pub(crate) find: editor::find_bar::FindBar,
     /// The clean-up being reviewed before it is applied.
-    pub(crate) cleanup: Option<cleanup_window::CleanupReview>,
+    pub(crate) cleanup: Option<windows::cleanup::CleanupReview>,
     pub show_statistics: bool,
-    pub(crate) spell: spell_check::SpellCheck,
+    pub(crate) spell: editor::spell_check::SpellCheck,
     /// The misspelt word the right-click menu is for.
-    pub(crate) spell_menu: Option<spell_check::WordMenu>,
+    pub(crate) spell_menu: Option<editor::spell_check::WordMenu>,
     /// The app's own file chooser, where the system's cannot be shown.
-    pub(crate) file_chooser: file_chooser::FileChooser,
+    pub(crate) file_chooser: windows::file_chooser::FileChooser,
     /// Where in the body the right-click menu was opened.
     pub(crate) block_menu_at: Option<usize>,
     /// The body's selection when the right-click menu was opened.
     pub(crate) menu_selection: Option<std::ops::Range<usize>>,
-    merged_marks: highlight::MergedMarks,
+    merged_marks: editor::highlight::MergedMarks,
     /// The editor's highlighting of each document's body, memoised.
-    pub(crate) highlights: std::collections::HashMap<u64, highlight::Cache>,
-    outline: outline_panel::OutlineCache,
+    pub(crate) highlights: std::collections::HashMap<u64, editor::highlight::Cache>,
+    outline: panels::outline::OutlineCache,
     /// How the window is shared out between the editor and the panels.
     layout: layout::Layout,
     /// What the preview remembers between frames.
-    preview: preview::PreviewCache,
+    preview: panels::preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
     pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
 }
@@ -357,10 +344,10 @@ impl CopydeskApp {
         }
 
         menu::menu_bar(self, ui);
-        status_bar::status_bar(self, ui);
-        dialogs::problems_panel(self, ui);
+        panels::status_bar::status_bar(self, ui);
+        windows::dialogs::problems_panel(self, ui);
         if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
-            metadata_panel::metadata_panel(self, ui);
+            panels::metadata::metadata_panel(self, ui);
         }
         if !self.workspace.settings.show_metadata || self.workspace.docs.is_empty() {
             self.layout.metadata_docked = true;
@@ -374,20 +361,20 @@ impl CopydeskApp {
                 self.layout.outline_docked = true;
             }
             menu::tab_bar(self, ui);
-            dialogs::document_banners(self, ui);
+            windows::dialogs::document_banners(self, ui);
             self.layout.documents_rect = ui.available_rect_before_wrap();
-            outline_panel::outline_panel(self, ui, outline);
+            panels::outline::outline_panel(self, ui, outline);
             self.document_area(ui);
         });
-        metadata_panel::metadata_overlay(self, &ctx);
-        outline_panel::outline_overlay(self, &ctx);
-        dialogs::dialogs(self, &ctx);
-        palette::palette(self, &ctx);
-        templates_window::templates_window(self, &ctx);
-        cleanup_window::cleanup_window(self, &ctx);
-        outline_panel::statistics_window(self, &ctx);
+        panels::metadata::metadata_overlay(self, &ctx);
+        panels::outline::outline_overlay(self, &ctx);
+        windows::dialogs::dialogs(self, &ctx);
+        windows::palette::palette(self, &ctx);
+        windows::templates::templates_window(self, &ctx);
+        windows::cleanup::cleanup_window(self, &ctx);
+        panels::outline::statistics_window(self, &ctx);
         self.file_chooser.ui(&ctx);
-        dialogs::notices(self, &ctx, now);
+        windows::dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {
             // Poll for the answer while a file dialog is open.
@@ -446,7 +433,7 @@ impl CopydeskApp {
         let view = self.workspace.settings.view;
         match view {
             ViewMode::EditorOnly => editor::body_editor(self, ui),
-            ViewMode::PreviewOnly => preview::preview(self, ui),
+            ViewMode::PreviewOnly => panels::preview::preview(self, ui),
             ViewMode::SideBySide => {
                 // The preview keeps its share of the width across resizes,
                 // as far as the editor keeps its minimum beside it.
@@ -458,7 +445,7 @@ impl CopydeskApp {
                         egui::Panel::right(egui::Id::unique("copydesk-preview-panel")),
                         preview_width,
                         range,
-                        |ui| preview::preview(self, ui),
+                        |ui| panels::preview::preview(self, ui),
                     );
                     if let Some(dragged) = dragged {
                         self.layout.preview_dragged(dragged, width);

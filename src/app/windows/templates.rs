@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Context, RichText, TextEdit};
 
-use super::CopydeskApp;
-use super::platform::{DialogPurpose, DialogRequest};
+use crate::app::CopydeskApp;
+use crate::app::platform::{DialogPurpose, DialogRequest};
 use crate::templates::{AuthorTemplate, Placement, SnippetTemplate};
 
 /// The template being edited: a copy, written back on Save.

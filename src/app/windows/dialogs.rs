@@ -1,12 +1,12 @@
 //! Windows over the editor: the unsaved-changes prompt, the problems list,
 //! keyboard shortcuts, about, and the notices.
 
-use super::accessible::Named;
+use crate::app::accessible::Named;
 use egui::{Context, Id, RichText};
 
-use super::platform::AfterSave;
-use super::{Command, CopydeskApp, Prompt};
 use crate::analysis::check::{Location, Severity};
+use crate::app::platform::AfterSave;
+use crate::app::{Command, CopydeskApp, Prompt};
 use crate::session::PromptAnswer;
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {

@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use super::{Command, CopydeskApp, editor};
+use crate::app::{Command, CopydeskApp, editor};
 use crate::cleanup::{self, Cleanup, Fix};
 
 /// How many changes the window lists (the counts cover all of them).

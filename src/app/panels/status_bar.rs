@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
-use super::CopydeskApp;
 use crate::analysis::check::Severity;
+use crate::app::CopydeskApp;
 
 pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
@@ -14,7 +14,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     if !fresh {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(
-                super::document::ANALYSIS_PAUSE,
+                crate::app::document::ANALYSIS_PAUSE,
             ));
     }
     let stats = analysis.stats;

@@ -3,7 +3,7 @@
 
 use egui::{Context, Id, Key, RichText};
 
-use super::{Command, CopydeskApp};
+use crate::app::{Command, CopydeskApp};
 
 #[derive(Default)]
 pub struct Palette {

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::{CopydeskApp, editor};
+use crate::app::{CopydeskApp, editor};
 use crate::markdown::outline::{Heading, outline};
 
 /// The headings of a document, scanned again only when its text changed.
@@ -28,7 +28,7 @@ pub fn outline_panel(
     let Some((width, range)) = planned else {
         return;
     };
-    let (response, dragged) = super::layout::sized_panel(
+    let (response, dragged) = crate::app::layout::sized_panel(
         ui,
         egui::Id::unique("copydesk-outline"),
         egui::Panel::left(egui::Id::unique("copydesk-outline")),
@@ -53,7 +53,7 @@ pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
     let rect = app.layout.documents_rect;
     let width = app.layout.overlay_width(false);
     let mut jump = None;
-    app.layout.outline_overlay = super::layout::overlay(
+    app.layout.outline_overlay = crate::app::layout::overlay(
         ctx,
         egui::Id::unique("copydesk-outline-overlay"),
         "Outline",

@@ -1,10 +1,10 @@
 //! The metadata panel: every front-matter field with a proper widget.
 
-use super::accessible::Named;
+use crate::app::accessible::Named;
 use egui::{Id, RichText, TextEdit, Ui};
 
-use super::CopydeskApp;
 use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
+use crate::app::CopydeskApp;
 use crate::model::{Author, Credit, Status};
 
 /// Roles offered for article credits.
@@ -26,7 +26,7 @@ pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
     let Some((width, range)) = app.layout.plan_metadata(available, view, outline) else {
         return;
     };
-    let (_, dragged) = super::layout::sized_panel(
+    let (_, dragged) = crate::app::layout::sized_panel(
         ui,
         Id::unique("copydesk-metadata"),
         egui::Panel::left(Id::unique("copydesk-metadata")),
@@ -46,7 +46,7 @@ pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
     }
     let rect = app.layout.documents_rect;
     let width = app.layout.overlay_width(true);
-    app.layout.metadata_overlay = super::layout::overlay(
+    app.layout.metadata_overlay = crate::app::layout::overlay(
         ctx,
         Id::unique("copydesk-metadata-overlay"),
         "Metadata",
@@ -63,7 +63,11 @@ fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
             ui.add_space(4.0);
             ui.heading("Article");
             if let Some(doc) = app.workspace.docs.get(app.workspace.active) {
-                super::front_matter_keys::front_matter_keys_ui(ui, &doc.origin, &doc.article.meta);
+                crate::app::panels::front_matter_keys::front_matter_keys_ui(
+                    ui,
+                    &doc.origin,
+                    &doc.article.meta,
+                );
             }
             fields(app, ui);
         });

@@ -8,7 +8,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::text_diff::Diff;
+use crate::editing::text_diff::Diff;
 
 const HEADING: u16 = 1;
 const EMPHASIS: u16 = 1 << 1;
@@ -137,7 +137,7 @@ pub struct Cache {
     /// an unchanged text is not laid out (or even hashed) again.
     galley: Option<LaidOut>,
     /// The galleys of its paragraphs, for the next edit.
-    paragraphs: super::paragraphs::Paragraphs,
+    paragraphs: crate::app::editor::paragraphs::Paragraphs,
 }
 
 struct LaidOut {
@@ -713,8 +713,8 @@ mod tests {
         // defines the label, which a paragraph parsed alone cannot know.
         let references = "---\ntitle: t\n---\n\nSee [Leica] and [the maker][m] now.\n\nA [b] c.\n\n[leica]: https://leica.com\n[m]: https://x.org\n";
         for sample in [
-            include_str!("../../sample_docs/oneplus-copydesk.md"),
-            include_str!("../../sample_docs/sony-sensor-scraped.md"),
+            include_str!("../../../sample_docs/oneplus-copydesk.md"),
+            include_str!("../../../sample_docs/sony-sensor-scraped.md"),
             references,
         ] {
             let body = crate::format::parse_markdown(sample).unwrap().article.body;

@@ -4,8 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
-use super::CopydeskApp;
-use super::highlight::Palette;
+use crate::app::CopydeskApp;
+use crate::app::editor::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
 use crate::model::Metadata;
 
@@ -44,7 +44,7 @@ fn source_hash(text: &str) -> u64 {
 
 pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     let dark = app.workspace.settings.dark;
-    let follow = app.workspace.settings.view == super::ViewMode::SideBySide;
+    let follow = app.workspace.settings.view == crate::app::ViewMode::SideBySide;
     let fraction = app.scroll_fraction;
     let now = ui.input(|i| i.time);
     let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
@@ -56,7 +56,7 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     if !fresh {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(
-                super::document::ANALYSIS_PAUSE,
+                crate::app::document::ANALYSIS_PAUSE,
             ));
     }
     let meta = &doc.article.meta;

@@ -2,16 +2,16 @@
 //! are marked in the editor and the current one is scrolled to; Replace All
 //! is one undo step, in the body and, when asked, in the metadata.
 
-use super::accessible::Named;
+use crate::app::accessible::Named;
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::{Key, RichText};
 
-use super::highlight::{Mark, Marks};
-use super::text_diff::LastSeen;
-use super::{Command, CopydeskApp, Document, editor};
+use crate::app::editor::highlight::{Mark, Marks};
+use crate::app::{Command, CopydeskApp, Document, editor};
 use crate::editing::find::{Finder, Query};
+use crate::editing::text_diff::LastSeen;
 
 /// Marking more matches than this in the editor makes no sense to a reader
 /// and costs layout time; they are still counted and visited.

@@ -1,13 +1,18 @@
 //! The body editor: a large Markdown editor with highlighting, formatting
 //! commands that act on the selection, and undo.
 
+pub mod find_bar;
+pub mod highlight;
+pub mod paragraphs;
+pub mod spell_check;
+
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
 use egui::{Id, TextEdit};
 
-use super::highlight::Marks;
-use super::spell_check::WordMenu;
-use super::{Command, CopydeskApp, Document};
+use crate::app::editor::highlight::Marks;
+use crate::app::editor::spell_check::WordMenu;
+use crate::app::{Command, CopydeskApp, Document};
 use crate::editing::Edit;
 use crate::import::reclassify::Part;
 
@@ -20,7 +25,7 @@ pub fn body_id(doc: u64) -> Id {
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    super::find_bar::find_bar(app, ui);
+    crate::app::editor::find_bar::find_bar(app, ui);
     let focus = std::mem::take(&mut app.focus_body);
     let dark = app.workspace.settings.dark;
     let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {

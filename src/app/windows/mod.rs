@@ -1,0 +1,8 @@
+//! The app's windows over the editor: the command palette, the templates
+//! manager, the clean-up review, the prompts and dialogs, the file chooser.
+
+pub mod cleanup;
+pub mod dialogs;
+pub mod file_chooser;
+pub mod palette;
+pub mod templates;
