@@ -5,7 +5,7 @@ use egui::{Id, RichText, TextEdit, Ui};
 
 use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
 use crate::app::CopydeskApp;
-use crate::model::{Author, Credit, Status};
+use crate::model::{Author, Credit, Metadata, Status};
 
 /// Roles offered for article credits.
 const CREDIT_ROLES: [&str; 6] = [
@@ -155,18 +155,38 @@ fn author_picker(ui: &mut Ui, label: &str, library: &crate::templates::Library) 
     picked
 }
 
+/// The active document's fields, group by group.
 fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<PanelAction>) {
     let library = &app.workspace.library;
-    let known_tags = &library.tags;
     let tag_input = &mut app.tag_input;
     let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let doc_id = doc.id;
     let m = &mut doc.article.meta;
-    let mut changed = false;
+    let mut changed = headline_fields(ui, m);
+    ui.separator();
+    changed |= author_fields(ui, m, library, doc_id, action);
+    ui.separator();
+    changed |= date_and_status(ui, m);
+    ui.separator();
+    changed |= tag_fields(ui, m, tag_input, &library.tags);
+    changed |= text_field(ui, "Category", &mut m.category, "e.g. Smartphones");
+    ui.separator();
+    changed |= publishing_fields(ui, m);
+    ui.separator();
+    changed |= feature_image_fields(ui, m);
+    ui.separator();
+    changed |= credit_fields(ui, m, library);
+    ui.add_space(12.0);
+    if changed {
+        doc.touch();
+    }
+}
 
-    changed |= text_field(ui, "Title", &mut m.title, "Headline");
+/// Title, subtitle and the original title and language.
+fn headline_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = text_field(ui, "Title", &mut m.title, "Headline");
     counter(
         ui,
         m.title.trim().chars().count(),
@@ -188,55 +208,38 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             changed |= text_field(ui, "Language", &mut m.original_lang, "e.g. it");
         });
     });
+    changed
+}
 
-    ui.separator();
+/// The authors with their bios, and the author templates.
+fn author_fields(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    library: &crate::templates::Library,
+    doc_id: u64,
+    action: &mut Option<PanelAction>,
+) -> bool {
     ui.label(RichText::new("Authors").strong());
+    let mut changed = false;
     let mut remove_author = None;
     for (i, author) in m.authors.iter_mut().enumerate() {
         ui.push_id(("author", i), |ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label("Name");
-                // Right to left: the button first, then the field takes
-                // exactly what is left. (A guessed width for the button
-                // made the row a little wider than the panel, and the
-                // panel grew with every frame.)
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("✖").named("Remove this author").clicked() {
-                        remove_author = Some(i);
-                    }
-                    changed |= ui
-                        .add(
-                            TextEdit::singleline(&mut author.name)
-                                .hint_text(RichText::new("e.g. Jane Doe").italics())
-                                .desired_width(ui.available_width()),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
-                });
-            });
-            changed |= multiline_field(
-                ui,
-                "Bio",
-                &mut author.bio,
-                "A sentence or two about the author (Markdown)",
-                3,
-            );
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("Save as Template")
-                    .on_hover_text("Keep this author and bio for other articles")
-                    .clicked()
-                {
-                    *action = Some(PanelAction::SaveAuthorTemplate(i));
+            let (edited, row) = author_row(ui, author, library);
+            changed |= edited;
+            match row {
+                Some(AuthorRow::Remove) => remove_author = Some(i),
+                Some(AuthorRow::SaveAsTemplate) => {
+                    *action = Some(PanelAction::SaveAuthorTemplate(i))
                 }
-                if let Some(template) = author_picker(ui, "Fill from template", library) {
+                Some(AuthorRow::FillFrom(template)) => {
                     *action = Some(PanelAction::UseAuthorTemplate {
                         doc: doc_id,
                         index: i,
                         template,
-                    });
+                    })
                 }
-            });
+                None => {}
+            }
         });
     }
     if let Some(i) = remove_author {
@@ -256,8 +259,69 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             });
         }
     });
+    changed
+}
 
-    ui.separator();
+/// What an author's row asks for besides its edits.
+enum AuthorRow {
+    Remove,
+    SaveAsTemplate,
+    FillFrom(String),
+}
+
+/// One author: name, bio, and the template buttons.
+fn author_row(
+    ui: &mut Ui,
+    author: &mut Author,
+    library: &crate::templates::Library,
+) -> (bool, Option<AuthorRow>) {
+    let mut changed = false;
+    let mut row = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        // Right to left: the button first, then the field takes exactly
+        // what is left. (A guessed width for the button made the row a
+        // little wider than the panel, and the panel grew with every
+        // frame.)
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("✖").named("Remove this author").clicked() {
+                row = Some(AuthorRow::Remove);
+            }
+            changed |= ui
+                .add(
+                    TextEdit::singleline(&mut author.name)
+                        .hint_text(RichText::new("e.g. Jane Doe").italics())
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id)
+                .changed();
+        });
+    });
+    changed |= multiline_field(
+        ui,
+        "Bio",
+        &mut author.bio,
+        "A sentence or two about the author (Markdown)",
+        3,
+    );
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Save as Template")
+            .on_hover_text("Keep this author and bio for other articles")
+            .clicked()
+        {
+            row = Some(AuthorRow::SaveAsTemplate);
+        }
+        if let Some(template) = author_picker(ui, "Fill from template", library) {
+            row = Some(AuthorRow::FillFrom(template));
+        }
+    });
+    (changed, row)
+}
+
+/// The date (typed or picked) and the status.
+fn date_and_status(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = false;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(ui.available_width() * 0.55);
@@ -280,9 +344,18 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         })
         .response
         .labelled_by(status_label.id);
+    changed
+}
 
-    ui.separator();
+/// The tags as chips, the field to add one, and tags used before.
+fn tag_fields(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    tag_input: &mut String,
+    known_tags: &[String],
+) -> bool {
     ui.label(RichText::new("Tags").strong());
+    let mut changed = false;
     let mut remove_tag = None;
     ui.horizontal_wrapped(|ui| {
         for (i, tag) in m.tags.iter().enumerate() {
@@ -315,6 +388,16 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         changed |= add_tag(&mut m.tags, tag_input);
         response.request_focus();
     }
+    changed | tag_suggestions(ui, m, tag_input, known_tags)
+}
+
+/// Tags used before that match what is typed, one click to add.
+fn tag_suggestions(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    tag_input: &mut String,
+    known_tags: &[String],
+) -> bool {
     let typed = tag_input.trim().to_lowercase();
     let suggestions: Vec<&String> = known_tags
         .iter()
@@ -322,6 +405,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         .filter(|t| typed.is_empty() || t.to_lowercase().contains(&typed))
         .take(8)
         .collect();
+    let mut changed = false;
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Used before:").small().weak());
@@ -334,10 +418,12 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             }
         });
     }
-    changed |= text_field(ui, "Category", &mut m.category, "e.g. Smartphones");
+    changed
+}
 
-    ui.separator();
-    changed |= multiline_field(
+/// Excerpt, slug, canonical URL and the article's language.
+fn publishing_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = multiline_field(
         ui,
         "Excerpt",
         &mut m.excerpt,
@@ -378,9 +464,11 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         );
     }
     changed |= text_field(ui, "Canonical URL", &mut m.canonical_url, "https://…");
-    changed |= text_field(ui, "Article language", &mut m.lang, "e.g. en");
+    changed | text_field(ui, "Article language", &mut m.lang, "e.g. en")
+}
 
-    ui.separator();
+fn feature_image_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = false;
     egui::CollapsingHeader::new(RichText::new("Feature image").strong())
         .default_open(!m.image.is_empty())
         .show(ui, |ui| {
@@ -399,97 +487,43 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 "Photographer or agency",
             );
         });
+    changed
+}
 
-    ui.separator();
+/// What a credit's row asks for besides its edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CreditRow {
+    MoveUp,
+    MoveDown,
+    Remove,
+}
+
+/// The credits, each with its role, name and URL, in order.
+fn credit_fields(ui: &mut Ui, m: &mut Metadata, library: &crate::templates::Library) -> bool {
     ui.label(RichText::new("Credits").strong());
-    let mut action: Option<(usize, i32)> = None;
+    let mut changed = false;
+    let mut asked: Option<(usize, CreditRow)> = None;
     let count = m.credits.len();
     for (i, credit) in m.credits.iter_mut().enumerate() {
         ui.push_id(("credit", i), |ui| {
-            ui.horizontal(|ui| {
-                let role_label = ui.label("Role");
-                egui::ComboBox::from_id_salt("role")
-                    .selected_text(if credit.role.is_empty() {
-                        "—"
-                    } else {
-                        credit.role.as_str()
-                    })
-                    .width(100.0)
-                    .show_ui(ui, |ui| {
-                        for role in CREDIT_ROLES {
-                            if ui.selectable_label(credit.role == role, role).clicked() {
-                                credit.role = role.to_string();
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(role_label.id);
-                if ui
-                    .add_enabled(i > 0, egui::Button::new("⬆").small())
-                    .on_hover_text("Move up")
-                    .clicked()
-                {
-                    action = Some((i, -1));
-                }
-                if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("⬇").small())
-                    .on_hover_text("Move down")
-                    .clicked()
-                {
-                    action = Some((i, 1));
-                }
-                if ui.small_button("✖").named("Remove this credit").clicked() {
-                    action = Some((i, 0));
-                }
-            });
-            let label = ui.label("Credit name");
-            let name = ui
-                .add(
-                    TextEdit::singleline(&mut credit.name)
-                        .hint_text(RichText::new("e.g. Reuters").italics())
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            changed |= name.changed();
-            // Known sources that match what is typed.
-            let typed = credit.name.trim().to_lowercase();
-            if !typed.is_empty() {
-                let known: Vec<_> = library
-                    .credits
-                    .iter()
-                    .filter(|k| {
-                        k.name.to_lowercase().contains(&typed)
-                            && !k.name.eq_ignore_ascii_case(credit.name.trim())
-                    })
-                    .take(6)
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    for k in known {
-                        if ui.small_button(&k.name).clicked() {
-                            credit.name = k.name.clone();
-                            if !k.role.is_empty() {
-                                credit.role = k.role.clone();
-                            }
-                            if credit.url.is_empty() {
-                                credit.url = k.url.clone();
-                            }
-                            changed = true;
-                        }
-                    }
-                });
+            if let Some(row) = credit_buttons(ui, credit, i, count, &mut changed) {
+                asked = Some((i, row));
             }
+            changed |= credit_name(ui, credit, library);
             changed |= text_field(ui, "Credit URL", &mut credit.url, "https://…");
         });
     }
-    match action {
-        Some((i, 0)) => {
+    match asked {
+        Some((i, CreditRow::Remove)) => {
             m.credits.remove(i);
             changed = true;
         }
-        Some((i, d)) => {
-            let j = (i as i32 + d) as usize;
-            m.credits.swap(i, j);
+        Some((i, CreditRow::MoveUp)) => {
+            m.credits.swap(i, i - 1);
+            changed = true;
+        }
+        Some((i, CreditRow::MoveDown)) => {
+            m.credits.swap(i, i + 1);
             changed = true;
         }
         None => {}
@@ -498,10 +532,97 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         m.credits.push(Credit::new("source", ""));
         changed = true;
     }
-    ui.add_space(12.0);
-    if changed {
-        doc.touch();
+    changed
+}
+
+/// A credit's role and its move and remove buttons.
+fn credit_buttons(
+    ui: &mut Ui,
+    credit: &mut Credit,
+    i: usize,
+    count: usize,
+    changed: &mut bool,
+) -> Option<CreditRow> {
+    let mut row = None;
+    ui.horizontal(|ui| {
+        let role_label = ui.label("Role");
+        egui::ComboBox::from_id_salt("role")
+            .selected_text(if credit.role.is_empty() {
+                "—"
+            } else {
+                credit.role.as_str()
+            })
+            .width(100.0)
+            .show_ui(ui, |ui| {
+                for role in CREDIT_ROLES {
+                    if ui.selectable_label(credit.role == role, role).clicked() {
+                        credit.role = role.to_string();
+                        *changed = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(role_label.id);
+        if ui
+            .add_enabled(i > 0, egui::Button::new("⬆").small())
+            .on_hover_text("Move up")
+            .clicked()
+        {
+            row = Some(CreditRow::MoveUp);
+        }
+        if ui
+            .add_enabled(i + 1 < count, egui::Button::new("⬇").small())
+            .on_hover_text("Move down")
+            .clicked()
+        {
+            row = Some(CreditRow::MoveDown);
+        }
+        if ui.small_button("✖").named("Remove this credit").clicked() {
+            row = Some(CreditRow::Remove);
+        }
+    });
+    row
+}
+
+/// A credit's name, with the known sources that match what is typed.
+fn credit_name(ui: &mut Ui, credit: &mut Credit, library: &crate::templates::Library) -> bool {
+    let label = ui.label("Credit name");
+    let mut changed = ui
+        .add(
+            TextEdit::singleline(&mut credit.name)
+                .hint_text(RichText::new("e.g. Reuters").italics())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .changed();
+    let typed = credit.name.trim().to_lowercase();
+    if typed.is_empty() {
+        return changed;
     }
+    let known: Vec<_> = library
+        .credits
+        .iter()
+        .filter(|k| {
+            k.name.to_lowercase().contains(&typed)
+                && !k.name.eq_ignore_ascii_case(credit.name.trim())
+        })
+        .take(6)
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        for k in known {
+            if ui.small_button(&k.name).clicked() {
+                credit.name = k.name.clone();
+                if !k.role.is_empty() {
+                    credit.role = k.role.clone();
+                }
+                if credit.url.is_empty() {
+                    credit.url = k.url.clone();
+                }
+                changed = true;
+            }
+        }
+    });
+    changed
 }
 
 /// Adds the typed tag (or comma-separated tags); returns whether any was new.
