@@ -473,3 +473,23 @@ fn export_to_markdown_gives_back_a_post_s_bytes_unless_normalized() {
     );
     assert!(normal.contains("excerpt: Short\r\n"), "{normal}");
 }
+
+/// A post whose front matter is JavaScript (Eleventy's `---js`): `set`
+/// refuses in one line and writes nothing (it used to put a YAML block
+/// above it, which the site then read instead).
+#[test]
+fn set_refuses_javascript_front_matter_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("fifth.md");
+    let text = "---js\nconst title = \"A fifth post\";\n---\nThis is a draft post\n";
+    std::fs::write(&post, text).unwrap();
+    let out = copydesk(&["set", post.to_str().unwrap(), "title=Changed", "tags+=x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("written in JavaScript (---js), which Copydesk does not read"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&post).unwrap(), text);
+}

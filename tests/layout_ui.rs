@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use copydesk::app::{CopydeskApp, Settings, ViewMode};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
 mod common;
 use common::ui::{launch_sized, pump, scripted_platform};
@@ -271,4 +271,71 @@ fn folded_metadata_and_outline_open_over_the_editor() {
             .is_none(),
         "the outline closes once a heading is picked (at byte {at})"
     );
+}
+
+/// The palette's list fits the window, so its last match can be scrolled
+/// to and seen (in a 700×500 window at 150 % the list was taller than the window:
+/// the matches below its edge were cut off, with no scroll bar to reach them).
+#[test]
+fn small_window_shows_the_palettes_last_match() {
+    let mut harness = launch_sized(
+        scripted_platform(),
+        vec![],
+        settings_with_outline(1.5),
+        [700.0, 500.0],
+        1.0,
+    );
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    pump(&mut harness);
+    for _ in 0..80 {
+        harness.key_press(egui::Key::ArrowDown);
+    }
+    pump(&mut harness);
+    let screen = screen(&harness).expand(0.5);
+    let selected: Vec<_> = harness
+        .query_all(By::new().predicate(|node| {
+            node.role() == Role::Button && node.toggled() == Some(egui::accesskit::Toggled::True)
+        }))
+        .map(|node| {
+            (
+                node.accesskit_node().label().unwrap_or_default(),
+                node.rect(),
+            )
+        })
+        .collect();
+    assert!(selected.len() >= 2, "the palette's selection: {selected:?}");
+    for (label, rect) in selected {
+        assert!(
+            screen.contains_rect(rect),
+            "{label:?} at {rect:?} is outside the {screen:?} window"
+        );
+    }
+}
+
+/// At 150 % the metadata panel's rows wrap rather than run out of the
+/// panel: each author's buttons stay inside it, as wide as its fields.
+#[test]
+fn zoom_150_keeps_the_author_buttons_inside_the_metadata_panel() {
+    let harness = launch_sized(
+        scripted_platform(),
+        vec![],
+        settings_with_outline(1.5),
+        [1280.0, 800.0],
+        1.0,
+    );
+    let field = harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .rect();
+    for button in ["Save as Template", "Remove this author", "+ Add author"] {
+        let rect = harness.get_by_role_and_label(Role::Button, button).rect();
+        assert!(
+            rect.right() <= field.right() + 1.0,
+            "{button:?} ends at {} beyond the panel's fields ({})",
+            rect.right(),
+            field.right()
+        );
+    }
 }

@@ -11,7 +11,7 @@ use copydesk::app::{CopydeskApp, Platform};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
 use common::ui::{launch, pump, type_in_body};
@@ -435,6 +435,14 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
         "kept as written: {saved}"
     );
     assert!(saved.contains("More. "));
+    // Its fields stay shut: a title typed there would be written as a new
+    // front matter in place of the one kept.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Title")
+            .accesskit_node()
+            .is_disabled()
+    );
 
     harness.get_by_label("Fix the Front Matter…").click();
     pump(&mut harness);
@@ -517,4 +525,35 @@ fn a_failed_save_says_why_and_keeps_the_document() {
     let doc = harness.state().active_doc().unwrap();
     assert!(doc.is_dirty(), "still unsaved");
     assert!(doc.article.body.contains("Unsaved words. "), "nothing lost");
+}
+
+/// Eleventy's JavaScript front matter (`---js`) is not YAML: the post opens
+/// with its body editable, the block is written back byte for byte, and no
+/// YAML block is ever put above it.
+#[test]
+fn javascript_front_matter_is_kept_and_its_fields_stay_shut() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = dir.path().join("fifth.md");
+    let block = "---js\nconst title = \"A fifth post\";\nconst draft = true;\n---\n";
+    fs::write(&path, format!("{block}This is a draft post\n")).unwrap();
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
+    assert!(
+        harness
+            .query_by_label_contains("written in JavaScript (---js)")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Fix the Front Matter…").is_none());
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Title")
+            .accesskit_node()
+            .is_disabled()
+    );
+    type_in_body(&mut harness, "Edited. ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    pump(&mut harness);
+    let saved = fs::read_to_string(&path).unwrap();
+    assert_eq!(saved, format!("{block}This is a draft post\nEdited. "));
 }

@@ -50,7 +50,7 @@ fn starts_on_the_sample_with_the_body_focused() {
     assert!(
         harness
             .query_by_role_and_label(
-                Role::Label,
+                Role::Heading,
                 "Xiaomi and Leica together for a new smartphone"
             )
             .is_some(),
@@ -124,7 +124,7 @@ fn editing_the_title_changes_the_preview() {
     );
     assert!(
         harness
-            .query_by_role_and_label(Role::Label, "Leica phone confirmed")
+            .query_by_role_and_label(Role::Heading, "Leica phone confirmed")
             .is_some(),
         "the preview shows the new title"
     );

@@ -1,6 +1,6 @@
 //! The menu bar, the toolbar and the tab bar.
 
-use super::accessible::Named;
+use super::accessible::{self, Named};
 use egui::{RichText, Ui};
 
 use super::commands::Menu;
@@ -11,25 +11,20 @@ use crate::export::ExportFormat;
 /// the current choice (view modes, toggles).
 fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
     let ctx = ui.ctx().clone();
-    let mut button = egui::Button::new(command.label());
-    if let Some(keys) = command.shortcut_label(&ctx) {
-        button = button.shortcut_text(keys);
-    }
-    let selected = match command {
-        Command::ShowEditorOnly => app.workspace.settings.view == ViewMode::EditorOnly,
-        Command::ShowPreviewOnly => app.workspace.settings.view == ViewMode::PreviewOnly,
-        Command::ShowSideBySide => app.workspace.settings.view == ViewMode::SideBySide,
-        Command::ToggleMetadata => app.workspace.settings.show_metadata,
-        Command::ToggleTheme => app.workspace.settings.dark,
-        Command::ToggleOutline => app.workspace.settings.show_outline,
-        Command::ToggleSpellCheck => app.workspace.settings.spell_check,
-        Command::ToggleCursorBlink => app.workspace.settings.cursor_blink,
-        _ => false,
+    let shortcut = command.shortcut_label(&ctx);
+    // Toggles and view modes are read as checked or not.
+    let checked = match command {
+        Command::ShowEditorOnly => Some(app.workspace.settings.view == ViewMode::EditorOnly),
+        Command::ShowPreviewOnly => Some(app.workspace.settings.view == ViewMode::PreviewOnly),
+        Command::ShowSideBySide => Some(app.workspace.settings.view == ViewMode::SideBySide),
+        Command::ToggleMetadata => Some(app.workspace.settings.show_metadata),
+        Command::ToggleTheme => Some(app.workspace.settings.dark),
+        Command::ToggleOutline => Some(app.workspace.settings.show_outline),
+        Command::ToggleSpellCheck => Some(app.workspace.settings.spell_check),
+        Command::ToggleCursorBlink => Some(app.workspace.settings.cursor_blink),
+        _ => None,
     };
-    if selected {
-        button = button.selected(true);
-    }
-    if ui.add(button).clicked() {
+    if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {
         app.run(&ctx, command);
         ui.close();
     }
@@ -37,6 +32,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
 
 pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
+        accessible::name_region(ui, "Menu bar and toolbar");
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::ALL {
                 ui.menu_button(menu.label(), |ui| menu_items(app, ui, menu));

@@ -353,6 +353,7 @@ impl CopydeskApp {
             self.layout.metadata_docked = true;
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            accessible::name_region(ui, "Documents");
             // Whether the outline fits is known before the tab bar, which
             // holds the buttons of the panels that do not.
             let view = self.workspace.settings.view;
@@ -578,6 +579,9 @@ impl CopydeskApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+        // The accessibility tree is built anew each frame, so it is named
+        // each frame; the title is sent to the window only when it changes.
+        accessible::name_window(ctx, &self.window_title);
     }
 
     /// The window title as last set.

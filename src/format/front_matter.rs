@@ -8,12 +8,17 @@ pub enum FrontMatterKind {
     Yaml,
     /// `+++` … `+++` (Hugo, Zola).
     Toml,
+    /// `---js` … `---`, `---json` … `---`: front matter in a language
+    /// Copydesk does not read (Eleventy and gray-matter allow JavaScript,
+    /// JSON and others). It is kept exactly as written, never edited and
+    /// never replaced by a YAML block.
+    Foreign,
 }
 
 impl FrontMatterKind {
     pub fn fence(self) -> &'static str {
         match self {
-            FrontMatterKind::Yaml => "---",
+            FrontMatterKind::Yaml | FrontMatterKind::Foreign => "---",
             FrontMatterKind::Toml => "+++",
         }
     }
@@ -51,9 +56,21 @@ pub fn split(text: &str) -> Split<'_> {
     let Some(first_end) = text.find('\n') else {
         return none;
     };
-    if text[..first_end].trim_end() != fence {
-        return none;
-    }
+    let opener = text[..first_end].trim_end();
+    // `---yaml` names the language YAML already is; `---js`, `---json`…
+    // name one Copydesk does not read.
+    let kind = match opener.strip_prefix("---") {
+        Some("yaml") => FrontMatterKind::Yaml,
+        Some(lang)
+            if kind == FrontMatterKind::Yaml
+                && !lang.is_empty()
+                && lang.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            FrontMatterKind::Foreign
+        }
+        _ if opener == fence => kind,
+        _ => return none,
+    };
     let rest = &text[first_end + 1..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -105,6 +122,19 @@ mod tests {
         let s = split("---\nJust text\n");
         assert_eq!(s.kind, None);
         assert_eq!(s.body, "---\nJust text\n");
+    }
+
+    #[test]
+    fn a_fence_naming_another_language_is_foreign_front_matter() {
+        let s = split("---js\nconst title = \"A\";\n---\nBody\n");
+        assert_eq!(s.kind, Some(FrontMatterKind::Foreign));
+        assert_eq!(s.front, "const title = \"A\";\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(
+            split("---yaml\ntitle: A\n---\n").kind,
+            Some(FrontMatterKind::Yaml)
+        );
+        assert_eq!(split("--- js\na\n---\n").kind, None);
     }
 
     #[test]

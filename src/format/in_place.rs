@@ -56,6 +56,8 @@ pub fn compose(layout: &Layout, old: &Article, new: &Article, dialect: Dialect) 
                 match front.kind {
                     FrontMatterKind::Yaml => yaml_edit::apply(&front.text, &front.keys, &changes),
                     FrontMatterKind::Toml => toml::apply(&front.text, &changes)?,
+                    // Never read, so never laid out (see `parse_markdown_in`).
+                    FrontMatterKind::Foreign => return None,
                 }
             };
             out.push_str(&front.open);
@@ -71,6 +73,7 @@ pub fn compose(layout: &Layout, old: &Article, new: &Article, dialect: Dialect) 
             let text = match kind {
                 FrontMatterKind::Yaml => yaml_edit::apply("", &[], &changes),
                 FrontMatterKind::Toml => toml::apply("", &changes)?,
+                FrontMatterKind::Foreign => return None,
             };
             out.push_str(kind.fence());
             out.push('\n');

@@ -235,13 +235,26 @@ pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, 
     let mut warnings = Vec::new();
     let (entries, toml) = match split.kind {
         None => (Vec::new(), false),
+        Some(FrontMatterKind::Foreign) => {
+            let body = strip_separator(split.body);
+            return Err(MalformedFile {
+                error: foreign_front_matter(&normal),
+                kind: FrontMatterKind::Foreign,
+                // The whole block, fences and the blank line after it
+                // included: it is written back byte for byte.
+                raw_front: normal[..normal.len() - body.len()].to_string(),
+                body: body.to_string(),
+            });
+        }
         Some(kind) => {
             let parsed = match kind {
-                FrontMatterKind::Yaml => yaml::parse_marked(split.front, split.front_first_line)
-                    .map(|p| {
+                // (Foreign front matter returned above.)
+                FrontMatterKind::Yaml | FrontMatterKind::Foreign => {
+                    yaml::parse_marked(split.front, split.front_first_line).map(|p| {
                         warnings = p.warnings;
                         (p.entries, p.keys)
-                    }),
+                    })
+                }
                 FrontMatterKind::Toml => {
                     toml::parse(split.front, split.front_first_line).map(|e| (e, Vec::new()))
                 }
@@ -331,6 +344,25 @@ fn first_heading(text: &str) -> Option<(String, usize)> {
 
 /// The blank line between the closing fence and the body belongs to the
 /// layout, not to the body: it is taken off here and put back on writing.
+/// What is said of a `---js` (`---json`…) block: which language, and that
+/// it is kept as written.
+fn foreign_front_matter(text: &str) -> FrontMatterError {
+    let opener = text.lines().next().unwrap_or_default().trim_end();
+    let language = match opener.trim_start_matches('-') {
+        "js" | "javascript" => "JavaScript".to_string(),
+        "json" => "JSON".to_string(),
+        other => format!("“{other}”"),
+    };
+    FrontMatterError {
+        message: format!(
+            "written in {language} ({opener}), which Copydesk does not read; it is kept \
+             exactly as written, and its metadata can only be edited in the file itself"
+        ),
+        line: 1,
+        column: 1,
+    }
+}
+
 fn strip_separator(body: &str) -> &str {
     body.strip_prefix('\n').unwrap_or(body)
 }
@@ -369,6 +401,16 @@ pub fn write_normalized(article: &Article, origin: &Origin) -> String {
     if origin.bom {
         out.push('\u{feff}');
     }
+    if kind == Some(FrontMatterKind::Foreign) {
+        // Kept byte for byte, fences included (see `parse_markdown_in`);
+        // the metadata cannot have been read from it, so none is written.
+        out.push_str(origin.unreadable_front.as_deref().unwrap_or_default());
+        out.push_str(&article.body);
+        return match origin.line_ending {
+            LineEnding::Lf => out,
+            LineEnding::CrLf => out.replace('\n', "\r\n"),
+        };
+    }
     if let Some(kind) = kind {
         let front = match &origin.unreadable_front {
             Some(raw) if article.meta == Default::default() => raw.clone(),
@@ -387,7 +429,7 @@ pub fn write_normalized(article: &Article, origin: &Origin) -> String {
                     );
                 }
                 match kind {
-                    FrontMatterKind::Yaml => yaml::write(&entries),
+                    FrontMatterKind::Yaml | FrontMatterKind::Foreign => yaml::write(&entries),
                     FrontMatterKind::Toml => toml::write(&entries),
                 }
             }
@@ -473,6 +515,37 @@ mod tests {
         assert_eq!(err.body, "The body");
         assert_eq!(err.raw_front, "title: [oops\n");
         assert!(err.to_string().contains("line"), "{err}");
+    }
+
+    #[test]
+    fn javascript_front_matter_is_kept_byte_for_byte_and_never_replaced() {
+        for text in [
+            "---js\nconst title = \"A post\";\nconst draft = true;\n---\nThe body\n",
+            "---json\n{ \"title\": \"A post\" }\n---\n\nThe body\n",
+            "\u{feff}---javascript\r\nconst title = 1;\r\n---\r\n\r\nThe body\r\n",
+        ] {
+            let err = parse_markdown(text).unwrap_err();
+            assert_eq!(err.kind, FrontMatterKind::Foreign);
+            assert!(
+                err.error.message.contains("kept exactly as written"),
+                "{}",
+                err.error
+            );
+            let origin = Origin::keeping_unreadable(&err, text);
+            let unchanged = Article {
+                body: err.body.clone(),
+                ..Default::default()
+            };
+            assert_eq!(write_markdown(&unchanged, &origin), text);
+            let edited = Article {
+                body: err.body.replace("The body", "The body, edited"),
+                ..Default::default()
+            };
+            assert_eq!(
+                write_markdown(&edited, &origin),
+                text.replace("The body", "The body, edited")
+            );
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
 use egui::{Id, TextEdit};
 
+use crate::app::accessible;
 use crate::app::editor::highlight::Marks;
 use crate::app::editor::spell_check::WordMenu;
 use crate::app::{Command, CopydeskApp, Document};
@@ -25,6 +26,7 @@ pub fn body_id(doc: u64) -> Id {
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+    accessible::name_region(ui, "Body");
     crate::app::editor::find_bar::find_bar(app, ui);
     let focus = std::mem::take(&mut app.focus_body);
     let dark = app.workspace.settings.dark;
@@ -171,10 +173,7 @@ fn context_menu(
             egui::Modifiers::COMMAND,
             shortcut,
         ));
-        if ui
-            .add(egui::Button::new(label).shortcut_text(keys))
-            .clicked()
-        {
+        if accessible::menu_item(ui, label, Some(keys), None).clicked() {
             choice = Some(what);
         }
     }

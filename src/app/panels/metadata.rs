@@ -1,6 +1,6 @@
 //! The metadata panel: every front-matter field with a proper widget.
 
-use crate::app::accessible::Named;
+use crate::app::accessible::{self, Named};
 use egui::{Id, RichText, TextEdit, Ui};
 
 use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
@@ -57,17 +57,33 @@ pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
 }
 
 fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
+    accessible::name_region(ui, "Metadata");
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.heading("Article");
+            let mut unreadable = false;
             if let Some(doc) = app.workspace.docs.get(app.workspace.active) {
                 crate::app::panels::front_matter_keys::front_matter_keys_ui(
                     ui,
                     &doc.origin,
                     &doc.article.meta,
                 );
+                unreadable = doc.front_matter_problem.is_some();
+            }
+            if unreadable {
+                // The fields would start empty, and a value typed in one
+                // would be written as a new front matter in place of the
+                // one kept as written: they stay shut until it is read.
+                ui.label(
+                    RichText::new(
+                        "The front matter could not be read, so its fields cannot be edited \
+                         here; it is kept exactly as written.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
+                ui.disable();
             }
             fields(app, ui);
         });
@@ -246,7 +262,7 @@ fn author_fields(
         m.authors.remove(i);
         changed = true;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("+ Add author").clicked() {
             m.authors.push(Author::default());
             changed = true;
@@ -277,25 +293,20 @@ fn author_row(
 ) -> (bool, Option<AuthorRow>) {
     let mut changed = false;
     let mut row = None;
+    // The remove button comes after the author's fields, in the row of the
+    // author's actions, so Tab goes from the field before to Name, then Bio.
+    // (Beside the name, drawn right to left so the field could take what
+    // was left, it came first in Tab order.)
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        // Right to left: the button first, then the field takes exactly
-        // what is left. (A guessed width for the button made the row a
-        // little wider than the panel, and the panel grew with every
-        // frame.)
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("✖").named("Remove this author").clicked() {
-                row = Some(AuthorRow::Remove);
-            }
-            changed |= ui
-                .add(
-                    TextEdit::singleline(&mut author.name)
-                        .hint_text(RichText::new("e.g. Jane Doe").italics())
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label.id)
-                .changed();
-        });
+        changed |= ui
+            .add(
+                TextEdit::singleline(&mut author.name)
+                    .hint_text(RichText::new("e.g. Jane Doe").italics())
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label.id)
+            .changed();
     });
     changed |= multiline_field(
         ui,
@@ -304,7 +315,7 @@ fn author_row(
         "A sentence or two about the author (Markdown)",
         3,
     );
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .small_button("Save as Template")
             .on_hover_text("Keep this author and bio for other articles")
@@ -314,6 +325,13 @@ fn author_row(
         }
         if let Some(template) = author_picker(ui, "Fill from template", library) {
             row = Some(AuthorRow::FillFrom(template));
+        }
+        if ui
+            .small_button("✖ Remove")
+            .named("Remove this author")
+            .clicked()
+        {
+            row = Some(AuthorRow::Remove);
         }
     });
     (changed, row)
@@ -333,7 +351,7 @@ fn date_and_status(ui: &mut Ui, m: &mut Metadata) -> bool {
         });
     });
     let status_label = ui.label("Status");
-    egui::ComboBox::from_id_salt("status")
+    let status_box = egui::ComboBox::from_id_salt("status")
         .selected_text(m.status.label())
         .show_ui(ui, |ui| {
             for status in Status::ALL {
@@ -344,6 +362,7 @@ fn date_and_status(ui: &mut Ui, m: &mut Metadata) -> bool {
         })
         .response
         .labelled_by(status_label.id);
+    accessible::expose_value(&status_box, m.status.label());
     changed
 }
 
@@ -546,7 +565,7 @@ fn credit_buttons(
     let mut row = None;
     ui.horizontal(|ui| {
         let role_label = ui.label("Role");
-        egui::ComboBox::from_id_salt("role")
+        let role_box = egui::ComboBox::from_id_salt("role")
             .selected_text(if credit.role.is_empty() {
                 "—"
             } else {
@@ -563,6 +582,14 @@ fn credit_buttons(
             })
             .response
             .labelled_by(role_label.id);
+        accessible::expose_value(
+            &role_box,
+            if credit.role.is_empty() {
+                "none"
+            } else {
+                &credit.role
+            },
+        );
         if ui
             .add_enabled(i > 0, egui::Button::new("⬆").small())
             .on_hover_text("Move up")

@@ -84,6 +84,7 @@ fn contents(
     ui: &mut egui::Ui,
     title: bool,
 ) -> Option<std::ops::Range<usize>> {
+    crate::app::accessible::name_region(ui, "Outline");
     let doc = app.workspace.docs.get_mut(app.workspace.active)?;
     let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {

@@ -5,6 +5,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
 use crate::app::CopydeskApp;
+use crate::app::accessible;
 use crate::app::editor::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
 use crate::model::Metadata;
@@ -43,6 +44,7 @@ fn source_hash(text: &str) -> u64 {
 }
 
 pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
+    crate::app::accessible::name_region(ui, "Preview");
     let dark = app.workspace.settings.dark;
     let follow = app.workspace.settings.view == crate::app::ViewMode::SideBySide;
     let fraction = app.scroll_fraction;
@@ -184,12 +186,13 @@ impl Renderer {
         } else {
             meta.title.trim()
         };
-        ui.label(
+        let response = ui.label(
             RichText::new(title)
                 .size(28.0)
                 .strong()
                 .color(self.palette.strong),
         );
+        accessible::heading(&response, title, 1);
         if !meta.subtitle.trim().is_empty() {
             ui.add_space(4.0);
             ui.label(
@@ -276,7 +279,8 @@ impl Renderer {
                 ui.add_space(10.0);
                 let mut base = self.format(size);
                 base.color = self.palette.strong;
-                self.paragraph(ui, content, base);
+                let response = self.paragraph(ui, content, base);
+                accessible::heading(&response, &plain_text(content), usize::from(*level));
                 ui.add_space(2.0);
             }
             BlockKind::Paragraph(content) => {
@@ -315,7 +319,7 @@ impl Renderer {
                             for b in item {
                                 match &b.kind {
                                     BlockKind::Paragraph(c) => {
-                                        self.paragraph(ui, c, self.format(BODY_SIZE))
+                                        self.paragraph(ui, c, self.format(BODY_SIZE));
                                     }
                                     _ => self.block(ui, b),
                                 }
@@ -485,11 +489,11 @@ impl Renderer {
         }
     }
 
-    fn paragraph(&self, ui: &mut Ui, content: &[Inline], base: TextFormat) {
+    fn paragraph(&self, ui: &mut Ui, content: &[Inline], base: TextFormat) -> egui::Response {
         let mut job = LayoutJob::default();
         self.inlines(&mut job, content, &base);
         job.wrap.max_width = ui.available_width();
-        ui.label(job);
+        ui.label(job)
     }
 
     fn inlines(&self, job: &mut LayoutJob, inlines: &[Inline], format: &TextFormat) {

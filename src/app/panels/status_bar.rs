@@ -43,6 +43,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         (Some(_), false) => "Saved".to_string(),
     };
     egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
+        crate::app::accessible::name_region(ui, "Status bar");
         ui.horizontal(|ui| {
             ui.label(crate::analysis::counted(stats.words, "word", "words"));
             ui.separator();

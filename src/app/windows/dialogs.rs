@@ -233,7 +233,10 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         egui::Frame::new().fill(ui.visuals().error_fg_color.gamma_multiply(0.12)).inner_margin(6.0).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("⚠ The metadata could not be read — {problem}. It is kept exactly as written."));
-                if ui.button("Fix the Front Matter…").clicked() {
+                // Front matter in another language (`---js`) is not wrong,
+                // and not YAML to mend: there is nothing to fix here.
+                let foreign = doc.origin.front_matter == Some(crate::format::FrontMatterKind::Foreign);
+                if !foreign && ui.button("Fix the Front Matter…").clicked() {
                     edit_front = true;
                 }
             });
@@ -418,6 +421,7 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         .default_size(150.0)
         .min_size(60.0)
         .show(ui, |ui| {
+            crate::app::accessible::name_region(ui, "Problems");
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Problems to fix before publishing").strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -121,8 +121,13 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
             }
         });
         ui.add_space(4.0);
+        // A solid bar (egui's default floats, hidden until hovered), so a
+        // list longer than what shows says so; and the list never taller
+        // than the window leaves room for.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        let room = ui.ctx().content_rect().height() - 160.0;
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .max_height(room.clamp(80.0, 360.0))
             .show(ui, |ui| {
                 for (i, entry) in found.iter().enumerate() {
                     ui.horizontal(|ui| {
