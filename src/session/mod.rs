@@ -13,4 +13,4 @@ pub mod workspace;
 pub use command::Command;
 pub use document::{Document, Reading};
 pub use settings::{Settings, ViewMode};
-pub use workspace::{Context, Effect, Notice, Prompt, PromptAnswer, Window, Workspace};
+pub use workspace::{Context, Effect, Notice, Prompt, PromptAnswer, Question, Window, Workspace};

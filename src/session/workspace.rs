@@ -63,6 +63,14 @@ pub enum PromptAnswer {
     Replace,
 }
 
+/// A prompt in words: a heading, the question, and the answers offered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub heading: String,
+    pub text: String,
+    pub answers: Vec<(&'static str, PromptAnswer)>,
+}
+
 /// The shell's own windows and panels, which commands open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Window {
@@ -385,6 +393,83 @@ impl Workspace {
                 now,
             );
         }
+    }
+
+    /// The prompt waiting for an answer, in words.
+    pub fn question(&self) -> Option<Question> {
+        let name_of = |id: u64| {
+            self.docs
+                .iter()
+                .find(|d| d.id == id)
+                .map(|d| d.display_name())
+                .unwrap_or_default()
+        };
+        let cancel = ("Cancel", PromptAnswer::Cancel);
+        Some(match self.prompt.as_ref()? {
+            Prompt::UnsavedChanges { doc, then } => {
+                let save_label = match then {
+                    AfterSave::CloseTab => "Save and Close",
+                    AfterSave::ContinueQuit => "Save and Quit",
+                    AfterSave::Nothing => "Save",
+                };
+                let mut answers = vec![
+                    (save_label, PromptAnswer::Save),
+                    ("Don't Save", PromptAnswer::Discard),
+                ];
+                // Quitting with several unsaved documents: one answer for
+                // all of them, instead of one prompt each.
+                if *then == AfterSave::ContinueQuit
+                    && self.docs.iter().filter(|d| d.is_dirty()).count() > 1
+                {
+                    answers.push(("Don't Save Any", PromptAnswer::DiscardAll));
+                }
+                answers.push(cancel);
+                Question {
+                    heading: "Save changes?".into(),
+                    text: format!(
+                        "“{}” has changes that are not saved. If you don't save them, they are lost.",
+                        name_of(*doc)
+                    ),
+                    answers,
+                }
+            }
+            Prompt::OverwriteChanged { path, .. } => Question {
+                heading: "The file changed on disk".into(),
+                text: format!(
+                    "{} was changed by another program since you opened or saved it. Saving now replaces those changes with yours.",
+                    path.display()
+                ),
+                answers: vec![("Overwrite", PromptAnswer::Overwrite), cancel],
+            },
+            Prompt::ReplaceBio {
+                doc,
+                author,
+                template,
+            } => {
+                let current = self
+                    .docs
+                    .iter()
+                    .find(|d| d.id == *doc)
+                    .and_then(|d| d.article.meta.authors.get(*author))
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default();
+                Question {
+                    heading: "Replace the bio?".into(),
+                    text: format!(
+                        "{current} already has a bio. Replace it with the one in the template “{template}”?"
+                    ),
+                    answers: vec![("Replace", PromptAnswer::Replace), cancel],
+                }
+            }
+            Prompt::OpenRepaired { path, offset, .. } => Question {
+                heading: "Not UTF-8 text".into(),
+                text: format!(
+                    "{} is not UTF-8 text (the first invalid byte is at offset {offset}). Copydesk can open a copy with the broken bytes replaced by �; the file itself is not changed, and the copy is saved only where you choose.",
+                    path.display()
+                ),
+                answers: vec![("Open a Repaired Copy", PromptAnswer::OpenCopy), cancel],
+            },
+        })
     }
 
     /// Starts closing the window: asks about each unsaved document in turn.
@@ -1190,6 +1275,9 @@ mod tests {
             })
         );
         // Save: a new article has no file, so the shell shows a dialog.
+        let question = ws.question().unwrap();
+        assert_eq!(question.heading, "Save changes?");
+        assert_eq!(question.answers[0], ("Save and Quit", PromptAnswer::Save));
         let effects = ws.answer_prompt(PromptAnswer::Save, 2.0);
         let [Effect::Dialog(request)] = effects.as_slice() else {
             panic!("{effects:?}");

@@ -5,8 +5,7 @@ use crate::app::accessible::Named;
 use egui::{Context, Id, RichText};
 
 use crate::analysis::check::{Location, Severity};
-use crate::app::platform::AfterSave;
-use crate::app::{Command, CopydeskApp, Prompt};
+use crate::app::{Command, CopydeskApp};
 use crate::session::PromptAnswer;
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
@@ -18,103 +17,17 @@ pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
 }
 
 fn prompt(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(prompt) = app.workspace.prompt.clone() else {
+    let Some(question) = app.workspace.question() else {
         return;
-    };
-    let name_of = |id: u64| {
-        app.workspace
-            .docs
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.display_name())
-            .unwrap_or_default()
-    };
-    // (heading, text, buttons)
-    let (heading, text, buttons): (String, String, Vec<(&str, PromptAnswer)>) = match &prompt {
-        Prompt::UnsavedChanges { doc, then } => {
-            let save_label = match then {
-                AfterSave::CloseTab => "Save and Close",
-                AfterSave::ContinueQuit => "Save and Quit",
-                AfterSave::Nothing => "Save",
-            };
-            (
-                "Save changes?".into(),
-                format!(
-                    "“{}” has changes that are not saved. If you don't save them, they are lost.",
-                    name_of(*doc)
-                ),
-                {
-                    let mut buttons = vec![
-                        (save_label, PromptAnswer::Save),
-                        ("Don't Save", PromptAnswer::Discard),
-                    ];
-                    // Quitting with several unsaved documents: one answer
-                    // for all of them, instead of one prompt each.
-                    if *then == AfterSave::ContinueQuit
-                        && app.workspace.docs.iter().filter(|d| d.is_dirty()).count() > 1
-                    {
-                        buttons.push(("Don't Save Any", PromptAnswer::DiscardAll));
-                    }
-                    buttons.push(("Cancel", PromptAnswer::Cancel));
-                    buttons
-                },
-            )
-        }
-        Prompt::OverwriteChanged { path, .. } => (
-            "The file changed on disk".into(),
-            format!(
-                "{} was changed by another program since you opened or saved it. Saving now replaces those changes with yours.",
-                path.display()
-            ),
-            vec![
-                ("Overwrite", PromptAnswer::Overwrite),
-                ("Cancel", PromptAnswer::Cancel),
-            ],
-        ),
-        Prompt::ReplaceBio {
-            doc,
-            author,
-            template,
-        } => {
-            let current = app
-                .workspace
-                .docs
-                .iter()
-                .find(|d| d.id == *doc)
-                .and_then(|d| d.article.meta.authors.get(*author))
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            (
-                "Replace the bio?".into(),
-                format!(
-                    "{current} already has a bio. Replace it with the one in the template “{template}”?"
-                ),
-                vec![
-                    ("Replace", PromptAnswer::Replace),
-                    ("Cancel", PromptAnswer::Cancel),
-                ],
-            )
-        }
-        Prompt::OpenRepaired { path, offset, .. } => (
-            "Not UTF-8 text".into(),
-            format!(
-                "{} is not UTF-8 text (the first invalid byte is at offset {offset}). Copydesk can open a copy with the broken bytes replaced by �; the file itself is not changed, and the copy is saved only where you choose.",
-                path.display()
-            ),
-            vec![
-                ("Open a Repaired Copy", PromptAnswer::OpenCopy),
-                ("Cancel", PromptAnswer::Cancel),
-            ],
-        ),
     };
     let mut answer = None;
     egui::Modal::new(Id::unique("copydesk-prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
-        ui.heading(heading);
-        ui.label(text);
+        ui.heading(question.heading);
+        ui.label(question.text);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            for (label, a) in buttons {
+            for (label, a) in question.answers {
                 if ui.button(label).clicked() {
                     answer = Some(a);
                 }
