@@ -345,7 +345,7 @@ impl CopydeskApp {
 
         menu::menu_bar(self, ui);
         panels::status_bar::status_bar(self, ui);
-        windows::dialogs::problems_panel(self, ui);
+        panels::problems::problems_panel(self, ui);
         if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
             panels::metadata::metadata_panel(self, ui);
         }
