@@ -178,8 +178,32 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     };
     let find = &mut app.find;
     let ctx = ui.ctx().clone();
-    let mut action = None;
     let before = find.query.clone();
+    let mut action = find_row(ui, find, doc);
+    if find.show_replace {
+        action = replace_row(ui, find).or(action);
+    }
+    if find.query != before {
+        find.current = None;
+        find.message = None;
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        action = Some(Action::Close);
+    }
+    ui.separator();
+    if let Some(action) = action {
+        act(find, doc, &ctx, action);
+        if action == Action::Close {
+            app.focus_body = true;
+        }
+    }
+}
+
+/// The search field, its options, the previous and next buttons and the
+/// count of matches.
+fn find_row(ui: &mut egui::Ui, find: &mut FindBar, doc: &Document) -> Option<Action> {
+    let ctx = ui.ctx().clone();
+    let mut action = None;
     // Wrapped: the editor column can be narrow beside the preview, and a
     // button pushed past its edge could not be clicked.
     ui.horizontal_wrapped(|ui| {
@@ -223,63 +247,59 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             action = Some(Action::Next);
         }
         find.follow(doc, ui.input(|i| i.time), &ctx);
-        match find.shown() {
-            Ok(_) if find.query.pattern.is_empty() => {}
-            Ok(matches) if matches.is_empty() => {
-                ui.label(RichText::new("No matches").weak());
-            }
-            Ok(matches) => {
-                let total = matches.len();
-                let text = match find.current {
-                    Some(i) if i < total => format!("{} of {total}", i + 1),
-                    _ => crate::analysis::counted(total, "match", "matches"),
-                };
-                ui.label(text);
-            }
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
-            }
-        }
+        match_count(ui, find);
         if ui.button("✖").named("Close the find bar (Esc)").clicked() {
             action = Some(Action::Close);
         }
     });
-    if find.show_replace {
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Replace");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut find.replacement)
-                    .id(egui::Id::unique("copydesk-replace-field"))
-                    .hint_text("Replace with")
-                    .desired_width(220.0),
-            );
-            field.labelled_by(label.id);
-            if ui.button("Replace").clicked() {
-                action = Some(Action::ReplaceOne);
-            }
-            if ui.button("Replace All").clicked() {
-                action = Some(Action::ReplaceAll);
-            }
-            ui.checkbox(&mut find.in_metadata, "Also in metadata");
-            if let Some(message) = &find.message {
-                ui.label(message);
-            }
-        });
-    }
-    if find.query != before {
-        find.current = None;
-        find.message = None;
-    }
-    if ui.input(|i| i.key_pressed(Key::Escape)) {
-        action = Some(Action::Close);
-    }
-    ui.separator();
-    if let Some(action) = action {
-        act(find, doc, &ctx, action);
-        if action == Action::Close {
-            app.focus_body = true;
+    action
+}
+
+/// "3 of 12", "No matches", or what is wrong with the pattern.
+fn match_count(ui: &mut egui::Ui, find: &FindBar) {
+    match find.shown() {
+        Ok(_) if find.query.pattern.is_empty() => {}
+        Ok(matches) if matches.is_empty() => {
+            ui.label(RichText::new("No matches").weak());
+        }
+        Ok(matches) => {
+            let total = matches.len();
+            let text = match find.current {
+                Some(i) if i < total => format!("{} of {total}", i + 1),
+                _ => crate::analysis::counted(total, "match", "matches"),
+            };
+            ui.label(text);
+        }
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
         }
     }
+}
+
+/// The replacement field and its buttons.
+fn replace_row(ui: &mut egui::Ui, find: &mut FindBar) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Replace");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut find.replacement)
+                .id(egui::Id::unique("copydesk-replace-field"))
+                .hint_text("Replace with")
+                .desired_width(220.0),
+        );
+        field.labelled_by(label.id);
+        if ui.button("Replace").clicked() {
+            action = Some(Action::ReplaceOne);
+        }
+        if ui.button("Replace All").clicked() {
+            action = Some(Action::ReplaceAll);
+        }
+        ui.checkbox(&mut find.in_metadata, "Also in metadata");
+        if let Some(message) = &find.message {
+            ui.label(message);
+        }
+    });
+    action
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
