@@ -87,13 +87,7 @@ fn snippets(app: &mut CopydeskApp, ui: &mut Ui) {
     if app.workspace.library.snippets.is_empty() {
         ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
     }
-    let names: Vec<String> = app
-        .workspace
-        .library
-        .snippets
-        .iter()
-        .map(|s| s.template.name.clone())
-        .collect();
+    let names = app.workspace.library.snippet_names();
     for (i, name) in names.iter().enumerate() {
         if ui.button(name).clicked() {
             let ctx = ui.ctx().clone();

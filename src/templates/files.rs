@@ -195,6 +195,14 @@ impl Library {
         out
     }
 
+    /// The snippets' names, in the library's order.
+    pub fn snippet_names(&self) -> Vec<String> {
+        self.snippets
+            .iter()
+            .map(|s| s.template.name.clone())
+            .collect()
+    }
+
     /// The author template with this name (or file name), ignoring case.
     pub fn author(&self, name: &str) -> Option<&AuthorTemplate> {
         let wanted = name.trim().to_lowercase();

@@ -78,13 +78,7 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
     let Some(mut state) = app.palette.take() else {
         return;
     };
-    let snippets: Vec<String> = app
-        .workspace
-        .library
-        .snippets
-        .iter()
-        .map(|s| s.template.name.clone())
-        .collect();
+    let snippets = app.workspace.library.snippet_names();
     let found = matching_entries(&state.query, &snippets);
     state.selected = state.selected.min(found.len().saturating_sub(1));
     let mut run = None;
