@@ -344,7 +344,12 @@ impl CopydeskApp {
         }
 
         menu::menu_bar(self, ui);
-        panels::status_bar::status_bar(self, ui);
+        panels::status_bar::status_bar(
+            ui,
+            &mut self.workspace,
+            &self.spell,
+            &mut self.show_problems,
+        );
         panels::problems::problems_panel(self, ui);
         if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
             panels::metadata::metadata_panel(self, ui);

@@ -3,10 +3,18 @@
 use egui::{RichText, Ui};
 
 use crate::analysis::check::Severity;
-use crate::app::CopydeskApp;
+use crate::app::editor::spell_check::SpellCheck;
+use crate::session::Workspace;
 
-pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+/// The status bar reads the workspace and the spell checker, and toggles
+/// the problems list; it takes nothing else of the app.
+pub fn status_bar(
+    ui: &mut Ui,
+    workspace: &mut Workspace,
+    spell: &SpellCheck,
+    show_problems: &mut bool,
+) {
+    let Some(doc) = workspace.docs.get_mut(workspace.active) else {
         return;
     };
     let now = ui.input(|i| i.time);
@@ -18,14 +26,12 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
             ));
     }
     let stats = analysis.stats;
-    let spelling = if app.workspace.settings.spell_check {
-        app.spell
-            .problem(&doc.article.meta.lang)
-            .map(str::to_string)
+    let spelling = if workspace.settings.spell_check {
+        spell.problem(&doc.article.meta.lang).map(str::to_string)
     } else {
         None
     };
-    let wpm = app.workspace.settings.words_per_minute;
+    let wpm = workspace.settings.words_per_minute;
     let problems = &analysis.problems;
     let errors = problems
         .iter()
@@ -35,7 +41,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     let dirty = doc.is_dirty();
     // Unsaved work that is not in a recovery file either: say so where the
     // saved state is.
-    let unprotected = app.workspace.autosave.trouble().filter(|_| dirty);
+    let unprotected = workspace.autosave.trouble().filter(|_| dirty);
     let saved_state = match (&doc.path, dirty) {
         (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
         (None, _) => "Not saved yet".to_string(),
@@ -74,7 +80,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 .on_hover_text("List the problems to fix before publishing")
                 .clicked()
             {
-                app.show_problems = !app.show_problems;
+                *show_problems = !*show_problems;
             }
             if let Some(why) = spelling {
                 ui.separator();
