@@ -439,7 +439,12 @@ impl CopydeskApp {
         let view = self.workspace.settings.view;
         match view {
             ViewMode::EditorOnly => editor::body_editor(self, ui),
-            ViewMode::PreviewOnly => panels::preview::preview(self, ui),
+            ViewMode::PreviewOnly => panels::preview::preview(
+                ui,
+                &mut self.workspace,
+                &mut self.preview,
+                self.scroll_fraction,
+            ),
             ViewMode::SideBySide => {
                 // The preview keeps its share of the width across resizes,
                 // as far as the editor keeps its minimum beside it.
@@ -451,7 +456,14 @@ impl CopydeskApp {
                         egui::Panel::right(egui::Id::unique("copydesk-preview-panel")),
                         preview_width,
                         range,
-                        |ui| panels::preview::preview(self, ui),
+                        |ui| {
+                            panels::preview::preview(
+                                ui,
+                                &mut self.workspace,
+                                &mut self.preview,
+                                self.scroll_fraction,
+                            )
+                        },
                     );
                     if let Some(dragged) = dragged {
                         self.layout.preview_dragged(dragged, width);

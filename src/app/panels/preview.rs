@@ -4,11 +4,11 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
-use crate::app::CopydeskApp;
 use crate::app::accessible;
 use crate::app::editor::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
 use crate::model::Metadata;
+use crate::session::Workspace;
 
 const BODY_SIZE: f32 = 16.0;
 const MAX_WIDTH: f32 = 720.0;
@@ -76,13 +76,14 @@ fn source_hash(text: &str) -> u64 {
     h.finish()
 }
 
-pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
+/// The preview of the active document: it reads the workspace, keeps its
+/// own cache, and follows the editor's scroll `fraction` side by side.
+pub fn preview(ui: &mut Ui, workspace: &mut Workspace, cache: &mut PreviewCache, fraction: f32) {
     crate::app::accessible::name_region(ui, "Preview");
-    let dark = app.workspace.settings.dark;
-    let follow = app.workspace.settings.view == crate::app::ViewMode::SideBySide;
-    let fraction = app.scroll_fraction;
+    let dark = workspace.settings.dark;
+    let follow = workspace.settings.view == crate::app::ViewMode::SideBySide;
     let now = ui.input(|i| i.time);
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+    let Some(doc) = workspace.docs.get_mut(workspace.active) else {
         return;
     };
     // While typing goes on the preview shows the last parse; it catches up
@@ -98,7 +99,6 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     let body = &doc.article.body;
     let palette = Palette::for_dark(dark);
     let id = egui::Id::unique(("copydesk-preview", doc.id));
-    let cache = &mut app.preview;
     let mut area = egui::ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink([false, false]);
