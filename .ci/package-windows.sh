@@ -9,5 +9,6 @@ out=target/dist
 stage="$out/copydesk-windows"
 rm -rf "$stage" && mkdir -p "$stage"
 cp "target/$target/release/copydesk.exe" assets/icons/copydesk.ico README.md assets/dictionaries/en_US.LICENSE "$stage/"
+cp assets/fonts/OFL.txt "$stage/fonts-OFL.txt"
 (cd "$out" && rm -f copydesk-windows-x86_64.zip && python3 -m zipfile -c copydesk-windows-x86_64.zip copydesk-windows)
 ls -l "$out/copydesk-windows-x86_64.zip"

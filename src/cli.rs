@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{check, inspect};
-use crate::export::{self, ExportFormat, TextOptions};
+use crate::export::{self, EmbedImages, ExportFormat, ExportOptions};
 use crate::files::{self, OpenError, Opened};
 use crate::format;
 
@@ -58,6 +58,14 @@ pub enum Command {
         /// Fill in the author and bio from this author template first.
         #[arg(long)]
         author: Option<String>,
+        /// Leave out the author bio box (on by default in every format).
+        #[arg(long)]
+        no_bio: bool,
+        /// With `--to page` or `--to html`: carry local pictures inside the
+        /// HTML as `data:` URIs (up to 2 MB each; larger ones are named on
+        /// standard error and keep their path).
+        #[arg(long)]
+        embed_images: bool,
         /// With `--to markdown`: rewrite the front matter with Copydesk's
         /// own keys in their order (without it, the file keeps its site's keys).
         #[arg(long)]
@@ -231,10 +239,15 @@ pub fn run(command: Command) -> Result<i32, String> {
             output,
             wrap,
             author,
+            no_bio,
+            embed_images,
             normalize,
         } => {
             if normalize && !matches!(to, FormatArg::Markdown) {
                 return Err("--normalize goes with --to markdown".into());
+            }
+            if embed_images && !matches!(to, FormatArg::Page | FormatArg::Html) {
+                return Err("--embed-images goes with --to page or --to html".into());
             }
             let mut opened = open(&file)?;
             if let Some(name) = author {
@@ -250,14 +263,25 @@ pub fn run(command: Command) -> Result<i32, String> {
             let article = &opened.document.article;
             let origin = &opened.document.origin;
             let format: ExportFormat = to.into();
-            let text = match format {
-                ExportFormat::Text => export::text(article, TextOptions { wrap }),
+            let options = ExportOptions {
+                bio: !no_bio,
+                wrap,
+                embed_images: embed_images
+                    .then(|| EmbedImages::new(export::images::article_folder(&file))),
+            };
+            let exported = match format {
                 // The file as Save writes it: an untouched post gives back its bytes.
                 ExportFormat::Markdown if normalize => format::write_normalized(article, origin),
                 ExportFormat::Markdown => format::write_markdown(article, origin),
-                other => export::export(article, other),
+                other => {
+                    let exported = export::export_with(article, other, &options);
+                    for notice in &exported.notices {
+                        eprintln!("{}: {notice}", file.display());
+                    }
+                    exported.text
+                }
             };
-            emit(&text, output.as_deref())?;
+            emit(&exported, output.as_deref())?;
             Ok(EXIT_OK)
         }
         Command::Clean {

@@ -474,6 +474,38 @@ fn export_to_markdown_gives_back_a_post_s_bytes_unless_normalized() {
     assert!(normal.contains("excerpt: Short\r\n"), "{normal}");
 }
 
+#[test]
+fn page_export_embeds_local_pictures_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("images")).unwrap();
+    fs::write(dir.path().join("images/a.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let article = dir.path().join("post.md");
+    fs::write(
+        &article,
+        "---\ntitle: T\n---\n\n![a](images/a.png)\nCaption\n\n![b](images/missing.png)\nOther\n",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let plain = copydesk(&["export", path, "--to", "page"]);
+    assert!(stdout(&plain).contains("<img src=\"images/a.png\""));
+    let out = copydesk(&["export", path, "--to", "page", "--embed-images"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(
+        page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"a\">"),
+        "{page}"
+    );
+    assert!(page.contains("<img src=\"images/missing.png\""), "{page}");
+    assert!(
+        stderr(&out).contains("images/missing.png was not embedded: not found"),
+        "{}",
+        stderr(&out)
+    );
+    let wrong = copydesk(&["export", path, "--to", "text", "--embed-images"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("--embed-images goes with --to page or --to html"));
+}
+
 /// A post whose front matter is JavaScript (Eleventy's `---js`): `set`
 /// refuses in one line and writes nothing (it used to put a YAML block
 /// above it, which the site then read instead).

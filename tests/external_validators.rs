@@ -141,6 +141,15 @@ fn wordpress_export_reads_as_native_blocks_in_wordpress_parser() {
         {
             expected.push("core/html".into());
         }
+        // The credits, then a bio box per author with a bio.
+        if !article.meta.credits.is_empty() {
+            expected.push("core/paragraph".into());
+        }
+        for author in &article.meta.authors {
+            if !author.bio.trim().is_empty() {
+                expected.push("core/group".into());
+            }
+        }
         assert_eq!(names, expected, "{}:\n{markup}", sample.display());
         for block in blocks.as_array().unwrap() {
             match block["name"].as_str() {
@@ -150,6 +159,14 @@ fn wordpress_export_reads_as_native_blocks_in_wordpress_parser() {
                         !inner.is_empty() && inner.iter().all(|b| b["name"] == "core/list-item"),
                         "{block}"
                     );
+                }
+                Some("core/group") => {
+                    let inner = block["innerBlocks"].as_array().unwrap();
+                    assert!(
+                        inner.len() >= 2 && inner[0]["name"] == "core/heading",
+                        "{block}"
+                    );
+                    assert_eq!(block["attrs"]["tagName"], "aside", "{block}");
                 }
                 Some("core/quote") => {
                     assert!(

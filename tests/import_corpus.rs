@@ -3,9 +3,11 @@
 //! in its `.expect.json`. The per-field accuracy is printed; the test fails
 //! when a field or the whole falls below the level reached.
 //!
-//! `tests/corpus/holdout/` is the quarter written after the importer, from
+//! `tests/corpus/holdout/` holds a quarter written after the importer, from
 //! sites its rules were not written against: it is scored apart, to see
-//! whether the rules are general.
+//! whether the rules are general (the fourth quarter, there now, scored
+//! 66.0 % when first imported). When the folder is absent the test says
+//! so; a folder without drafts fails rather than passing on nothing.
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +27,8 @@ const FIELDS: [&str; 9] = [
 ];
 
 /// What the test holds the importer to (fractions of drafts right).
-const MIN_OVERALL: f64 = 0.90;
+const MIN_OVERALL: f64 = 0.93;
+/// The first scores of held-out quarters were 57.6 %, 65.9 % and 57.9 %.
 const MIN_HOLDOUT: f64 = 0.55;
 
 fn corpus(dir: &Path) -> Vec<PathBuf> {
@@ -136,16 +139,21 @@ fn the_importer_marks_unseen_drafts_as_an_editor_would() {
     assert!(main.len() >= 30, "{} drafts", main.len());
     let right = score(&main);
     let overall = report("corpus", &main, &right);
-    let holdout = corpus(&root.join("holdout"));
-    let held = if holdout.is_empty() {
-        1.0
-    } else {
-        let right = score(&holdout);
-        report("held-out quarter", &holdout, &right)
-    };
     assert!(
         overall >= MIN_OVERALL,
         "overall {overall:.3} < {MIN_OVERALL}"
     );
+    let dir = root.join("holdout");
+    if !dir.is_dir() {
+        println!("held-out quarter: none (no tests/corpus/holdout/), not scored");
+        return;
+    }
+    let holdout = corpus(&dir);
+    assert!(
+        !holdout.is_empty(),
+        "tests/corpus/holdout/ holds no drafts: nothing to score"
+    );
+    let right = score(&holdout);
+    let held = report("held-out quarter", &holdout, &right);
     assert!(held >= MIN_HOLDOUT, "held-out {held:.3} < {MIN_HOLDOUT}");
 }

@@ -71,6 +71,35 @@ fn save_the_samples_author_list_show_and_export_with_it() {
             .ends_with("ever-evolving world of technology."),
         "{text}"
     );
+    assert!(
+        text.contains("\n\nAbout the author: Walker Ronnie\n\nWalker Ronnie is a tech writer"),
+        "{text}"
+    );
+
+    // The HTML fragment ends with that author's bio box, unless asked not to.
+    let export_html = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            article.to_str().unwrap(),
+            "--to",
+            "html",
+            "--author",
+            "Walker Ronnie",
+        ];
+        args.extend_from_slice(extra);
+        stdout(&copydesk(config.path(), &args))
+    };
+    let html = export_html(&[]);
+    assert!(
+        html.contains("<aside class=\"author-bio\">\n<h2>About Walker Ronnie</h2>\n<p>Walker Ronnie is a tech writer"),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</aside>\n</footer>"), "{html}");
+    let html = export_html(&["--no-bio"]);
+    assert!(
+        html.starts_with("<p>Text.</p>") && !html.contains("Walker Ronnie is"),
+        "{html}"
+    );
 }
 
 #[test]

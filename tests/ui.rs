@@ -358,7 +358,16 @@ fn copy_for_cms_puts_html_with_a_text_fallback_on_the_clipboard() {
             .unwrap()
             .contains("<h2>Xiaomi and Leica: partnership between companies confirmed</h2>")
     );
-    assert_eq!(clip.text, copydesk::export::body_text(&article.body));
+    assert!(
+        clip.text
+            .starts_with(&copydesk::export::body_text(&article.body))
+    );
+    assert!(
+        clip.text
+            .contains("\n\nAbout the author: Walker Ronnie\n\nWalker Ronnie is"),
+        "the labelled bio follows the body: {}",
+        clip.text
+    );
     assert!(!clip.text.contains("##"));
     assert!(
         harness
@@ -366,6 +375,53 @@ fn copy_for_cms_puts_html_with_a_text_fallback_on_the_clipboard() {
             .is_some(),
         "a confirmation shows"
     );
+}
+
+#[test]
+fn copy_for_cms_carries_the_article_s_local_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("images")).unwrap();
+    fs::write(dir.path().join("images/phone.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let path = dir.path().join("post.md");
+    fs::write(
+        &path,
+        "---\ntitle: T\nauthors:\n- name: Jane\n  bio: Jane writes.\n---\n\n![A phone](images/phone.png)\nThe phone\n",
+    )
+    .unwrap();
+    let (mut harness, rig) = app_with(vec![path]);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+    pump(&mut harness);
+    let html = rig
+        .clipboard
+        .content
+        .borrow()
+        .clone()
+        .unwrap()
+        .html
+        .unwrap();
+    assert!(
+        html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"A phone\">"),
+        "{html}"
+    );
+    assert!(html.contains("<aside class=\"author-bio\">"), "{html}");
+
+    // With the bio switched off in the Export menu's setting.
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, copydesk::app::Command::ToggleExportBio);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+    pump(&mut harness);
+    let html = rig
+        .clipboard
+        .content
+        .borrow()
+        .clone()
+        .unwrap()
+        .html
+        .unwrap();
+    assert!(!html.contains("author-bio"), "{html}");
+    assert!(!harness.state().workspace.settings.export_bio);
 }
 
 #[test]

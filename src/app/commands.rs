@@ -82,6 +82,7 @@ impl Menu {
             Menu::Export => vec![
                 ExportFormat::ALL.map(Export).to_vec(),
                 vec![CopyForCms, CopyText, CopyMarkdown, PreviewInBrowser],
+                vec![ToggleExportBio],
             ],
             Menu::Help => vec![vec![CommandPalette, Shortcuts, About]],
         }
@@ -116,7 +117,7 @@ impl Command {
             | ShowProblems | Statistics | ToggleTheme | ToggleCursorBlink | ZoomIn | ZoomOut
             | ZoomReset | NextTab | PreviousTab => &[Menu::View],
             Heading(_) | Quote | BulletList | InsertFigure => &[Menu::Insert],
-            Export(_) | PreviewInBrowser => &[Menu::Export],
+            Export(_) | PreviewInBrowser | ToggleExportBio => &[Menu::Export],
             CommandPalette | Shortcuts | About => &[Menu::Help],
         }
     }
@@ -186,6 +187,7 @@ impl Command {
             Command::ToggleSpellCheck => "Check Spelling as You Type".into(),
             Command::Statistics => "Statistics…".into(),
             Command::ToggleCursorBlink => "Blinking Cursor".into(),
+            Command::ToggleExportBio => "Author Bio in Exports".into(),
             Command::ManageTemplates => "Templates…".into(),
             Command::Shortcuts => "Keyboard Shortcuts".into(),
             Command::About => "About Copydesk".into(),
@@ -244,6 +246,7 @@ impl Command {
             Command::Export(_)
             | Command::ConvertToCopydeskKeys
             | Command::ToggleCursorBlink
+            | Command::ToggleExportBio
             | Command::Statistics
             | Command::ManageTemplates
             | Command::About => None,

@@ -22,6 +22,7 @@ fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
         Command::ToggleOutline => Some(app.workspace.settings.show_outline),
         Command::ToggleSpellCheck => Some(app.workspace.settings.spell_check),
         Command::ToggleCursorBlink => Some(app.workspace.settings.cursor_blink),
+        Command::ToggleExportBio => Some(app.workspace.settings.export_bio),
         _ => None,
     };
     if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {

@@ -9,9 +9,12 @@ mod accessible;
 mod actions;
 pub mod commands;
 mod editor;
+pub mod fonts;
 mod layout;
 mod menu;
 mod panels;
+mod picture_drop;
+mod pictures;
 pub mod platform;
 mod watch;
 mod windows;
@@ -263,6 +266,8 @@ impl CopydeskApp {
     /// work is written to recovery files and a crash log first, then the
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        fonts::install_once(ui.ctx());
+        pictures::install_loaders(ui.ctx());
         if let Some(message) = self.crashed.clone() {
             self.crash_screen(ui, &message);
             return;
@@ -517,7 +522,11 @@ impl CopydeskApp {
                 .collect()
         });
         for path in dropped {
-            self.open_path(path, now);
+            if picture_drop::is_picture(&path) && self.active_doc().is_some() {
+                self.insert_dropped_picture(ctx, &path, now);
+            } else {
+                self.open_path(path, now);
+            }
         }
     }
 

@@ -184,22 +184,53 @@ pub fn prefix_lines(text: &str, selection: Range<usize>, prefix: &str) -> Edit {
 /// Inserts a figure (image, caption, credit) as its own paragraph after the
 /// current one, with the image address selected.
 pub fn insert_figure(text: &str, at: usize) -> Edit {
+    let (text, start) = figure_after_paragraph(text, at, "image.jpg");
+    let src_start = start + "![Describe the image](".len();
+    Edit {
+        text,
+        selection: src_start..src_start + "image.jpg".len(),
+    }
+}
+
+/// A figure of the picture at `src` (a dropped file) after the paragraph at
+/// `at`, its alt text selected to be written over; caption and credit follow.
+pub fn insert_figure_of(text: &str, at: usize, src: &str) -> Edit {
+    let (text, start) = figure_after_paragraph(text, at, src);
+    let alt_start = start + "![".len();
+    Edit {
+        text,
+        selection: alt_start..alt_start + "Describe the image".len(),
+    }
+}
+
+/// The text with a figure template for `src` after the paragraph at `at`,
+/// and where the figure starts.
+fn figure_after_paragraph(text: &str, at: usize, src: &str) -> (String, usize) {
     let para_end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
     let before = text[..para_end].trim_end_matches('\n');
     let after = text[para_end..].trim_start_matches('\n');
-    let figure = "![Describe the image](image.jpg)\nCaption\nCredit: ";
-    let mut new = String::with_capacity(text.len() + figure.len() + 4);
+    let mut new = String::with_capacity(text.len() + src.len() + 48);
     new.push_str(before);
     if !before.is_empty() {
         new.push_str("\n\n");
     }
-    let src_start = new.len() + "![Describe the image](".len();
-    new.push_str(figure);
+    let start = new.len();
+    new.push_str(&format!(
+        "![Describe the image]({})\nCaption\nCredit: ",
+        markdown_destination(src)
+    ));
     new.push_str("\n\n");
     new.push_str(after);
-    Edit {
-        text: new,
-        selection: src_start..src_start + "image.jpg".len(),
+    (new, start)
+}
+
+/// A link destination as Markdown reads it: in angle brackets when it holds
+/// spaces or parentheses.
+fn markdown_destination(src: &str) -> String {
+    if src.contains([' ', '(', ')']) {
+        format!("<{src}>")
+    } else {
+        src.to_string()
     }
 }
 
@@ -302,6 +333,16 @@ mod tests {
             "Para one.\n\n![Describe the image](image.jpg)\nCaption\nCredit: \n\nPara two."
         );
         assert_eq!(&e.text[e.selection], "image.jpg");
+    }
+
+    #[test]
+    fn a_dropped_picture_becomes_a_figure_with_its_alt_text_selected() {
+        let e = insert_figure_of("Para one.\n\nPara two.", 3, "images/my phone.png");
+        assert_eq!(
+            e.text,
+            "Para one.\n\n![Describe the image](<images/my phone.png>)\nCaption\nCredit: \n\nPara two."
+        );
+        assert_eq!(&e.text[e.selection], "Describe the image");
     }
 
     #[test]

@@ -2,15 +2,33 @@
 //! everything escaped, raw HTML sanitised with `ammonia`.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::html_escape::{escape, escape_into};
+use super::images::{self, EmbedImages};
+use super::{ExportOptions, Exported};
 use crate::markdown::{self, Align, Block, BlockKind, Figure, Inline, url};
 use crate::model::Article;
 
 /// The body of the article as an HTML fragment, ready to paste into a CMS
-/// whose own fields hold the title, byline and feature image.
+/// whose own fields hold the title, byline and feature image; it ends with
+/// the credits and the author bio box.
 pub fn fragment(article: &Article) -> String {
-    body_html(&markdown::parse(&article.body))
+    fragment_with(article, &ExportOptions::default()).text
+}
+
+/// The fragment as `options` say (bio box, embedded pictures).
+pub fn fragment_with(article: &Article, options: &ExportOptions) -> Exported {
+    let blocks = markdown::parse(&article.body);
+    let mut html = HtmlWriter::new(&blocks).embedding(options.embed_images.clone());
+    html.blocks(&blocks);
+    html.footnotes();
+    html.out
+        .push_str(&super::footer::footer_html(&article.meta, options.bio));
+    Exported {
+        text: html.out,
+        notices: html.notices,
+    }
 }
 
 /// HTML for parsed blocks, footnotes gathered at the end.
@@ -32,6 +50,9 @@ pub struct HtmlWriter {
     pub out: String,
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<(usize, String)>,
+    embed: Option<EmbedImages>,
+    /// Pictures that could not be embedded, and why.
+    pub notices: Vec<String>,
 }
 
 impl HtmlWriter {
@@ -47,7 +68,31 @@ impl HtmlWriter {
             out: String::new(),
             footnote_numbers,
             footnotes: Vec::new(),
+            embed: None,
+            notices: Vec::new(),
         }
+    }
+
+    /// Local pictures are written as `data:` URIs.
+    pub fn embedding(mut self, embed: Option<EmbedImages>) -> Self {
+        self.embed = embed;
+        self
+    }
+
+    /// The `src` to write for an image address: embedded when asked and
+    /// local, `None` for an unsafe address (the image keeps its alt text).
+    fn image_src(&mut self, src: &str) -> Option<String> {
+        if let Some(embed) = &self.embed
+            && let Some(path) = images::local_path(src, &embed.base_dir)
+        {
+            match images::data_uri(&path, embed.max_bytes) {
+                Ok(uri) => return Some(uri),
+                Err(why) => self
+                    .notices
+                    .push(format!("{} was not embedded: {why}", src.trim())),
+            }
+        }
+        url::is_safe_image(src).then(|| src.to_string())
     }
 
     pub fn blocks(&mut self, blocks: &[Block]) {
@@ -109,8 +154,11 @@ impl HtmlWriter {
                     out: String::new(),
                     footnote_numbers: self.footnote_numbers.clone(),
                     footnotes: Vec::new(),
+                    embed: self.embed.clone(),
+                    notices: Vec::new(),
                 };
                 inner.blocks(blocks);
+                self.notices.append(&mut inner.notices);
                 let number = self.footnote_numbers.get(label).copied().unwrap_or(0);
                 self.footnotes.push((number, inner.out));
             }
@@ -122,12 +170,8 @@ impl HtmlWriter {
     pub fn figure_inner(&mut self, figure: &Figure, caption_class: &str) {
         if !figure.src.is_empty() {
             // An unsafe address is dropped, the image element kept for its alt text.
-            let src = if url::is_safe_image(&figure.src) {
-                figure.src.as_str()
-            } else {
-                ""
-            };
-            self.img(src, &figure.alt, &figure.title);
+            let src = self.image_src(&figure.src).unwrap_or_default();
+            self.img(&src, &figure.alt, &figure.title);
             self.out.push('\n');
         }
         if !figure.caption.is_empty() || !figure.credit.is_empty() {
@@ -287,13 +331,10 @@ impl HtmlWriter {
                     self.inlines(content);
                 }
             }
-            Inline::Image { src, alt, title } => {
-                if url::is_safe_image(src) && !src.is_empty() {
-                    self.img(src, alt, title);
-                } else {
-                    escape_into(&mut self.out, alt);
-                }
-            }
+            Inline::Image { src, alt, title } => match self.image_src(src) {
+                Some(src) if !src.is_empty() => self.img(&src, alt, title),
+                _ => escape_into(&mut self.out, alt),
+            },
             Inline::SoftBreak => self.out.push('\n'),
             Inline::HardBreak => self.out.push_str("<br>\n"),
             Inline::Html(raw) => self.out.push_str(raw),
@@ -342,8 +383,29 @@ fn has_raw_html(inlines: &[Inline]) -> bool {
 }
 
 /// Removes scripts, event handlers, styles and unsafe URLs from raw HTML.
+/// `data:` is let through for one thing only: an embedded PNG, JPEG, GIF or
+/// WebP in an `img`'s `src` (never `data:text/html`, never SVG, never a link).
 pub fn sanitise(html: &str) -> String {
-    ammonia::clean(html)
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_url_schemes(["data"])
+            .attribute_filter(|element, attribute, value| {
+                let is_data = value
+                    .trim_start()
+                    .get(..5)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+                if !is_data
+                    || (element == "img" && attribute == "src" && images::is_embedded_image(value))
+                {
+                    Some(value.into())
+                } else {
+                    None
+                }
+            });
+        builder
+    });
+    CLEANER.clean(html).to_string()
 }
 
 #[cfg(test)]

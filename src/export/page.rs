@@ -1,14 +1,21 @@
 //! A standalone HTML5 page: the article as a reader would see it, with the
 //! metadata search engines and link previews read.
 
-use super::html::{HtmlWriter, markdown_html};
+use super::footer::footer_html;
+use super::html::HtmlWriter;
 use super::html_escape::{escape, escape_into};
+use super::{ExportOptions, Exported};
 use crate::markdown::{self, url};
 use crate::model::Article;
 
 const STYLESHEET: &str = include_str!("../../assets/page.css");
 
 pub fn page(article: &Article) -> String {
+    page_with(article, &ExportOptions::default()).text
+}
+
+/// The page as `options` say (bio box, embedded pictures).
+pub fn page_with(article: &Article, options: &ExportOptions) -> Exported {
     let meta = &article.meta;
     let blocks = markdown::parse(&article.body);
     let lang = if meta.lang.trim().is_empty() {
@@ -28,6 +35,7 @@ pub fn page(article: &Article) -> String {
     let image = meta.image.src.trim();
     let safe_image = !image.is_empty() && url::is_safe_image(image);
 
+    let mut notices = Vec::new();
     let mut out = String::with_capacity(article.body.len() * 2 + STYLESHEET.len() + 4096);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape_into(&mut out, lang);
@@ -136,49 +144,21 @@ pub fn page(article: &Article) -> String {
             caption: inline_of(&meta.image.caption),
             credit: inline_of(&meta.image.credit),
         };
-        let mut w = HtmlWriter::new(&[]);
+        let mut w = HtmlWriter::new(&[]).embedding(options.embed_images.clone());
         w.figure_inner(&figure, "");
         out.push_str("<figure class=\"feature\">\n");
         out.push_str(&w.out);
         out.push_str("</figure>\n");
+        notices.append(&mut w.notices);
     }
-    out.push_str(&super::html::body_html(&blocks));
-    let bios: Vec<_> = meta
-        .authors
-        .iter()
-        .filter(|a| !a.bio.trim().is_empty())
-        .collect();
-    if !meta.credits.is_empty() || !bios.is_empty() {
-        out.push_str("<footer>\n");
-        if !meta.credits.is_empty() {
-            out.push_str("<p class=\"credits\">");
-            for (i, credit) in meta.credits.iter().enumerate() {
-                if i > 0 {
-                    out.push_str("<br>\n");
-                }
-                let sentence = credit.sentence();
-                if !credit.url.is_empty() && url::is_safe_link(&credit.url) {
-                    out.push_str(&format!(
-                        "<a href=\"{}\">{}</a>",
-                        escape(&credit.url),
-                        escape(&sentence)
-                    ));
-                } else {
-                    escape_into(&mut out, &sentence);
-                }
-            }
-            out.push_str("</p>\n");
-        }
-        for author in bios {
-            out.push_str("<section class=\"author-bio\">\n");
-            out.push_str(&format!("<h2>About {}</h2>\n", escape(author.name.trim())));
-            out.push_str(&markdown_html(&author.bio));
-            out.push_str("</section>\n");
-        }
-        out.push_str("</footer>\n");
-    }
+    let mut body = HtmlWriter::new(&blocks).embedding(options.embed_images.clone());
+    body.blocks(&blocks);
+    body.footnotes();
+    out.push_str(&body.out);
+    notices.append(&mut body.notices);
+    out.push_str(&footer_html(meta, options.bio));
     out.push_str("</article>\n</body>\n</html>\n");
-    out
+    Exported { text: out, notices }
 }
 
 /// Markdown inline text (a caption) as inlines.
@@ -299,7 +279,7 @@ mod tests {
             "<meta name=\"twitter:card\" content=\"summary\">",
             "\"@type\": \"NewsArticle\"",
             "<time datetime=\"2022-03-01\">2022-03-01</time>",
-            "<section class=\"author-bio\">",
+            "<aside class=\"author-bio\">\n<h2>About Jane</h2>",
         ] {
             assert!(out.contains(needle), "missing {needle} in {out}");
         }

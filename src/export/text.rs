@@ -1,18 +1,13 @@
 //! Clean plain text, for pasting anywhere: no Markdown syntax left.
 
+use super::ExportOptions;
 use crate::markdown::{self, Block, BlockKind, plain_text};
-use crate::model::Article;
+use crate::model::{Article, Metadata};
 
-/// Options of the text export.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct TextOptions {
-    /// Wrap lines at this many columns; `None` keeps one line per paragraph.
-    pub wrap: Option<usize>,
-}
-
-/// Title, subtitle, byline, body, credits and the author's bio as plain text,
-/// paragraphs separated by blank lines.
-pub fn text(article: &Article, options: TextOptions) -> String {
+/// Title, subtitle, byline, body, credits and the author's bio (labelled, so
+/// it does not read as one more body paragraph) as plain text, paragraphs
+/// separated by blank lines.
+pub fn text(article: &Article, options: &ExportOptions) -> String {
     let meta = &article.meta;
     let mut paras: Vec<String> = Vec::new();
     let mut head = Vec::new();
@@ -33,20 +28,7 @@ pub fn text(article: &Article, options: TextOptions) -> String {
         (true, true) => {}
     }
     body_paragraphs(&markdown::parse(&article.body), "", &mut paras);
-    if !meta.credits.is_empty() {
-        paras.push(
-            meta.credits
-                .iter()
-                .map(|c| c.sentence())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    }
-    for author in &meta.authors {
-        if !author.bio.trim().is_empty() {
-            body_paragraphs(&markdown::parse(&author.bio), "", &mut paras);
-        }
-    }
+    footer_paragraphs(meta, options.bio, &mut paras);
     let mut out = String::new();
     for para in paras {
         let para = match options.wrap {
@@ -60,6 +42,39 @@ pub fn text(article: &Article, options: TextOptions) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The credits, then each bio under its label.
+fn footer_paragraphs(meta: &Metadata, bio: bool, paras: &mut Vec<String>) {
+    if !meta.credits.is_empty() {
+        paras.push(
+            meta.credits
+                .iter()
+                .map(|c| c.sentence())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    if bio {
+        for author in super::footer::bios(meta) {
+            paras.push(match author.name.trim() {
+                "" => BIO_LABEL.to_string(),
+                name => format!("{BIO_LABEL}: {name}"),
+            });
+            body_paragraphs(&markdown::parse(&author.bio), "", paras);
+        }
+    }
+}
+
+/// What the text export puts above a bio.
+pub const BIO_LABEL: &str = "About the author";
+
+/// The credits and bio as they follow [`body_text`]: a blank line before
+/// each paragraph; empty when there is neither.
+pub fn footer_text(meta: &Metadata, bio: bool) -> String {
+    let mut paras = Vec::new();
+    footer_paragraphs(meta, bio, &mut paras);
+    paras.iter().map(|p| format!("\n{p}\n")).collect()
 }
 
 /// The text export of a body alone (what a CMS's plain-text paste gets).
@@ -203,11 +218,11 @@ mod tests {
             &article(
                 "## Heading\n\nA *b* [c](https://d.e)\nwraps.\n\n![]()\nLeica\nCredit: LGD\n\n- one\n- two\n\n> quoted\n",
             ),
-            TextOptions::default(),
+            &ExportOptions::default(),
         );
         assert_eq!(
             out,
-            "Title\nDek\n\nBy Jane Doe · 2022-03-01\n\nHeading\n\nA b c wraps.\n\n[Image: Leica (Credit: LGD)]\n\n• one\n• two\n\n    quoted\n\nSource: Reuters\n\nJane writes.\n"
+            "Title\nDek\n\nBy Jane Doe · 2022-03-01\n\nHeading\n\nA b c wraps.\n\n[Image: Leica (Credit: LGD)]\n\n• one\n• two\n\n    quoted\n\nSource: Reuters\n\nAbout the author: Jane Doe\n\nJane writes.\n"
         );
     }
 
@@ -215,7 +230,10 @@ mod tests {
     fn hard_wraps_when_asked() {
         let out = text(
             &article("one two three four five six seven eight nine ten"),
-            TextOptions { wrap: Some(20) },
+            &ExportOptions {
+                wrap: Some(20),
+                ..Default::default()
+            },
         );
         assert!(
             out.contains("one two three four\nfive six seven eight\nnine ten"),

@@ -1,11 +1,21 @@
 //! WordPress block-editor markup (`<!-- wp:paragraph -->` …), as its block
 //! serialiser writes it, so the editor opens each block as a native one.
 
+use super::ExportOptions;
+use super::footer;
 use super::html::HtmlWriter;
+use super::html_escape::escape;
 use crate::markdown::{self, Block, BlockKind};
 use crate::model::Article;
 
 pub fn wordpress(article: &Article) -> String {
+    wordpress_with(article, &ExportOptions::default())
+}
+
+/// The blocks as `options` say: the body, then the credits as a paragraph
+/// block and each bio as a group block (`<aside>`), which WordPress opens
+/// as native blocks the theme styles.
+pub fn wordpress_with(article: &Article, options: &ExportOptions) -> String {
     let blocks = markdown::parse(&article.body);
     let mut w = HtmlWriter::new(&blocks);
     for block in &blocks {
@@ -20,6 +30,36 @@ pub fn wordpress(article: &Article) -> String {
         open(&mut w.out, "html", "");
         w.out.push_str(notes.trim_end());
         close(&mut w.out, "html");
+    }
+    let meta = &article.meta;
+    if !meta.credits.is_empty() {
+        open(&mut w.out, "paragraph", "{\"className\":\"credits\"}");
+        w.out.push_str("<p class=\"credits\">");
+        w.out.push_str(&footer::credits_inner(meta));
+        w.out.push_str("</p>");
+        close(&mut w.out, "paragraph");
+    }
+    if options.bio {
+        for author in footer::bios(meta) {
+            open(
+                &mut w.out,
+                "group",
+                "{\"tagName\":\"aside\",\"className\":\"author-bio\"}",
+            );
+            w.out
+                .push_str("<aside class=\"wp-block-group author-bio\">");
+            open(&mut w.out, "heading", "");
+            w.out.push_str("<h2 class=\"wp-block-heading\">");
+            w.out.push_str(&escape(&footer::bio_heading(author)));
+            w.out.push_str("</h2>");
+            close(&mut w.out, "heading");
+            for block in &markdown::parse(&author.bio) {
+                wp_block(&mut w, block);
+            }
+            trim_newline(&mut w.out);
+            w.out.push_str("</aside>");
+            close(&mut w.out, "group");
+        }
     }
     w.out
 }

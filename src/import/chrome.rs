@@ -114,6 +114,9 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     {
         return Some("navigation (a breadcrumb from the home page)");
     }
+    if words <= 15 && line.trim_start().starts_with(['→', '►', '▶', '»']) {
+        return Some("a link to another story (after an arrow)");
+    }
     if words <= 8 && trimmed.starts_with([',', ';', ':', '.']) {
         return Some("a leftover of the page's layout");
     }
@@ -142,6 +145,31 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     ) {
         return Some("an empty credit label");
     }
+    if words <= 10 && AGE_NOTICE.iter().any(|a| lower.starts_with(a)) {
+        return Some("a notice that the article is old");
+    }
+    if words <= 8 && SKIP_LINK.iter().any(|k| lower.starts_with(k)) {
+        return Some("navigation (a skip link)");
+    }
+    if words <= 4 && lower.split_whitespace().last() == Some("logo") {
+        return Some("a site's logo");
+    }
+    if let Some(embed) = embedded_post(trimmed) {
+        return Some(embed);
+    }
+    if is_page_marker(&lower) {
+        return Some("a page marker (page N of M)");
+    }
+    if words <= 8
+        && FURNITURE
+            .iter()
+            .any(|f| lower.trim_end_matches([':', '.']) == *f)
+    {
+        return Some("the page's furniture after the article");
+    }
+    if words <= 30 && NOTICES.iter().any(|n| lower.starts_with(n)) {
+        return Some("a legal or citation notice");
+    }
     if (lower.starts_with("lectura:")
         || lower.starts_with("reading:")
         || lower.starts_with("es noticia"))
@@ -150,6 +178,97 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         return Some("navigation");
     }
     None
+}
+
+/// `This article is more than 2 years old`: the page's notice on old articles.
+const AGE_NOTICE: &[&str] = &[
+    "this article is more than",
+    "this article is over",
+    "this article was published more than",
+    "questo articolo ha più di",
+    "questo articolo è stato pubblicato più di",
+    "dieser artikel ist älter als",
+    "dieser artikel ist mehr als",
+    "cet article a plus de",
+    "cet article date de plus de",
+    "este artículo tiene más de",
+    "este artigo tem mais de",
+    "este artigo foi publicado há mais de",
+    "dit artikel is meer dan",
+    "dit artikel is ouder dan",
+];
+
+/// Links that jump over the page's header (often glued together).
+const SKIP_LINK: &[&str] = &[
+    "skip to ",
+    "jump to content",
+    "zum hauptinhalt",
+    "direkt zum inhalt",
+    "vai al contenuto",
+    "passa al contenuto",
+    "aller au contenu",
+    "ir al contenido",
+    "saltar al contenido",
+    "ir para o conteúdo",
+    "naar de inhoud",
+    "ga naar de inhoud",
+];
+
+/// Lines a page puts after (or around) the article's text.
+const FURNITURE: &[&str] = &[
+    "back to top",
+    "explore further",
+    "reuse this content",
+    "torna su",
+    "nach oben",
+    "retour en haut",
+    "volver arriba",
+    "voltar ao topo",
+    "terug naar boven",
+];
+
+/// Notices under an article: how to cite it, its reuse terms, when it was
+/// updated.
+const NOTICES: &[&str] = &[
+    "citation:",
+    "this document is subject to copyright",
+    "this article is republished",
+    "this story was originally published",
+    "this article was updated",
+    "this article has been updated",
+    "this story has been updated",
+    "questo articolo è stato aggiornato",
+    "dieser artikel wurde aktualisiert",
+    "cet article a été mis à jour",
+    "cet article a été actualisé",
+    "este artículo fue actualizado",
+    "este artículo se ha actualizado",
+    "este artigo foi atualizado",
+    "dit artikel is bijgewerkt",
+];
+
+/// `Sei sulla pagina 1 di 6`, `Page 2 of 5`, `Seite 1 von 3`: a printed or
+/// paginated page's marker. (Glued digits, as PDFs give them, count.)
+fn is_page_marker(lower: &str) -> bool {
+    // Most lines name no page: they are passed over before any allocation.
+    if word_count(lower) > 8 || !["pag", "pág", "seite"].iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    let spaced: String = lower
+        .chars()
+        .flat_map(|c| {
+            let sep = (c.is_ascii_digit()).then_some(' ');
+            sep.into_iter().chain(std::iter::once(c)).chain(sep)
+        })
+        .collect();
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    words.windows(4).any(|w| {
+        ["page", "pagina", "seite", "página", "pág."].contains(&w[0])
+            && number(w[1])
+            && ["of", "di", "von", "de", "sur", "van", "/"].contains(&w[2])
+            && number(w[3])
+    })
 }
 
 /// A gallery link glued before a caption (`Volledig scherm Een medewerker…`):
@@ -192,8 +311,91 @@ pub fn is_related_header(line: &str) -> bool {
     if line.len() > 80 {
         return false;
     }
-    let lower = line.trim().trim_end_matches(':').to_lowercase();
-    RELATED.contains(&lower.as_str())
+    let lower = line.trim().trim_end_matches(':').trim().to_lowercase();
+    // `Lesen Sie mehr zum Thema`, `À voir également sur Le Site`: a
+    // header of several words, with a few words before or after it.
+    // (Compared in place: this runs on every short line of a long draft.)
+    // A header that opens the line ends it with a colon (`À voir également
+    // sur Le Site :`); `Read more about the camera` is not one.
+    let colon = line.trim_end().ends_with(':');
+    let framed = |r: &&str| {
+        r.contains(' ')
+            && (colon
+                && lower
+                    .strip_prefix(r)
+                    .is_some_and(|rest| rest.starts_with(' '))
+                || lower
+                    .strip_suffix(r)
+                    .is_some_and(|rest| rest.ends_with(' ')))
+    };
+    RELATED.contains(&lower.as_str()) || (word_count(&lower) <= 8 && RELATED.iter().any(framed))
+}
+
+/// The reason given for the attribution line of an embedded post alone:
+/// the line before it is the post's text.
+pub const EMBED_ATTRIBUTION: &str = "an embedded post's attribution";
+
+/// `… pic.twitter.com/x — Le Labo (@lelabo) May 14, 2019`: a social post
+/// embedded in the article, with its attribution (a handle in brackets and
+/// a year at the end, after a dash).
+fn embedded_post(line: &str) -> Option<&'static str> {
+    let (before, after) = line.rsplit_once(['—', '–'])?;
+    let handle = after.find("(@")?;
+    let year = after.trim_end().rsplit(' ').next()?;
+    let dated = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+    if !dated || word_count(after) > 12 || !after[handle..].contains(')') {
+        return None;
+    }
+    Some(if before.trim().is_empty() {
+        EMBED_ATTRIBUTION
+    } else {
+        "an embedded social post"
+    })
+}
+
+/// `Carla F. says:`, `Nuno escreve:`: a reader's comment opens; the
+/// comments run to the end of the page.
+pub fn is_comment_header(line: &str) -> bool {
+    const SAYS: [&str; 22] = [
+        "says",
+        "said",
+        "wrote",
+        "sagt",
+        "schreibt",
+        "dice",
+        "scrive",
+        "dit",
+        "écrit",
+        "schrijft",
+        "escribe",
+        "diz",
+        "escreve",
+        "zegt",
+        "schreef",
+        "escribió",
+        "escreveu",
+        "scritto",
+        "replied",
+        "commented",
+        "antwortete",
+        "répond",
+    ];
+    const PRONOUNS: [&str; 16] = [
+        "he", "she", "they", "it", "the", "il", "elle", "er", "sie", "él", "ella", "ele", "ela",
+        "hij", "zij", "lui",
+    ];
+    let line = line.trim();
+    line.len() <= 80
+        && word_count(line) <= 6
+        && !line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+        && line
+            .strip_suffix(':')
+            .and_then(|l| l.split_whitespace().last())
+            .is_some_and(|w| SAYS.contains(&w.to_lowercase().as_str()))
+        && line.starts_with(char::is_uppercase)
 }
 
 /// Headers of a table of contents, whose entries repeat the subheadings.
@@ -374,6 +576,27 @@ const NAVIGATION: &[&str] = &[
 
 const RELATED: &[&str] = &[
     "related coverage",
+    "explore more on these topics",
+    "à voir également",
+    "sources",
+    "fonti",
+    "quellen",
+    "fuentes",
+    "fontes",
+    "bronnen",
+    "references",
+    "read more",
+    "leer más",
+    "lire plus",
+    "leggi di più",
+    "mehr lesen",
+    "lees meer",
+    "leia mais",
+    "saiba mais",
+    "a voir également",
+    "da vedere anche",
+    "ver también",
+    "zie ook",
     "ultima ora",
     "ultime notizie",
     "le più lette",
@@ -423,6 +646,17 @@ const RELATED: &[&str] = &[
 ];
 
 const CONTENTS: &[&str] = &[
+    "jump to",
+    "jump straight to",
+    "skip to section",
+    "in this guide",
+    "in questo articolo",
+    "in diesem artikel",
+    "dans cet article",
+    "en este artículo",
+    "neste artigo",
+    "in dit artikel",
+    "sommario",
     "indice",
     "índice",
     "contents",
@@ -658,8 +892,38 @@ mod tests {
             "Avatar di Marco Bellini",
             "Image credit:",
             "Sign up for The Morning Byte",
+            "Skip to main contentSkip to navigation",
+            "This article is more than 2 years old",
+            "Este artigo tem mais de um ano",
+            "Sei sulla pagina 1di 6",
+            "Page 2 of 5",
+            "TIP.nl logo",
+            "Back to top",
+            "— Joana Lemos (@joanalemostech) March 12, 2024",
+            "Small and light 😮 pic.twitter.com/Qk4r — Le Labo (@LeLabo) May 14, 2019",
+            "Citation: Phones that roll (2019, February 25) retrieved 3 March 2019",
         ] {
             assert!(chrome_reason(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn comment_and_related_headers() {
+        for line in [
+            "Carla F. says:",
+            "Nuno escreve:",
+            "Jan schreef:",
+            "Marie a écrit :",
+        ] {
+            assert!(is_comment_header(line), "{line}");
+        }
+        assert!(is_related_header("Lesen Sie mehr zum Thema"));
+        assert!(is_related_header(
+            "À voir également sur Le Quotidien Post :"
+        ));
+        assert!(!is_related_header("Read more about the camera"));
+        for line in ["She says:", "The chief executive says it plainly:"] {
+            assert!(!is_comment_header(line), "{line}");
         }
     }
 

@@ -70,7 +70,7 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
-const WEEKDAYS: [&str; 49] = [
+const WEEKDAYS: &[&str] = &[
     "mon",
     "tue",
     "tues",
@@ -120,6 +120,18 @@ const WEEKDAYS: [&str; 49] = [
     "viernes",
     "sábado",
     "domingo",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
 ];
 
 /// Words a date line may carry besides the date itself.
@@ -184,6 +196,9 @@ fn is_time(word: &str) -> bool {
         .trim_end_matches("am")
         .trim_end_matches("pm")
         .trim_end_matches('h');
+    if matches!(lower.as_str(), "a.m" | "p.m") {
+        return true;
+    }
     // `10:05`, `10.05`, and the French and Portuguese `10h05`.
     let mut parts = core.split([':', '.', 'h']);
     let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
@@ -236,6 +251,15 @@ fn year_number(word: &str) -> Option<u32> {
 /// `2010-07-09`, `2010/07/09`, `09/07/2010`, `9.7.2010`: (ISO date, rest).
 fn numeric_date(word: &str) -> Option<String> {
     let w = word.trim_end_matches([',', '.']);
+    // `2019-02-25T10:30:00Z`: an ISO date and time.
+    let w = match w.split_once('T') {
+        Some((date, time))
+            if date.len() == 10 && time.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            date
+        }
+        _ => w,
+    };
     let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
     if parts.len() != 3
         || !parts
@@ -450,6 +474,10 @@ mod tests {
     fn reads_dates_with_times_cities_and_agencies() {
         for (line, want) in [
             ("7 de mayo de 2020, 18:45", "2020-05-07"),
+            ("maandag 25 februari 2019, 10:30", "2019-02-25"),
+            ("quinta-feira, 25 de fevereiro de 2019", "2019-02-25"),
+            ("2019-02-25T10:30:00Z", "2019-02-25"),
+            ("Updated: Feb 25, 2019, 10:30 a.m. ET", "2019-02-25"),
             ("3. März 2021 | 09:10 Uhr", "2021-03-03"),
             ("le 12 avril 2019 à 10h05", "2019-04-12"),
             ("12/04/2021", "2021-04-12"),

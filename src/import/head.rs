@@ -49,10 +49,19 @@ fn kind_of(line: &str) -> Kind {
         let published = line
             .split([' ', '-', '–', '—', '|'])
             .any(|w| PUBLISHED.contains(&w.to_lowercase().as_str()));
+        // `Ana Ruiz | 25/02/2019`, `Claire Dubois, le 12 avril 2019`: a
+        // name (not a section) before the date is its writer.
+        let named = line
+            .split_once([',', '|', '—', '–', '·'])
+            .map(|(n, _)| n.trim())
+            .filter(|n| is_bare_name(n))
+            .map(str::to_string);
         return match d.category {
             Some(name) if published && is_person_name(&name, true) => {
                 Kind::Byline(vec![name], Some(d.date))
             }
+            Some(name) if is_bare_name(&name) => Kind::Byline(vec![name], Some(d.date)),
+            None if named.is_some() => Kind::Byline(named.into_iter().collect(), Some(d.date)),
             category => Kind::Date(d.date, category),
         };
     }
@@ -63,10 +72,17 @@ fn kind_of(line: &str) -> Kind {
         return Kind::Caption(undouble(&caption), credit);
     }
     if is_job_title(line) {
+        // `Priya NatarajanSenior researcher`: the name glued to the role.
+        if let Some((name, role)) = glued_parts(line)
+            && (2..=4).contains(&word_count(name))
+            && is_person_name(name, false)
+            && is_job_title(role)
+        {
+            return Kind::Name(name.to_string());
+        }
         return Kind::Role;
     }
-    let words = word_count(line);
-    if (2..=4).contains(&words) && is_person_name(line.trim(), false) {
+    if is_bare_name(line) {
         return Kind::Name(line.trim().to_string());
     }
     Kind::Text
@@ -101,12 +117,24 @@ fn leading_name(words: &[&str]) -> usize {
         .iter()
         .take(5)
         // A word in capitals after a name in ordinary case is a desk, not the name.
-        .take_while(|w| {
+        .enumerate()
+        .take_while(|(i, w)| {
+            // `Jan de Vries`: particles inside a name.
+            let particle = *i > 0
+                && [
+                    "de", "da", "di", "van", "von", "der", "den", "del", "la", "le",
+                ]
+                .contains(&w.trim_end_matches(','));
             !w.ends_with(':')
-                && is_person_name(w.trim_end_matches(','), true)
+                && (particle || is_person_name(w.trim_end_matches(','), true))
                 && (first_caps || !caps(w))
         })
         .count();
+    // A name does not end on a particle.
+    let n = (0..=n)
+        .rev()
+        .find(|&k| k == 0 || words[k - 1].starts_with(char::is_uppercase))
+        .unwrap_or(0);
     if n >= 2 { n } else { 0 }
 }
 
@@ -224,6 +252,21 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
             date_in(&words[name_len..].join(" ")),
         ));
     }
+    // `Jane Doe | The Daily Byte`: a name, then its outlet after a bar.
+    if name_len >= 2
+        && words
+            .get(name_len)
+            .is_some_and(|w| ["|", "·", "—", "–"].contains(w))
+        && words.len() <= name_len + 6
+        && words[name_len + 1..].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+    {
+        let rest = words[name_len + 1..].join(" ");
+        return Some((vec![words[..name_len].join(" ")], date_in(&rest)));
+    }
     // `Marta Loureiro REDACCIÓN / LA VOZ`: a name, then the desk in capitals.
     if name_len >= 2
         && words.len() > name_len
@@ -246,7 +289,7 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
         && words[caps..]
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && is_person_name(&title_case(&words[..caps].join(" ")), false)
+        && is_bare_name(&title_case(&words[..caps].join(" ")))
     {
         return Some((vec![words[..caps].join(" ")], None));
     }
@@ -351,6 +394,18 @@ pub(super) fn read_head(
         if line(i).trim_start().starts_with(char::is_lowercase) {
             continue;
         }
+        // `ANP Title`: a line above printed again after a credit is that
+        // line's repeat (a picture's alt text), not a title of its own.
+        let repeats_above = (0..i).any(|p| {
+            let (above, here) = (line(p).trim(), line(i).trim());
+            title_like(p)
+                && here.len() > above.len()
+                && here.ends_with(above)
+                && word_count(&here[..here.len() - above.len()]) <= 3
+        });
+        if repeats_above {
+            continue;
+        }
         let mut score = match next(i) {
             Some(j) if kinds[j].is_meta() => 6,
             Some(j)
@@ -368,6 +423,16 @@ pub(super) fn read_head(
                         && next(j).is_some_and(|k| kinds[k].is_meta())) =>
             {
                 7
+            }
+            // Title, a dek without a full stop, the text.
+            Some(j)
+                if kinds[j] == Kind::Text
+                    && !prose(i)
+                    && !ends_like_sentence(line(j))
+                    && word_count(line(j)) > word_count(line(i))
+                    && next(j).is_some_and(prose) =>
+            {
+                5
             }
             Some(j) if prose(j) && !prose(i) => 4,
             Some(j) if matches!(kinds[j], Kind::Caption(..)) => 4,
@@ -420,12 +485,43 @@ pub(super) fn read_head(
     }) else {
         return (0, Vec::new());
     };
-    meta.title = without_site_name(line(title_at).trim()).to_string();
+    let title = without_site_name(line(title_at).trim());
+    // `TéléphonieAssurance smartphone…`: a section's kicker glued to the
+    // title's first word when the page was copied.
+    let kicker = glued_parts(title).filter(|(k, rest)| word_count(k) == 1 && word_count(rest) >= 3);
+    let mut title = kicker.map_or(title, |(_, rest)| rest);
+    // `Jonas Hartwig über unseren Alltag: Das erste Handy…`: a column's
+    // kicker naming its writer and topic before the title.
+    let columnist = title.split_once(": ").and_then(|(kicker, rest)| {
+        let words: Vec<&str> = kicker.split_whitespace().collect();
+        let n = leading_name(&words);
+        let about = words.get(n).map(|w| w.to_lowercase());
+        (n >= 2
+            && words.len() <= 10
+            && word_count(rest) >= 3
+            && about.is_some_and(|a| {
+                ["über", "on", "about", "su", "sur", "sobre", "over"].contains(&a.as_str())
+            }))
+        .then(|| (words[..n].join(" "), rest))
+    });
+    if let Some((name, rest)) = &columnist {
+        title = rest;
+        if !meta.authors.iter().any(|a| a.name == *name) {
+            meta.authors.push(Author::named(name.clone()));
+        }
+    }
+    meta.title = title.to_string();
     decisions.push(Decision::new(
         title_at,
         line(title_at),
         "title",
-        "the title-like line that the dek, byline or date follow",
+        if columnist.is_some() {
+            "the title-like line that the dek, byline or date follow (a column's kicker before it names the writer)"
+        } else if kicker.is_some() {
+            "the title-like line that the dek, byline or date follow (a kicker glued before it left out)"
+        } else {
+            "the title-like line that the dek, byline or date follow"
+        },
     ));
 
     let mut lead = Vec::new();
@@ -465,16 +561,24 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Caption(caption, credit) => {
-                lead.push(Unit::Figure {
-                    alt: String::new(),
-                    caption,
-                    credit,
-                });
+                let again = matches!(lead.last(),
+                    Some(Unit::Figure { caption: c, .. }) if *c == caption);
+                if !again {
+                    lead.push(Unit::Figure {
+                        alt: String::new(),
+                        caption,
+                        credit,
+                    });
+                }
                 decisions.push(Decision::new(
                     i,
                     line(i),
                     "caption",
-                    "a caption with its credit (the lead picture)",
+                    if again {
+                        "the lead picture's caption printed again"
+                    } else {
+                        "a caption with its credit (the lead picture)"
+                    },
                 ));
             }
             Kind::Chrome(why) => decisions.push(Decision::new(i, line(i), "chrome", why)),
@@ -512,11 +616,16 @@ pub(super) fn read_head(
     let mut date_after: Option<String> = None;
     let mut seen_meta = false;
     let mut related_links = false;
+    // The title printed again (as the article's own heading under the
+    // page's, or as a picture's alt text): a dek may follow it.
+    let mut title_again = false;
     while i < window {
         let l = line(i);
         let kind = kinds[i].clone();
         let next_meta = next(i).is_some_and(|j| kinds[j].is_meta());
         match kind {
+            // A list: the body has begun.
+            _ if single(&raw[i]).is_none() => break,
             Kind::Chrome(why) => {
                 related_links |= why == super::chrome::RELATED_HEADER;
                 decisions.push(Decision::new(i, l, "chrome", why));
@@ -550,7 +659,31 @@ pub(super) fn read_head(
                 || undouble(l.trim()) == meta.title
                 || without_site_name(l.trim()) == meta.title =>
             {
+                title_again = true;
                 decisions.push(Decision::new(i, l, "chrome", "the title printed again"));
+            }
+            // `ANP Eerste vouwtelefoon…`: the title again as a picture's alt
+            // text, its credit glued before it.
+            Kind::Text
+                if l.trim().len() > meta.title.len()
+                    && l.trim().ends_with(meta.title.as_str())
+                    && (1..=3)
+                        .contains(&word_count(&l.trim()[..l.trim().len() - meta.title.len()])) =>
+            {
+                title_again = true;
+                lead.push(Unit::Figure {
+                    alt: meta.title.clone(),
+                    caption: String::new(),
+                    credit: l.trim()[..l.trim().len() - meta.title.len()]
+                        .trim()
+                        .to_string(),
+                });
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "credit",
+                    "a picture's credit before the title repeated as its alt text",
+                ));
             }
             Kind::Date(d, category) => {
                 date_after.get_or_insert(d);
@@ -570,7 +703,16 @@ pub(super) fn read_head(
             }
             // A name alone is a byline before any other byline, or beside a
             // date or a role ("Key Takeaways" under a byline is not one).
-            Kind::Name(name) if !seen_meta || next_meta => {
+            // (After a date, a name is the byline when none was found yet.)
+            Kind::Name(name)
+                if !seen_meta
+                    || next_meta
+                    || (meta.authors.is_empty()
+                        && next(i).is_some_and(|j| {
+                            single(&raw[j]).is_some_and(|n| list_item(n).is_none())
+                                && !looks_like_heading(line(j))
+                        })) =>
+            {
                 take_names(vec![name], meta);
                 seen_meta = true;
                 decisions.push(Decision::new(
@@ -581,6 +723,20 @@ pub(super) fn read_head(
                 ));
             }
             Kind::Role => decisions.push(Decision::new(i, l, "chrome", "the author's role")),
+            // `Scrive di tecnologia dal 2012…` under the byline: its bio.
+            Kind::Text if seen_meta && is_nameless_bio(l) && !meta.authors.is_empty() => {
+                if let Some(author) = meta.authors.last_mut()
+                    && author.bio.is_empty()
+                {
+                    author.bio = crate::markdown::escape::escape_text(l.trim());
+                }
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "bio",
+                    "a sentence about the writer under the byline",
+                ));
+            }
             // `Credit: X` under the lead picture's caption.
             Kind::Caption(caption, credit) if caption.is_empty() && !lead.is_empty() => {
                 if let Some(Unit::Figure { credit: c, .. }) = lead.last_mut() {
@@ -601,6 +757,21 @@ pub(super) fn read_head(
                 });
                 decisions.push(Decision::new(i, l, "caption", "a caption with its credit"));
             }
+            // The picture's alt text, its caption (the same words, with the
+            // credit) on the next line.
+            Kind::Text
+                if next(i).is_some_and(|j| {
+                    matches!(&kinds[j], Kind::Caption(c, _)
+                        if !c.is_empty() && c.starts_with(l.trim().trim_end_matches('.')))
+                }) =>
+            {
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "chrome",
+                    "a picture's alt text (its caption follows)",
+                ));
+            }
             // The lead picture's caption printed again (alt text and caption).
             Kind::Text
                 if lead
@@ -620,7 +791,6 @@ pub(super) fn read_head(
             Kind::Text
                 if meta.original_title.is_empty()
                     && meta.subtitle.is_empty()
-                    && !seen_meta
                     && !prose(i)
                     && in_other_language(l, &meta.title, raw, i) =>
             {
@@ -638,11 +808,25 @@ pub(super) fn read_head(
                     && l.trim_start().starts_with(|c: char| {
                         c.is_uppercase() || c.is_ascii_digit() || "\"“«„'‘".contains(c)
                     })
-                    && word_count(l) <= 70
+                    && (4..=70).contains(&word_count(l))
                     && (next_meta && !seen_meta
+                        || (title_again
+                            && (8..=60).contains(&word_count(l))
+                            && (title_at + 1..i)
+                                .rev()
+                                .find(|&p| !matches!(kinds[p], Kind::Chrome(_)))
+                                .is_some_and(|p| {
+                                    line(p).trim().ends_with(meta.title.as_str())
+                                }))
+                        || next(i).is_some_and(|j| {
+                            let n = line(j).trim();
+                            n == meta.title || n.ends_with(meta.title.as_str())
+                        })
                         || (!ends_like_sentence(l)
                             && next(i).is_some_and(|j| {
-                                kinds[j] == Kind::Text || kinds[j].is_meta()
+                                kinds[j] == Kind::Text
+                                    || kinds[j].is_meta()
+                                    || matches!(kinds[j], Kind::Caption(..))
                             }))) =>
             {
                 meta.subtitle = l.trim().to_string();
@@ -650,18 +834,43 @@ pub(super) fn read_head(
                     i,
                     l,
                     "subtitle",
-                    if next_meta {
+                    if title_again {
+                        "the first text under the title printed again"
+                    } else if next_meta {
                         "text between the title and the byline"
                     } else {
                         "a line under the title that does not end like a sentence"
                     },
                 ));
             }
+            // A standfirst set apart from the body by a link to another
+            // story (`→ Notre comparatif…`, `Lesen Sie auch:`).
+            Kind::Text
+                if meta.subtitle.is_empty()
+                    && (8..=60).contains(&word_count(l))
+                    && l.trim_start().starts_with(char::is_uppercase)
+                    && matches!(kinds.get(i + 1), Some(Kind::Chrome(why))
+                        if why.starts_with("a link to another story")
+                            || *why == super::chrome::RELATED_HEADER)
+                    && next(i).is_some_and(prose) =>
+            {
+                meta.subtitle = l.trim().to_string();
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "subtitle",
+                    "text under the title set apart from the body by a link",
+                ));
+            }
             Kind::Text
                 if !prose(i)
                     && (!seen_meta || next_meta)
                     && word_count(l) <= 3
-                    && next(i).is_some_and(|j| !prose(j) || kinds[j].is_meta()) =>
+                    && next(i).is_some_and(|j| {
+                        (!prose(j) || kinds[j].is_meta())
+                            // A short line over a list is the list's heading.
+                            && single(&raw[j]).is_some_and(|n| list_item(n).is_none())
+                    }) =>
             {
                 decisions.push(Decision::new(i, l, "chrome", "a short label in the head"));
             }
@@ -674,5 +883,62 @@ pub(super) fn read_head(
     {
         meta.date = d;
     }
+    // A name alone right above the title, and no byline anywhere else: the
+    // writer, printed over the title.
+    if meta.authors.is_empty()
+        && title_at > 0
+        && let Kind::Name(name) = &kinds[title_at - 1]
+        && let Some(d) = decisions.iter_mut().find(|d| d.unit == title_at - 1)
+    {
+        meta.authors.push(Author::named(name.clone()));
+        d.class = "byline";
+        d.why = "a name alone right above the title, and no other byline".to_string();
+    }
     (i, lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, kind_of};
+
+    fn names(line: &str) -> Vec<String> {
+        match kind_of(line) {
+            Kind::Byline(names, _) => names,
+            Kind::Name(name) => vec![name],
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bylines_in_the_shapes_sites_print_them() {
+        for (line, want) in [
+            ("Jane Doe | The Daily Byte", "Jane Doe"),
+            ("Ana Ruiz | 25/02/2019", "Ana Ruiz"),
+            ("Claire Dubois, le 12 avril 2019 à 10h05", "Claire Dubois"),
+            ("Anna Schmidt, 3. März 2021, 09:10 Uhr", "Anna Schmidt"),
+            ("Jan de Vries 25-02-2019, 10:30", "Jan de Vries"),
+            ("Texto: Ana Ruiz", "Ana Ruiz"),
+            ("Auteur : Claire Dubois", "Claire Dubois"),
+            ("Autorin: Anna Schmidt", "Anna Schmidt"),
+            ("Un article de Claire Dubois", "Claire Dubois"),
+            (
+                "Priya NatarajanSenior researcher & writer",
+                "Priya Natarajan",
+            ),
+            ("Jan de Vries", "Jan de Vries"),
+        ] {
+            assert_eq!(names(line), vec![want.to_string()], "{line}");
+        }
+    }
+
+    #[test]
+    fn sections_before_a_date_are_not_writers() {
+        for line in [
+            "Digital Cameras - Friday, July 9th, 2010",
+            "Smartphone Reviews | 25/02/2019",
+        ] {
+            assert!(matches!(kind_of(line), Kind::Date(..)), "{line}");
+        }
+        assert!(!matches!(kind_of("News Techno"), Kind::Name(_)));
+    }
 }

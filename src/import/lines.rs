@@ -126,8 +126,90 @@ pub fn is_person_name(text: &str, allow_single: bool) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Words of section and desk names (`News Techno`, `Techlusa Mobile`,
+/// `Redazione Tech`), never of a person's: a line holding one is a label,
+/// not a name alone.
+const DESK_WORDS: &[&str] = &[
+    "smartphone",
+    "handy",
+    "telefoon",
+    "telefono",
+    "teléfono",
+    "telefone",
+    "news",
+    "tech",
+    "techno",
+    "technology",
+    "digital",
+    "mobile",
+    "online",
+    "desk",
+    "staff",
+    "team",
+    "redazione",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redação",
+    "redactie",
+    "smartphones",
+    "tecnologia",
+    "tecnología",
+    "technologie",
+    "magazine",
+    "daily",
+    "weekly",
+    "blog",
+    "reviews",
+    "review",
+    "cameras",
+    "phones",
+    "gadgets",
+    "apps",
+    "gaming",
+    "science",
+    "business",
+    "economy",
+    "culture",
+    "sport",
+    "tests",
+    "test",
+    "guides",
+    "guide",
+    "deals",
+    "home",
+    "world",
+    "media",
+    "internet",
+    "games",
+    "handys",
+    "telefonia",
+    "móviles",
+    "telemóveis",
+    "celulares",
+    "high-tech",
+    "actualité",
+    "actualidad",
+    "attualità",
+    "aktuell",
+    "nieuws",
+    "notícias",
+    "noticias",
+    "notizie",
+];
+
+/// A person's name alone on a line (2–4 words), not a desk or section.
+pub fn is_bare_name(line: &str) -> bool {
+    let line = line.trim();
+    (2..=4).contains(&word_count(line))
+        && is_person_name(line, false)
+        && !line
+            .split_whitespace()
+            .any(|w| DESK_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Openings of a byline in the languages drafts come in.
-const BYLINE_OPENINGS: [&str; 32] = [
+const BYLINE_OPENINGS: [&str; 47] = [
     "by: ",
     "por: ",
     "par : ",
@@ -160,6 +242,21 @@ const BYLINE_OPENINGS: [&str; 32] = [
     "door ",
     "av ",
     "text: ",
+    "texto: ",
+    "texto de ",
+    "testo: ",
+    "testo di ",
+    "tekst: ",
+    "tekst en foto's: ",
+    "redacción: ",
+    "reportagem: ",
+    "reportage: ",
+    "auteur : ",
+    "auteur: ",
+    "autorin: ",
+    "autoren: ",
+    "un article de ",
+    "un articolo di ",
 ];
 
 /// `By Jane Doe`, `By Jane Doe and John Roe | March 3, 2024`, `Di Mario Rossi`:
@@ -316,10 +413,15 @@ pub fn parse_article_credit(line: &str) -> Option<Credit> {
 }
 
 fn clean_name(text: &str) -> String {
-    text.trim()
-        .trim_end_matches(['.', ')', ']'])
-        .trim()
-        .to_string()
+    let mut name = text.trim().trim_end_matches('.').trim();
+    // A closing bracket is the caption's, unless the credit opened it
+    // (`stockbeeld.nl (Marit Janssen)`).
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if name.ends_with(close) && name.matches(open).count() < name.matches(close).count() {
+            name = name[..name.len() - 1].trim_end_matches('.').trim();
+        }
+    }
+    name.to_string()
 }
 
 /// Markers that put an image's credit after its caption.
@@ -373,6 +475,11 @@ pub fn parse_caption(line: &str) -> Option<(String, String, String)> {
         return None;
     }
     let line = line.trim();
+    // A photographer and agency closing a caption are a strong sign: a
+    // caption of two long sentences before them is still one.
+    if let Some(found) = slash_credit_after_sentence(line) {
+        return Some(found);
+    }
     if word_count(line) > 45 {
         return None;
     }
@@ -480,6 +587,42 @@ fn agency_slash_credit(line: &str) -> Option<(String, String, String)> {
     })
 }
 
+/// `…next to its price tag. Lena Brandauer/dpa`, `…de Madrid.Lucía
+/// Ferrer/Getty`: a photographer and agency joined by a slash after the
+/// caption's last sentence (glued to it when the page was copied).
+fn slash_credit_after_sentence(line: &str) -> Option<(String, String, String)> {
+    // Only the line's end is looked at: a line with no slash in its last
+    // words is passed over before anything is counted.
+    let tail_start = line.len().saturating_sub(80);
+    let tail_start = (tail_start..line.len())
+        .find(|&i| line.is_char_boundary(i))
+        .unwrap_or(line.len());
+    if !line[tail_start..].contains('/') || word_count(line) > 80 {
+        return None;
+    }
+    let at = line.rfind(['.', '!', '?'])? + 1;
+    let (caption, credit) = (line[..at].trim(), line[at..].trim());
+    // `Photograph: Tom Ashby/Agency`: the label is not the credit.
+    let credit = match credit.split_once(": ") {
+        Some((label, rest)) if word_count(label) == 1 => rest.trim(),
+        _ => credit,
+    };
+    let (person, agency) = credit.rsplit_once('/')?;
+    let capitalised =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) || PARTICLE_WORDS.contains(&w);
+    let ok = word_count(caption) >= 4
+        && (1..=4).contains(&word_count(person))
+        && person
+            .split([' ', '/'])
+            .filter(|w| !w.is_empty())
+            .all(capitalised)
+        && word_count(agency) <= 3
+        && !agency.is_empty()
+        && !agency.contains(['.', ','])
+        && !credit.contains("://");
+    ok.then(|| (caption.to_string(), credit.to_string(), String::new()))
+}
+
 /// `…en el congreso de Barcelona. / Núria Vidal`, `…sur lui-même. -
 /// ÉLODIE MARCHAND/20 MINUTES`: a credit after the caption's last
 /// sentence, set off by a slash or a dash.
@@ -550,6 +693,30 @@ pub fn is_agency_credit(line: &str) -> bool {
     ];
     let lower = line.trim().trim_start_matches('©').trim().to_lowercase();
     AGENCIES.contains(&lower.as_str())
+}
+
+/// `TastentelefonDas Handy…`, `Priya NatarajanSenior researcher`: two
+/// lines of the page glued when it was copied, found where a word's long
+/// lower-case run (six letters or more, longer than brand names such as
+/// `WhatsApp` or `PlayStation` have) runs into a capitalised word. The
+/// two parts.
+pub fn glued_parts(line: &str) -> Option<(&str, &str)> {
+    let mut lower_run = 0;
+    let mut prev_end = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_uppercase() && lower_run >= 6 && chars.peek().is_some_and(|(_, n)| n.is_lowercase())
+        {
+            return Some((line[..prev_end].trim(), line[i..].trim()));
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        prev_end = i + c.len_utf8();
+        // Long lines are prose: the glue is looked for in the first words.
+        if i > 120 {
+            break;
+        }
+    }
+    None
 }
 
 /// If a caption is the same text printed twice (alt text and caption), the
@@ -709,6 +876,34 @@ const BIO_WORDS: [&str; 28] = [
     "escritor",
     "jornalista",
 ];
+
+/// `Scrive di tecnologia dal 2012…`, `Covers phones and apps.`: a bio
+/// printed under the author's name, without the name.
+pub fn is_nameless_bio(para: &str) -> bool {
+    const OPENINGS: [&str; 14] = [
+        "writes",
+        "covers",
+        "scrive",
+        "si occupa",
+        "écrit",
+        "couvre",
+        "schreibt",
+        "berichtet",
+        "escribe",
+        "cubre",
+        "escreve",
+        "cobre",
+        "schrijft",
+        "has been writing",
+    ];
+    let lower = para.trim_start().to_lowercase();
+    (8..=60).contains(&word_count(para))
+        && ends_like_sentence(para)
+        && para.trim_start().starts_with(char::is_uppercase)
+        && OPENINGS
+            .iter()
+            .any(|o| lower.starts_with(o) && lower[o.len()..].starts_with(' '))
+}
 
 /// If `para` reads like an author bio (`Walker Ronnie is a tech writer…`),
 /// the name it starts with. `known` is the byline's authors, whose bios need

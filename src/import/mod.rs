@@ -203,7 +203,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
             raw.iter()
                 .take(12)
                 .filter_map(|u| single(u))
-                .filter(|l| (2..=4).contains(&word_count(l)) && is_person_name(l.trim(), false))
+                .filter(|l| is_bare_name(l))
                 .map(|l| l.trim().to_string()),
         )
         .collect();
@@ -222,6 +222,22 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         }
         raw.truncate(at);
     }
+    // Readers' comments: from the first to the end. (A quotation's `She
+    // says:` is not one: comments come several, or right at the end.)
+    let comment = |i: usize| single(&raw[i]).is_some_and(chrome::is_comment_header);
+    if let Some(at) = (half..raw.len()).find(|&i| comment(i))
+        && (raw.len() - at <= 4 || (at + 1..raw.len()).any(comment))
+    {
+        for (i, unit) in raw.iter().enumerate().skip(at) {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "readers' comments, from the first",
+            ));
+        }
+        raw.truncate(at);
+    }
     let mut bio: Option<Author> = None;
     let mut credits = Vec::new();
     let mut scanned = 0;
@@ -233,11 +249,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         scanned += 1;
         if let Some(why) = chrome::chrome_reason(&line) {
             decisions.push(Decision::new(at, &line, "chrome", why));
-        } else if meta.authors.is_empty()
-            && bio.is_none()
-            && (2..=4).contains(&word_count(&line))
-            && is_person_name(line.trim(), false)
-        {
+        } else if meta.authors.is_empty() && bio.is_none() && is_bare_name(&line) {
             // A name alone at the end of the article: its writer.
             decisions.push(Decision::new(
                 at,
@@ -246,6 +258,13 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
                 "a name alone at the end",
             ));
             meta.authors.push(Author::named(line.trim()));
+        } else if meta.authors.is_empty()
+            && bio.is_none()
+            && word_count(&line) <= 8
+            && let Some((names, _)) = parse_byline(&line)
+        {
+            decisions.push(Decision::new(at, &line, "byline", "a byline at the end"));
+            meta.authors.extend(names.into_iter().map(Author::named));
         } else if is_social_line(&line) {
             decisions.push(Decision::new(
                 at,
@@ -316,7 +335,7 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
             && meta.authors.is_empty()
             && word_count(&line) <= 3
             && !ends_like_sentence(&line)
-            && !is_person_name(line.trim(), false)
+            && !is_bare_name(&line)
             && scanned <= 6
         {
             // `Share the news`, `Leave a Reply`, `News Techno`: the page's
@@ -481,7 +500,13 @@ pub(crate) fn in_other_language(line: &str, title: &str, raw: &[Vec<String>], at
     };
     let title_names = names_in(title);
     let shares_names = names_in(line).iter().any(|n| title_names.contains(n));
-    lang != body_lang && language::guess(line) == Some(lang) && (confidence >= 0.5 || shares_names)
+    // A language beyond the likely ones (Polish, Czech…), when the detector
+    // is sure of it and the line shares names with the title.
+    let sure_other = language::detect(line).is_some_and(|l| l != body_lang) && shares_names;
+    sure_other
+        || lang != body_lang
+            && language::guess(line) == Some(lang)
+            && (confidence >= 0.5 || shares_names)
 }
 
 fn classify_body(
@@ -502,6 +527,25 @@ fn classify_body(
         .collect();
     for i in start..raw.len() {
         let unit = &raw[i];
+        // A list whose every entry comes again below as a line of its own:
+        // a table of contents (`Jump straight to:` and the subheadings).
+        if unit.len() > 1 && {
+            let later: Vec<&str> = raw[i + 1..]
+                .iter()
+                .filter_map(|u| single(u))
+                .map(str::trim)
+                .collect();
+            unit.iter()
+                .all(|l| list_item(l).is_some_and(|(t, _)| later.contains(&t.trim())))
+        } {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "a table of contents: its entries come again below",
+            ));
+            continue;
+        }
         if unit.len() > 1 {
             let numbered = unit.iter().all(|l| list_item(l).is_some_and(|(_, n)| n));
             let items = unit
@@ -529,6 +573,30 @@ fn classify_body(
             decisions.push(Decision::new(i, line, "chrome", why));
             continue;
         }
+        // The lines of a newsletter box, between its markers.
+        let newsletter = |j: usize| chrome_of(j).is_some_and(|w| w.starts_with("a newsletter"));
+        if i > start
+            && (newsletter(i - 1) || (i > start + 1 && newsletter(i - 2)))
+            && (newsletter(i + 1) || newsletter(i + 2))
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "inside a newsletter box (between its markers)",
+            ));
+            continue;
+        }
+        // The text of a post embedded in the article, above its attribution.
+        if chrome_of(i + 1) == Some(chrome::EMBED_ATTRIBUTION) && word_count(line) <= 60 {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "chrome",
+                "an embedded post's text, above its attribution",
+            ));
+            continue;
+        }
         let next_raw = raw.get(i + 1).and_then(|u| single(u));
         // The title of a gallery (after its link) or of a box (before its
         // chrome, as a newsletter box's name): not the article's.
@@ -548,7 +616,8 @@ fn classify_body(
             // The entries, up to the first that comes again (the first
             // section's own heading) or the first sentence.
             contents.clear();
-            for l in raw[i + 1..].iter().filter_map(|u| single(u)) {
+            // (A list under the header is its entries, found as a list.)
+            for l in raw[i + 1..].iter().map_while(|u| single(u)) {
                 if word_count(l) > 10 || ends_like_sentence(l) || contents.iter().any(|c| c == l) {
                     break;
                 }
@@ -654,14 +723,18 @@ fn classify_body(
         }
         // `Fonte: X` under a short caption-like line, with the article going
         // on after it: that picture's credit, not the article's source.
-        let prev_caption_like = matches!(units.last(),
-            Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "));
+        // (Looked at only when a credit is found: counting the words of
+        // every paragraph before every line costs a long draft dearly.)
+        let prev_caption_like = || {
+            matches!(units.last(),
+                Some(Unit::Paragraph(p)) if word_count(p) <= 25 && !p.contains(". "))
+        };
         let credits = parse_article_credits(line);
         if let Some(found) = &credits
             && let [credit] = found.as_slice()
             && credit.role == "source"
-            && prev_caption_like
             && i + 2 < raw.len()
+            && prev_caption_like()
         {
             decisions.push(Decision::new(
                 i,
@@ -693,11 +766,11 @@ fn classify_body(
             push_figure(&mut units, caption, credit);
             continue;
         }
-        let prev_short = match units.last() {
+        let prev_short = || match units.last() {
             Some(Unit::Paragraph(p) | Unit::Heading(p)) => word_count(p) <= 30,
             _ => false,
         };
-        if is_agency_credit(line) && prev_short {
+        if is_agency_credit(line) && prev_short() {
             decisions.push(Decision::new(
                 i,
                 line,
@@ -779,6 +852,21 @@ fn classify_body(
         }
         let has_next = i + 1 < raw.len();
         let prev_is_heading = matches!(units.last(), Some(Unit::Heading(_)));
+        // `« Une porte d'entrée, pas encore une révolution »`: a short
+        // quotation alone between paragraphs is a quoted subheading.
+        if quoted_subheading(line)
+            && matches!(units.last(), Some(Unit::Paragraph(_)))
+            && next_raw.is_some_and(|n| word_count(n) >= 20)
+        {
+            decisions.push(Decision::new(
+                i,
+                line,
+                "heading",
+                "a short quotation alone between paragraphs",
+            ));
+            units.push(Unit::Heading(line.trim().to_string()));
+            continue;
+        }
         if has_next && !prev_is_heading && looks_like_heading(line) {
             decisions.push(Decision::new(
                 i,
@@ -790,6 +878,24 @@ fn classify_body(
         } else {
             decisions.push(Decision::new(i, line, "paragraph", "body text"));
             units.push(Unit::Paragraph(line.to_string()));
+        }
+    }
+    // The title printed again over a picture's credit is its alt text,
+    // not its caption.
+    for unit in &mut units {
+        if let Unit::Figure { alt, caption, .. } = unit
+            && !caption.is_empty()
+            && *caption == meta.title
+        {
+            *alt = std::mem::take(caption);
+            if let Some(d) = decisions
+                .iter_mut()
+                .rev()
+                .find(|d| d.text.starts_with(alt.as_str()) && d.class != "title")
+            {
+                d.why
+                    .push_str(" (it repeats the title: the picture's alt text)");
+            }
         }
     }
     // A heading with nothing but another heading or nothing after it was prose.
@@ -806,6 +912,35 @@ fn classify_body(
         }
     }
     units
+}
+
+/// A line wholly in quotation marks, short, that is not a sentence quoted.
+fn quoted_subheading(line: &str) -> bool {
+    const PAIRS: [(char, char); 6] = [
+        ('«', '»'),
+        ('"', '"'),
+        ('“', '”'),
+        ('„', '“'),
+        ('\'', '\''),
+        ('‘', '’'),
+    ];
+    let t = line.trim();
+    // Most lines are long or open with a letter: passed over before counting words.
+    if t.len() > 160 || !t.starts_with(['«', '"', '“', '„', '\'', '‘']) {
+        return false;
+    }
+    let words = word_count(t);
+    (2..=12).contains(&words)
+        && PAIRS.iter().any(|&(open, close)| {
+            t.starts_with(open)
+                && t.ends_with(close)
+                && t.chars().count() > 2
+                && !t
+                    .trim_end_matches(close)
+                    .trim_end()
+                    .ends_with(['.', '!', ','])
+                && t.chars().filter(|&c| c == open || c == close).count() <= 2
+        })
 }
 
 /// Adds a figure, or completes the one before: a caption printed twice

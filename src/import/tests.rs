@@ -320,3 +320,125 @@ mod never_drops_text {
         }
     }
 }
+
+/// The body's paragraphs, headings and figures as plain text, in order.
+fn body_outline(article: &Article) -> Vec<String> {
+    let blocks = markdown::parse(&article.body);
+    let mut out = Vec::new();
+    for b in &blocks {
+        match &b.kind {
+            markdown::BlockKind::Paragraph(c) => out.push(format!("p {}", plain_text(c))),
+            markdown::BlockKind::List { .. } => out.push("list".to_string()),
+            _ => {}
+        }
+    }
+    for (_, h, _) in markdown::headings(&blocks) {
+        out.push(format!("h {h}"));
+    }
+    for f in markdown::figures(&blocks) {
+        out.push(format!(
+            "f {} | {}",
+            plain_text(&f.caption),
+            plain_text(&f.credit)
+        ));
+    }
+    out
+}
+
+const LONG: &str = "The company said the phone would reach shops in the spring, at a price that has not been announced yet, and that more colours would follow.";
+
+#[test]
+fn comments_embedded_posts_and_update_notes_are_not_the_article() {
+    let draft = format!(
+        "A phone that folds twice\n\nBy Ana Ruiz\n\n{LONG}\n\nSo small 😮 pic.twitter.com/x1 — Le Labo (@lelabo) May 14, 2019\n\n{LONG}\n\nThis article was updated on 15/05/2019 with the price.\n\nCarla F. says:\n\nFinally! Let's see.\n\nNuno says:\n\nToo good to be true."
+    );
+    let a = import_text(&draft);
+    assert_eq!(a.meta.authors[0].name, "Ana Ruiz");
+    assert_eq!(
+        body_outline(&a),
+        vec![format!("p {LONG}"), format!("p {LONG}")]
+    );
+}
+
+#[test]
+fn a_table_of_contents_list_is_dropped_and_its_headings_kept() {
+    let draft = format!(
+        "How long will your phone get updates?\n\nBy Ana Ruiz\n\n{LONG}\n\nJump straight to:\n\n  • Who promises most\n  • What happens after\n\nWho promises most\n\n{LONG}\n\nWhat happens after\n\n{LONG}"
+    );
+    let out = body_outline(&import_text(&draft));
+    assert!(!out.contains(&"list".to_string()), "{out:#?}");
+    assert!(out.contains(&"h Who promises most".to_string()), "{out:#?}");
+    assert!(
+        out.contains(&"h What happens after".to_string()),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_list_right_under_the_head_is_kept() {
+    let draft = format!(
+        "Mid-range phones no longer get cheaper\n\nA shopper compares two phones in a Madrid store.Ana Ruiz/Getty\n\n  • Prices rose 18% in three years.\n  • Chips cost more.\n\n{LONG}"
+    );
+    let a = import_text(&draft);
+    let out = body_outline(&a);
+    assert!(out.contains(&"list".to_string()), "{out:#?}");
+    assert!(
+        out.contains(
+            &"f A shopper compares two phones in a Madrid store. | Ana Ruiz/Getty".to_string()
+        ),
+        "{out:#?}"
+    );
+    assert_eq!(a.meta.subtitle, "");
+}
+
+#[test]
+fn the_title_repeated_as_alt_text_is_not_a_caption() {
+    let draft = format!(
+        "First folding phone sold only in Scandinavia\n\nANP First folding phone sold only in Scandinavia\n\n{LONG}\n\n{LONG}"
+    );
+    let a = import_text(&draft);
+    assert_eq!(a.meta.title, "First folding phone sold only in Scandinavia");
+    assert!(
+        body_outline(&a).contains(&"f  | ANP".to_string()),
+        "{:#?}",
+        body_outline(&a)
+    );
+}
+
+#[test]
+fn quoted_subheadings_and_glued_kickers() {
+    let draft = format!(
+        "SmartphonesThe phone that does almost nothing is suddenly wanted\n\nBy Ana Ruiz\n\n{LONG}\n\n« A door, not yet a revolution »\n\n{LONG}"
+    );
+    let a = import_text(&draft);
+    assert_eq!(
+        a.meta.title,
+        "The phone that does almost nothing is suddenly wanted"
+    );
+    assert!(
+        body_outline(&a).contains(&"h « A door, not yet a revolution »".to_string()),
+        "{:#?}",
+        body_outline(&a)
+    );
+}
+
+#[test]
+fn a_bio_under_the_bare_name_is_the_writers() {
+    let draft = format!(
+        "eSIM: what it is and how it works\n\nMarco Ferrandi\n\nWrites about technology since 2012, mostly phones, apps and digital services.\n\n{LONG}\n\n{LONG}"
+    );
+    let a = import_text(&draft);
+    assert_eq!(a.meta.authors.len(), 1);
+    assert_eq!(a.meta.authors[0].name, "Marco Ferrandi");
+    assert!(a.meta.authors[0].bio.starts_with("Writes about technology"));
+    assert_eq!(body_outline(&a).len(), 2, "{:#?}", body_outline(&a));
+}
+
+#[test]
+fn a_quotation_introduced_by_says_is_not_the_comments() {
+    let draft = format!(
+        "A phone that folds twice\n\nBy Ana Ruiz\n\n{LONG}\n\n{LONG}\n\nMarta Ruiz says:\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}"
+    );
+    let out = body_outline(&import_text(&draft));
+    assert_eq!(out.len(), 7, "{out:#?}");
+}

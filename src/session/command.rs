@@ -73,6 +73,7 @@ commands! {
     ToggleOutline,
     ToggleSpellCheck,
     ToggleCursorBlink,
+    ToggleExportBio,
     Statistics,
     ManageTemplates,
     Shortcuts,

@@ -39,6 +39,8 @@ pub struct Settings {
     pub cleanup_off: Vec<String>,
     /// A blinking text cursor (off: blinking repaints the window).
     pub cursor_blink: bool,
+    /// Exports and Copy for CMS end with the author bio box.
+    pub export_bio: bool,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             words_per_minute: crate::analysis::stats::WORDS_PER_MINUTE,
             cleanup_off: Vec::new(),
             cursor_blink: false,
+            export_bio: true,
         }
     }
 }

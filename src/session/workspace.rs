@@ -820,7 +820,7 @@ impl Workspace {
         // dialect (Convert to Copydesk Keys is the explicit way to change that).
         let text = match format {
             ExportFormat::Markdown => doc.to_markdown(),
-            other => export::export(&doc.article, other),
+            other => export::export_with(&doc.article, other, &self.export_options()).text,
         };
         match files::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
@@ -899,15 +899,30 @@ impl Workspace {
         let doc = self.active_doc()?;
         let article = &doc.article;
         Some(match command {
-            Command::CopyForCms => Effect::Clipboard {
-                html: Some(export::html(article)),
-                text: export::body_text(&article.body),
-                done: "Copied the article for your CMS (formatted HTML with a plain-text fallback)"
-                    .into(),
-            },
+            Command::CopyForCms => {
+                let options = export::ExportOptions {
+                    embed_images: Some(embedding(doc)),
+                    ..self.export_options()
+                };
+                let (html, text) = export::cms(article, &options);
+                let done = if html.notices.is_empty() {
+                    "Copied the article for your CMS (formatted HTML with a plain-text fallback)"
+                        .to_string()
+                } else {
+                    format!(
+                        "Copied the article for your CMS; left out: {}",
+                        html.notices.join("; ")
+                    )
+                };
+                Effect::Clipboard {
+                    html: Some(html.text),
+                    text,
+                    done,
+                }
+            }
             Command::CopyText => Effect::Clipboard {
                 html: None,
-                text: export::text(article, Default::default()),
+                text: export::text(article, &self.export_options()),
                 done: "Copied the article as clean text".into(),
             },
             Command::CopyMarkdown => Effect::Clipboard {
@@ -919,10 +934,23 @@ impl Workspace {
         })
     }
 
+    /// How exports are written, from the settings.
+    fn export_options(&self) -> export::ExportOptions {
+        export::ExportOptions {
+            bio: self.settings.export_bio,
+            ..Default::default()
+        }
+    }
+
     /// Writes the preview page to a temporary file for the browser.
     fn preview_in_browser(&mut self, now: f64) -> Option<Effect> {
         let doc = self.active_doc()?;
-        let page = export::page(&doc.article);
+        // Embedded, since the page is written away from the article's pictures.
+        let options = export::ExportOptions {
+            embed_images: Some(embedding(doc)),
+            ..self.export_options()
+        };
+        let page = export::export_with(&doc.article, ExportFormat::Page, &options).text;
         let slug = doc.article.meta.effective_slug();
         let name = if slug.is_empty() {
             "article".into()
@@ -1126,6 +1154,7 @@ impl Workspace {
             | Command::ToggleOutline
             | Command::ToggleSpellCheck
             | Command::ToggleCursorBlink
+            | Command::ToggleExportBio
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset => self.change_view(command),
@@ -1158,6 +1187,7 @@ impl Workspace {
             Command::ToggleOutline => s.show_outline = !s.show_outline,
             Command::ToggleSpellCheck => s.spell_check = !s.spell_check,
             Command::ToggleCursorBlink => s.cursor_blink = !s.cursor_blink,
+            Command::ToggleExportBio => s.export_bio = !s.export_bio,
             Command::ZoomIn => {
                 s.zoom = ZOOM_STEPS.into_iter().find(|x| *x > z + 0.001).unwrap_or(z)
             }
@@ -1175,6 +1205,15 @@ impl Workspace {
             _ => Vec::new(),
         }
     }
+}
+
+/// Embedding a document's local pictures: relative paths from its folder
+/// (the working folder for a document never saved).
+fn embedding(doc: &Document) -> export::EmbedImages {
+    export::EmbedImages::new(match &doc.path {
+        Some(path) => export::images::article_folder(path),
+        None => std::env::current_dir().unwrap_or_default(),
+    })
 }
 
 fn with_extension_if_missing(path: PathBuf, ext: &str) -> PathBuf {

@@ -8,6 +8,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::app::fonts;
 use crate::editing::text_diff::Diff;
 
 const HEADING: u16 = 1;
@@ -459,7 +460,7 @@ fn format_for(style: u16, p: &Palette, size: f32) -> TextFormat {
     };
     if style & HEADING != 0 {
         format.color = p.heading;
-        format.font_id.size = size * 1.15;
+        format.font_id = fonts::bold(&FontId::new(size * 1.15, FontFamily::Proportional));
     }
     if style & QUOTE != 0 {
         format.color = p.quote;
@@ -470,9 +471,10 @@ fn format_for(style: u16, p: &Palette, size: f32) -> TextFormat {
     if style & STRONG != 0 {
         format.color = p.strong;
         format.underline = Stroke::NONE;
+        format.font_id = fonts::bold(&format.font_id);
     }
     if style & EMPHASIS != 0 {
-        format.italics = true;
+        format.font_id = fonts::italic(&format.font_id);
     }
     if style & STRIKE != 0 {
         format.strikethrough = Stroke::new(1.0, p.text);
@@ -491,8 +493,9 @@ fn format_for(style: u16, p: &Palette, size: f32) -> TextFormat {
         && (style & (INLINE_MARKUP | HEADING | QUOTE) != 0)
         && style & CODE == 0;
     if syntax || style & HTML != 0 {
+        // The markup itself (`**`, `#`) in the regular face, at its size.
         format.color = p.markup;
-        format.italics = false;
+        format.font_id.family = FontFamily::Proportional;
     }
     if style & LINK != 0 && style & TEXT != 0 {
         format.underline = Stroke::new(1.0, p.link);

@@ -19,6 +19,9 @@ const CREDIT_ROLES: [&str; 6] = [
 
 /// The metadata panel beside the editor while the window has room for it;
 /// otherwise folded into a button in the tab bar (see `metadata_overlay`).
+/// The feature image's thumbnail, at most this wide.
+const THUMBNAIL_WIDTH: f32 = 160.0;
+
 pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
     let view = app.workspace.settings.view;
     let outline = app.workspace.settings.show_outline;
@@ -179,6 +182,10 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         return;
     };
     let doc_id = doc.id;
+    let base_dir = doc
+        .path
+        .as_deref()
+        .map(crate::export::images::article_folder);
     let m = &mut doc.article.meta;
     let mut changed = headline_fields(ui, m);
     ui.separator();
@@ -191,7 +198,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
     ui.separator();
     changed |= publishing_fields(ui, m);
     ui.separator();
-    changed |= feature_image_fields(ui, m);
+    changed |= feature_image_fields(ui, m, base_dir.as_deref());
     ui.separator();
     changed |= credit_fields(ui, m, library);
     ui.add_space(12.0);
@@ -486,7 +493,9 @@ fn publishing_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
     changed | text_field(ui, "Article language", &mut m.lang, "e.g. en")
 }
 
-fn feature_image_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+/// The feature image's fields, with a thumbnail (pictures relative to
+/// `base_dir`, the article's folder).
+fn feature_image_fields(ui: &mut Ui, m: &mut Metadata, base_dir: Option<&std::path::Path>) -> bool {
     let mut changed = false;
     egui::CollapsingHeader::new(RichText::new("Feature image").strong())
         .default_open(!m.image.is_empty())
@@ -497,6 +506,11 @@ fn feature_image_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
                 &mut m.image.src,
                 "https://… or images/photo.jpg",
             );
+            if !m.image.src.trim().is_empty() {
+                // A thumbnail, so a wrong path shows at once.
+                let width = ui.available_width().min(THUMBNAIL_WIDTH);
+                crate::app::pictures::picture(ui, &m.image.src, &m.image.alt, base_dir, width);
+            }
             changed |= text_field(ui, "Alt text", &mut m.image.alt, "What the image shows");
             changed |= text_field(ui, "Caption", &mut m.image.caption, "");
             changed |= text_field(

@@ -4,6 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
+use crate::app::fonts::{self, Face};
+
 use crate::app::accessible;
 use crate::app::editor::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
@@ -116,7 +118,13 @@ pub fn preview(ui: &mut Ui, workspace: &mut Workspace, cache: &mut PreviewCache,
             width.to_bits(),
         );
         cache.refresh(key, &blocks, body);
-        let r = Renderer { palette };
+        let r = Renderer {
+            palette,
+            base_dir: doc
+                .path
+                .as_deref()
+                .map(crate::export::images::article_folder),
+        };
         let left = ((full - width) / 2.0).max(0.0);
         let top = ui.cursor().top();
         let mut y = 12.0;
@@ -157,6 +165,8 @@ pub fn preview(ui: &mut Ui, workspace: &mut Workspace, cache: &mut PreviewCache,
 
 struct Renderer {
     palette: Palette,
+    /// The article's folder, where relative picture paths start.
+    base_dir: Option<std::path::PathBuf>,
 }
 
 impl Renderer {
@@ -190,9 +200,10 @@ impl Renderer {
         child.min_rect().height()
     }
 
+    /// The preview's text: serif, as publications set it.
     fn format(&self, size: f32) -> TextFormat {
         TextFormat {
-            font_id: FontId::new(size, FontFamily::Proportional),
+            font_id: Face::SERIF.font(size),
             color: self.palette.text,
             ..Default::default()
         }
@@ -206,8 +217,7 @@ impl Renderer {
         };
         let response = ui.label(
             RichText::new(title)
-                .size(28.0)
-                .strong()
+                .font(Face::SERIF.bold().font(28.0))
                 .color(self.palette.strong),
         );
         accessible::heading(&response, title, 1);
@@ -296,6 +306,7 @@ impl Renderer {
                 };
                 ui.add_space(10.0);
                 let mut base = self.format(size);
+                base.font_id = fonts::bold(&base.font_id);
                 base.color = self.palette.strong;
                 let response = self.paragraph(ui, content, base);
                 accessible::heading(&response, &plain_text(content), usize::from(*level));
@@ -406,28 +417,17 @@ impl Renderer {
     fn figure(&self, ui: &mut Ui, figure: &Figure) {
         ui.add_space(6.0);
         let width = ui.available_width();
-        egui::Frame::new()
-            .stroke(Stroke::new(1.0, self.palette.markup))
-            .fill(self.palette.code_bg)
-            .inner_margin(12.0)
-            .show(ui, |ui| {
-                ui.set_width(width - 26.0);
-                ui.vertical_centered(|ui| {
-                    let what = if figure.src.trim().is_empty() {
-                        "Image not chosen yet".to_string()
-                    } else {
-                        figure.src.clone()
-                    };
-                    ui.label(RichText::new(what).color(self.palette.figure));
-                    if !figure.alt.trim().is_empty() {
-                        ui.label(
-                            RichText::new(format!("Alt text: {}", figure.alt.trim()))
-                                .size(12.0)
-                                .color(self.palette.markup),
-                        );
-                    }
-                });
-            });
+        if figure.src.trim().is_empty() {
+            self.unchosen_figure(ui, figure, width);
+        } else {
+            crate::app::pictures::picture(
+                ui,
+                &figure.src,
+                &figure.alt,
+                self.base_dir.as_deref(),
+                width,
+            );
+        }
         if !figure.caption.is_empty() || !figure.credit.is_empty() {
             let mut job = LayoutJob::default();
             let mut caption = self.format(13.0);
@@ -446,6 +446,27 @@ impl Renderer {
             ui.label(job);
         }
         ui.add_space(10.0);
+    }
+
+    /// A figure waiting for its picture.
+    fn unchosen_figure(&self, ui: &mut Ui, figure: &Figure, width: f32) {
+        egui::Frame::new()
+            .stroke(Stroke::new(1.0, self.palette.markup))
+            .fill(self.palette.code_bg)
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.set_width(width - 26.0);
+                ui.vertical_centered(|ui| {
+                    ui.label(RichText::new("Image not chosen yet").color(self.palette.figure));
+                    if !figure.alt.trim().is_empty() {
+                        ui.label(
+                            RichText::new(format!("Alt text: {}", figure.alt.trim()))
+                                .size(12.0)
+                                .color(self.palette.markup),
+                        );
+                    }
+                });
+            });
     }
 
     fn footnotes(&self, ui: &mut Ui, blocks: &[Block]) {
@@ -498,8 +519,8 @@ impl Renderer {
                     ui.set_width(ui.available_width());
                     ui.label(
                         RichText::new(format!("About {}", author.name.trim()))
-                            .strong()
-                            .size(14.0),
+                            .font(Face::SANS.bold().font(14.0))
+                            .color(self.palette.strong),
                     );
                     let bio = crate::markdown::parse(&author.bio);
                     self.blocks(ui, &bio);
@@ -526,11 +547,12 @@ impl Renderer {
                 }
                 Inline::Emphasis(c) => {
                     let mut f = format.clone();
-                    f.italics = true;
+                    f.font_id = fonts::italic(&f.font_id);
                     self.inlines(job, c, &f);
                 }
                 Inline::Strong(c) => {
                     let mut f = format.clone();
+                    f.font_id = fonts::bold(&f.font_id);
                     f.color = self.palette.strong;
                     f.underline = Stroke::NONE;
                     self.inlines(job, c, &f);

@@ -1,0 +1,270 @@
+//! The preview as published (issue #17): real faces for strong and
+//! emphasised text in the preview and in the editor's highlighting.
+
+use std::fs;
+use std::path::PathBuf;
+
+use copydesk::app::CopydeskApp;
+use egui::epaint::{Shape, text::Galley};
+use egui::{FontFamily, FontId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+use common::ui::{launch, pump, scripted_platform};
+
+fn article(dir: &tempfile::TempDir, body: &str) -> PathBuf {
+    let path = dir.path().join("story.md");
+    fs::write(&path, format!("---\ntitle: A story\n---\n\n{body}")).unwrap();
+    path
+}
+
+/// Every galley drawn in the last frame.
+fn galleys(harness: &Harness<'_, CopydeskApp>) -> Vec<std::sync::Arc<Galley>> {
+    fn walk(shape: &Shape, out: &mut Vec<std::sync::Arc<Galley>>) {
+        match shape {
+            Shape::Text(text) => out.push(text.galley.clone()),
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The font a galley draws the first occurrence of `needle` with.
+fn font_of(galley: &Galley, needle: &str) -> FontId {
+    let at = galley.job.text.find(needle).expect("needle in galley");
+    galley
+        .job
+        .sections
+        .iter()
+        .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+        .expect("a section covers it")
+        .format
+        .font_id
+        .clone()
+}
+
+fn family(name: &str) -> FontFamily {
+    FontFamily::Name(name.into())
+}
+
+#[test]
+fn bold_and_italic_runs_use_their_own_faces_in_preview_and_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Plain, **very fast** and *quite new*.\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    pump(&mut harness);
+    let drawn = galleys(&harness);
+
+    let preview = drawn
+        .iter()
+        .find(|g| g.job.text == "Plain, very fast and quite new.")
+        .expect("the paragraph in the preview");
+    let regular = font_of(preview, "Plain");
+    assert_eq!(
+        regular.family,
+        family("serif"),
+        "the preview's text is serif"
+    );
+    let bold = font_of(preview, "very fast");
+    assert_eq!(bold.family, family("serif-bold"));
+    assert_ne!(bold, regular);
+    assert_eq!(font_of(preview, "quite new").family, family("serif-italic"));
+
+    let editor = drawn
+        .iter()
+        .find(|g| g.job.text.contains("Plain, **very fast** and *quite new*."))
+        .expect("the paragraph in the editor");
+    assert_eq!(font_of(editor, "Plain").family, FontFamily::Proportional);
+    assert_eq!(font_of(editor, "very fast").family, family("sans-bold"));
+    assert_eq!(font_of(editor, "quite new").family, family("sans-italic"));
+    assert_eq!(
+        font_of(editor, "**").family,
+        FontFamily::Proportional,
+        "the markup stays regular"
+    );
+
+    // The faces are installed, so the bold run is drawn wider than the same
+    // words in the regular face (egui would otherwise fall back silently).
+    let width = |font: FontId| {
+        harness.ctx.fonts_mut(|f| {
+            f.layout_no_wrap("very fast".into(), font, egui::Color32::BLACK)
+                .size()
+                .x
+        })
+    };
+    assert!(width(bold.clone()) > width(regular.clone()) * 1.03);
+}
+
+/// The rectangles of the pictures drawn in the last frame (rectangles
+/// filled with a texture other than the font atlas), in drawing order.
+fn pictures(harness: &Harness<'_, CopydeskApp>) -> Vec<egui::Rect> {
+    fn walk(shape: &Shape, out: &mut Vec<egui::Rect>) {
+        match shape {
+            Shape::Rect(rect)
+                if rect
+                    .brush
+                    .as_ref()
+                    .is_some_and(|b| b.fill_texture_id != egui::TextureId::default()) =>
+            {
+                out.push(rect.rect)
+            }
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn local_pictures_show_scaled_to_the_column_and_a_missing_one_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("images")).unwrap();
+    image::RgbImage::from_pixel(400, 200, image::Rgb([200, 30, 30]))
+        .save(dir.path().join("images/wide.png"))
+        .unwrap();
+    image::RgbImage::from_pixel(300, 300, image::Rgb([30, 30, 200]))
+        .save(dir.path().join("square.jpg"))
+        .unwrap();
+    let path = article(
+        &dir,
+        "![A wide one](images/wide.png)\nWide\n\n![A square one](square.jpg)\nSquare\n\n![Gone](images/gone.png)\nGone\n",
+    );
+    let mut harness = launch(scripted_platform(), vec![path]);
+    // The loaders read and decode on their own threads.
+    let mut drawn = Vec::new();
+    for _ in 0..200 {
+        harness.step();
+        drawn = pictures(&harness);
+        if drawn.len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 2, "both pictures drawn from their textures");
+    let (wide, square) = (drawn[0], drawn[1]);
+    assert!(wide.width() > 300.0, "scaled to the column: {wide:?}");
+    assert!(
+        (wide.width() - square.width()).abs() < 1.0,
+        "{wide:?} {square:?}"
+    );
+    assert!(
+        (wide.width() / wide.height() - 2.0).abs() < 0.02,
+        "{wide:?}"
+    );
+    assert!(
+        (square.width() / square.height() - 1.0).abs() < 0.02,
+        "{square:?}"
+    );
+    assert!(
+        harness.query_by_label("Image not found").is_some(),
+        "the missing picture's placeholder names the problem"
+    );
+    assert!(harness.query_by_label("Loading images/wide.png").is_none());
+}
+
+#[test]
+fn a_file_that_is_not_a_picture_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("fake.png"), "not a picture").unwrap();
+    let path = article(&dir, "![Fake](fake.png)\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut found = false;
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("Not an image").is_some() {
+            found = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(found, "a placeholder says the file is not an image");
+    assert!(pictures(&harness).is_empty());
+}
+
+#[test]
+fn the_feature_image_shows_in_the_preview_and_as_a_thumbnail_in_the_metadata_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    image::RgbImage::from_pixel(300, 150, image::Rgb([0, 120, 0]))
+        .save(dir.path().join("feature.png"))
+        .unwrap();
+    let path = dir.path().join("story.md");
+    fs::write(
+        &path,
+        "---\ntitle: A story\nimage: {src: feature.png, alt: Green}\n---\n\nText.\n",
+    )
+    .unwrap();
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut drawn = Vec::new();
+    for _ in 0..200 {
+        harness.step();
+        drawn = pictures(&harness);
+        if drawn.len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 2, "{drawn:?}");
+    let mut widths: Vec<f32> = drawn.iter().map(|r| r.width()).collect();
+    widths.sort_by(f32::total_cmp);
+    assert!(widths[0] <= 160.0, "the thumbnail: {drawn:?}");
+    assert!(widths[1] > 300.0, "the preview's column: {drawn:?}");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_picture_is_copied_beside_the_article_and_becomes_a_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let photo = elsewhere.path().join("phone.png");
+    image::RgbImage::from_pixel(80, 40, image::Rgb([10, 10, 10]))
+        .save(&photo)
+        .unwrap();
+    let mut harness = launch(scripted_platform(), vec![path.clone()]);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(photo.clone())));
+    pump(&mut harness);
+
+    let copied = dir.path().join("images/phone.png");
+    assert_eq!(fs::read(&copied).unwrap(), fs::read(&photo).unwrap());
+    let app = harness.state();
+    assert_eq!(
+        app.workspace.docs.len(),
+        1,
+        "the picture was not opened as a document"
+    );
+    let article = &app.active_doc().unwrap().article;
+    assert!(
+        article
+            .body
+            .contains("![Describe the image](images/phone.png)\nCaption\nCredit: "),
+        "{}",
+        article.body
+    );
+    let html = copydesk::export::html(article);
+    assert!(html.contains("<img src=\"images/phone.png\""), "{html}");
+}
