@@ -283,11 +283,13 @@ impl Autosave {
         report
     }
 
-    pub fn write_crash_log(&self, text: &str) -> Result<PathBuf, String> {
+    /// Writes the crash log beside the recovery files (there is nowhere to
+    /// write it while recovery files are off).
+    pub fn write_crash_log(&self, text: &str) -> std::io::Result<PathBuf> {
         let Some(session) = self.session.as_ref() else {
-            return Err("recovery files are off".into());
+            return Err(std::io::Error::other("recovery files are off"));
         };
-        session.write_crash_log(text).map_err(|e| e.to_string())
+        session.write_crash_log(text)
     }
 
     /// The recovery file of a document (for tests and the crash message).
