@@ -227,6 +227,8 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // If even the usage message cannot be printed, the exit code
+            // is all that is left to say it.
             let _ = e.print();
             return if e.use_stderr() {
                 EXIT_BAD_INPUT

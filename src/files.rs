@@ -470,6 +470,7 @@ fn write_atomic_as(path: &Path, contents: &[u8], shared: bool) -> io::Result<()>
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
+    // Only Unix has permission bits to choose.
     #[cfg(not(unix))]
     let _ = shared;
     let mut tmp = builder.tempfile_in(&dir)?;
@@ -482,6 +483,8 @@ fn write_atomic_as(path: &Path, contents: &[u8], shared: bool) -> io::Result<()>
     // Make the rename itself durable.
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(&dir) {
+        // Best effort: some file systems cannot sync a folder; the file's
+        // bytes were synced above, and the rename is atomic either way.
         let _ = d.sync_all();
     }
     Ok(())

@@ -19,6 +19,7 @@ pub mod model;
 pub mod paths;
 pub mod publish;
 pub mod recovery;
+pub mod session;
 pub mod spelling;
 pub mod templates;
 

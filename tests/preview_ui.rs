@@ -253,7 +253,7 @@ fn a_dropped_picture_is_copied_beside_the_article_and_becomes_a_figure() {
     assert_eq!(fs::read(&copied).unwrap(), fs::read(&photo).unwrap());
     let app = harness.state();
     assert_eq!(
-        app.docs.len(),
+        app.workspace.docs.len(),
         1,
         "the picture was not opened as a document"
     );

@@ -3,8 +3,8 @@
 
 use std::sync::{Arc, Mutex};
 
+use copydesk::app::PublishUi;
 use copydesk::app::platform::testing::RecordingLauncher;
-use copydesk::app::publish_window::PublishUi;
 use copydesk::app::{CopydeskApp, Platform};
 use copydesk::publish::{
     Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Remote, Site,
@@ -177,7 +177,7 @@ fn a_failed_publish_is_a_notice_and_leaves_the_file() {
     harness.get_by_label("Publish Now").click();
     wait_until_done(&mut harness);
     assert_eq!(asked.lock().unwrap().len(), 1);
-    let notice = harness.state().notices.last().unwrap();
+    let notice = harness.state().workspace.notices.last().unwrap();
     assert!(notice.error);
     assert!(
         notice.text.starts_with("site newsroom: "),

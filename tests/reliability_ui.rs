@@ -59,7 +59,8 @@ fn article_file(dir: &Path) -> PathBuf {
 
 fn recovery_file(harness: &Harness<'_, CopydeskApp>) -> PathBuf {
     let app = harness.state();
-    app.autosave
+    app.workspace
+        .autosave
         .file_for(app.active_doc().unwrap())
         .expect("autosave is on")
 }
@@ -179,6 +180,74 @@ fn a_bug_in_the_ui_saves_the_work_and_says_so() {
 }
 
 #[test]
+fn an_autosave_folder_that_cannot_be_made_is_told_and_the_crash_screen_says_nothing_was_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the recovery folder should be: nothing can be written.
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = start(vec![], &blocker.join("recovery"), &dialogs);
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Autosave is not working: cannot write recovery files in")
+            .is_some(),
+        "the editor is told at once"
+    );
+    type_in_body(&mut harness, "Only in memory. ");
+    assert!(harness.query_by_label("⚠ Not autosaved").is_some());
+    harness.state_mut().panic_next_frame = true;
+    pump(&mut harness);
+    assert!(harness.query_by_label("Something went wrong").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Recovery files are off (cannot write recovery files in")
+            .is_some(),
+        "the crash screen does not claim the work was saved"
+    );
+    assert!(harness.query_by_label_contains("were saved in").is_none());
+}
+
+#[test]
+fn recovery_files_that_stop_being_written_are_told_and_the_crash_screen_tells_the_truth() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = start(vec![], recovery.path(), &dialogs);
+    type_in_body(&mut harness, "First words. ");
+    let file = recovery_file(&harness);
+    wait_until(&mut harness, "the recovery file", |_| file.exists());
+    assert!(
+        harness
+            .query_by_label_contains("Autosave is not working")
+            .is_none()
+    );
+    // The session folder is taken away (a cleaner, an unplugged drive) and a
+    // file put in its place.
+    let session = file.parent().unwrap().to_path_buf();
+    fs::remove_dir_all(&session).unwrap();
+    fs::write(&session, "").unwrap();
+    type_in_body(&mut harness, "More words. ");
+    wait_until(&mut harness, "the autosave failure notice", |h| {
+        h.query_by_label_contains("Autosave is not working: could not write")
+            .is_some()
+    });
+    assert!(
+        harness
+            .query_by_label_contains("your work is only in memory")
+            .is_some()
+    );
+    harness.state_mut().panic_next_frame = true;
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("could NOT be saved")
+            .is_some(),
+        "the crash screen says what was not kept"
+    );
+    assert!(harness.query_by_label_contains("were saved in").is_none());
+}
+
+#[test]
 fn a_file_changed_by_another_program_can_be_reloaded() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = tempfile::tempdir().unwrap();
@@ -284,7 +353,8 @@ fn drafts_in_other_encodings_open_and_the_status_bar_says_which() {
     let mut harness = start(vec![draft.clone(), post.clone()], recovery.path(), &dialogs);
     let show = |harness: &mut Harness<'_, CopydeskApp>, path: &Path| {
         let app = harness.state_mut();
-        app.active = app
+        app.workspace.active = app
+            .workspace
             .docs
             .iter()
             .position(|d| {
@@ -395,6 +465,43 @@ fn malformed_front_matter_opens_the_body_and_keeps_the_metadata_text() {
     let doc = harness.state().active_doc().unwrap();
     assert_eq!(doc.article.meta.title, "Fixed");
     assert!(doc.front_matter_problem.is_none());
+}
+
+#[test]
+fn a_file_with_malformed_front_matter_reloads_after_an_outside_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let path = dir.path().join("broken.md");
+    fs::write(&path, "---\ntitle: [unclosed\n---\n\nThe body.\n").unwrap();
+    let mut harness = start(vec![path.clone()], recovery.path(), &dialogs);
+    std::thread::sleep(Duration::from_millis(200));
+    fs::write(&path, "---\ntitle: [still unclosed\n---\n\nTheir body.\n").unwrap();
+    wait_until(&mut harness, "the outside-change banner", |h| {
+        h.query_by_label_contains("Another program changed this file")
+            .is_some()
+    });
+    harness.get_by_label("Reload").click();
+    pump(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Could not reload")
+            .is_none(),
+        "reloading works as opening did"
+    );
+    let doc = harness.state().active_doc().unwrap();
+    assert_eq!(doc.article.body, "Their body.\n");
+    assert!(!doc.is_dirty());
+    assert!(!doc.changed_on_disk);
+    assert!(
+        doc.front_matter_problem.is_some(),
+        "still says what is wrong"
+    );
+    assert_eq!(
+        doc.to_markdown(),
+        "---\ntitle: [still unclosed\n---\n\nTheir body.\n",
+        "the new front matter is kept as written"
+    );
 }
 
 #[test]

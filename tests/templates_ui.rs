@@ -245,7 +245,7 @@ fn the_templates_manager_edits_duplicates_deletes_and_imports() {
     pump(&mut harness);
     assert!(config.path().join("snippets/newsletter.ron").exists());
     assert_eq!(
-        harness.state().library.snippets[0].template.name,
+        harness.state().workspace.library.snippets[0].template.name,
         "Newsletter"
     );
 }

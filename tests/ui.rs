@@ -89,7 +89,7 @@ fn files_are_remembered_by_absolute_paths_and_a_missing_one_stays_listed() {
     // in the recent files.
     fs::remove_file(&path).unwrap();
     let app = CopydeskApp::new(saved.clone(), scripted_platform(), vec![]);
-    assert!(app.settings.recent.contains(&absolute));
+    assert!(app.workspace.settings.recent.contains(&absolute));
     assert_eq!(
         app.active_doc().unwrap().display_name(),
         "Sample article (built-in)"
@@ -283,7 +283,11 @@ fn closing_a_changed_tab_asks_and_cancel_keeps_it() {
     );
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().docs.len(), 1, "cancel keeps the document");
+    assert_eq!(
+        harness.state().workspace.docs.len(),
+        1,
+        "cancel keeps the document"
+    );
     assert!(
         harness
             .state()
@@ -298,7 +302,7 @@ fn closing_a_changed_tab_asks_and_cancel_keeps_it() {
     harness.run();
     harness.get_by_label("Don't Save").click();
     harness.run();
-    assert!(harness.state().docs.is_empty());
+    assert!(harness.state().workspace.docs.is_empty());
     assert!(
         !fs::read_to_string(&path).unwrap().contains("Unsaved."),
         "discarded, file untouched"
@@ -315,7 +319,7 @@ fn saving_from_the_close_prompt_saves_then_closes() {
     harness.run();
     harness.get_by_label("Save and Close").click();
     harness.run();
-    assert!(harness.state().docs.is_empty());
+    assert!(harness.state().workspace.docs.is_empty());
     assert!(fs::read_to_string(&path).unwrap().contains("Keep me. "));
 }
 
@@ -417,7 +421,7 @@ fn copy_for_cms_carries_the_article_s_local_pictures() {
         .html
         .unwrap();
     assert!(!html.contains("author-bio"), "{html}");
-    assert!(!harness.state().settings.export_bio);
+    assert!(!harness.state().workspace.settings.export_bio);
 }
 
 #[test]
@@ -457,7 +461,12 @@ fn export_writes_the_chosen_file() {
         copydesk::export::html(&harness.state().active_doc().unwrap().article)
     );
     assert_eq!(
-        harness.state().settings.last_export_dir.as_deref(),
+        harness
+            .state()
+            .workspace
+            .settings
+            .last_export_dir
+            .as_deref(),
         Some(dir.path()),
         "the folder is remembered"
     );
@@ -473,7 +482,11 @@ fn opening_a_broken_file_shows_an_error_and_keeps_what_is_open() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     pump(&mut harness);
     assert!(harness.query_by_label_contains("Could not open").is_some());
-    assert_eq!(harness.state().docs.len(), 1, "the sample is still open");
+    assert_eq!(
+        harness.state().workspace.docs.len(),
+        1,
+        "the sample is still open"
+    );
 }
 
 #[test]
@@ -482,12 +495,12 @@ fn view_modes_and_zoom_change_with_shortcuts() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     assert_eq!(
-        harness.state().settings.view,
+        harness.state().workspace.settings.view,
         copydesk::app::ViewMode::EditorOnly
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().settings.zoom > 1.0);
+    assert!(harness.state().workspace.settings.zoom > 1.0);
 }
 
 #[derive(Debug)]
@@ -517,7 +530,7 @@ fn dropping_files_on_the_window_opens_them() {
     assert_eq!(doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(doc.article.meta.title, "A story");
     assert_eq!(
-        harness.state().docs.len(),
+        harness.state().workspace.docs.len(),
         1,
         "the untouched sample gives way"
     );
@@ -540,7 +553,7 @@ fn documents_open_at_exit_open_again() {
         app.active_doc().unwrap().path.as_deref(),
         Some(path.as_path())
     );
-    assert!(app.settings.recent.contains(&path));
+    assert!(app.workspace.settings.recent.contains(&path));
 }
 
 #[test]
@@ -695,7 +708,7 @@ fn closing_the_window_with_unsaved_work_is_held_until_answered() {
     assert!(harness.query_by_label("Save changes?").is_some());
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().docs.len(), 1);
+    assert_eq!(harness.state().workspace.docs.len(), 1);
     assert!(
         harness
             .state()
@@ -757,9 +770,9 @@ fn an_untouched_opened_file_is_not_unsaved() {
     let (mut harness, _) = app_with(vec![draft.clone(), article]);
     pump(&mut harness);
     let app = harness.state();
-    assert_eq!(app.docs.len(), 2);
+    assert_eq!(app.workspace.docs.len(), 2);
     assert!(
-        app.docs.iter().all(|d| !d.is_dirty()),
+        app.workspace.docs.iter().all(|d| !d.is_dirty()),
         "nothing was changed"
     );
     assert!(
@@ -769,7 +782,8 @@ fn an_untouched_opened_file_is_not_unsaved() {
     // The draft still says it has no Markdown file yet; once edited, it
     // counts as unsaved.
     let app = harness.state_mut();
-    app.active = app
+    app.workspace.active = app
+        .workspace
         .docs
         .iter()
         .position(|d| d.imported_from.as_ref() == Some(&draft))
@@ -849,7 +863,13 @@ fn quitting_with_several_unsaved_documents_can_drop_them_all_at_once() {
     pump(&mut harness);
     type_in_body(&mut harness, "Edit in A. ");
     assert_eq!(
-        harness.state().docs.iter().filter(|d| d.is_dirty()).count(),
+        harness
+            .state()
+            .workspace
+            .docs
+            .iter()
+            .filter(|d| d.is_dirty())
+            .count(),
         2
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);

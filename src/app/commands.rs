@@ -4,55 +4,89 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::export::ExportFormat;
+pub use crate::session::Command;
 
+/// The menus of the menu bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Command {
-    New,
-    Open,
-    Save,
-    SaveAs,
-    CloseTab,
-    Quit,
-    Undo,
-    Redo,
-    Bold,
-    Italic,
-    Link,
-    Heading(u8),
-    Quote,
-    BulletList,
-    InsertFigure,
-    Export(ExportFormat),
-    CopyForCms,
-    CopyText,
-    CopyMarkdown,
-    PreviewInBrowser,
-    ShowEditorOnly,
-    ShowPreviewOnly,
-    ShowSideBySide,
-    ToggleMetadata,
-    ToggleTheme,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    NextTab,
-    PreviousTab,
-    ShowProblems,
-    CommandPalette,
-    Find,
-    Replace,
-    FindNext,
-    FindPrevious,
-    CleanUp,
-    ConvertToCopydeskKeys,
-    ToggleOutline,
-    ToggleSpellCheck,
-    ToggleCursorBlink,
-    ToggleExportBio,
-    Statistics,
-    ManageTemplates,
-    Shortcuts,
-    About,
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Insert,
+    Export,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 6] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Insert,
+        Menu::Export,
+        Menu::Help,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+            Menu::Insert => "Insert",
+            Menu::Export => "Export",
+            Menu::Help => "Help",
+        }
+    }
+
+    /// The menu's commands in groups (a separator between groups). The
+    /// File menu's recent files and the Insert menu's snippets are added
+    /// by the menu bar after the group they follow.
+    pub fn groups(self) -> Vec<Vec<Command>> {
+        use Command::*;
+        match self {
+            Menu::File => vec![
+                vec![New, Open],
+                vec![Save, SaveAs],
+                vec![ManageTemplates],
+                vec![CloseTab, Quit],
+            ],
+            Menu::Edit => vec![
+                vec![Undo, Redo],
+                vec![Bold, Italic, Link],
+                vec![Find, Replace, FindNext, FindPrevious],
+                vec![CleanUp, ConvertToCopydeskKeys, ToggleSpellCheck],
+                vec![CopyForCms, CopyText, CopyMarkdown],
+            ],
+            Menu::View => vec![
+                vec![ShowEditorOnly, ShowSideBySide, ShowPreviewOnly],
+                vec![
+                    ToggleMetadata,
+                    ToggleOutline,
+                    ShowProblems,
+                    Statistics,
+                    ToggleTheme,
+                    ToggleCursorBlink,
+                ],
+                vec![ZoomIn, ZoomOut, ZoomReset],
+                vec![NextTab, PreviousTab],
+            ],
+            Menu::Insert => vec![vec![
+                Heading(2),
+                Heading(3),
+                Heading(4),
+                Quote,
+                BulletList,
+                Link,
+                InsertFigure,
+            ]],
+            Menu::Export => vec![
+                ExportFormat::ALL.map(Export).to_vec(),
+                vec![CopyForCms, CopyText, CopyMarkdown, PreviewInBrowser],
+                vec![ToggleExportBio],
+            ],
+            Menu::Help => vec![vec![CommandPalette, Shortcuts, About]],
+        }
+    }
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -60,61 +94,53 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl Command {
-    /// Every command, in menu order (for the shortcut handler and the help).
-    pub fn all() -> Vec<Command> {
-        let mut all = vec![
-            Command::New,
-            Command::Open,
-            Command::Save,
-            Command::SaveAs,
-            Command::CloseTab,
-            Command::Quit,
-            Command::Undo,
-            Command::Redo,
-            Command::Bold,
-            Command::Italic,
-            Command::Link,
-            Command::Heading(2),
-            Command::Heading(3),
-            Command::Heading(4),
-            Command::Quote,
-            Command::BulletList,
-            Command::InsertFigure,
-        ];
-        all.extend(ExportFormat::ALL.map(Command::Export));
-        all.extend([
-            Command::CopyForCms,
-            Command::CopyText,
-            Command::CopyMarkdown,
-            Command::PreviewInBrowser,
-            Command::ShowEditorOnly,
-            Command::ShowPreviewOnly,
-            Command::ShowSideBySide,
-            Command::ToggleMetadata,
-            Command::ToggleTheme,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomReset,
-            Command::NextTab,
-            Command::PreviousTab,
-            Command::ShowProblems,
-            Command::CommandPalette,
-            Command::Find,
-            Command::Replace,
-            Command::FindNext,
-            Command::FindPrevious,
-            Command::CleanUp,
-            Command::ConvertToCopydeskKeys,
-            Command::ToggleOutline,
-            Command::ToggleSpellCheck,
-            Command::ToggleCursorBlink,
-            Command::ToggleExportBio,
-            Command::Statistics,
-            Command::ManageTemplates,
-            Command::Shortcuts,
-            Command::About,
-        ]);
-        all
+    /// The menus a command is in (every command is in one at least: a
+    /// test checks each is where it says).
+    pub fn menus(self) -> &'static [Menu] {
+        use Command::*;
+        match self {
+            New | Open | Save | SaveAs | ManageTemplates | CloseTab | Quit => &[Menu::File],
+            Undo
+            | Redo
+            | Bold
+            | Italic
+            | Find
+            | Replace
+            | FindNext
+            | FindPrevious
+            | CleanUp
+            | ConvertToCopydeskKeys
+            | ToggleSpellCheck => &[Menu::Edit],
+            Link => &[Menu::Edit, Menu::Insert],
+            CopyForCms | CopyText | CopyMarkdown => &[Menu::Edit, Menu::Export],
+            ShowEditorOnly | ShowSideBySide | ShowPreviewOnly | ToggleMetadata | ToggleOutline
+            | ShowProblems | Statistics | ToggleTheme | ToggleCursorBlink | ZoomIn | ZoomOut
+            | ZoomReset | NextTab | PreviousTab => &[Menu::View],
+            Heading(_) | Quote | BulletList | InsertFigure => &[Menu::Insert],
+            Export(_) | PreviewInBrowser | ToggleExportBio => &[Menu::Export],
+            CommandPalette | Shortcuts | About => &[Menu::Help],
+        }
+    }
+
+    /// The shortcut as this platform writes it (⌘ on macOS, Ctrl
+    /// elsewhere): every shortcut shown in the window comes from here.
+    pub fn shortcut_label(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcut().map(|s| ctx.format_shortcut(&s))
+    }
+
+    /// The shortcut as this platform writes it, or the command's name
+    /// where it has none (for sentences such as "Ctrl+Z undoes it").
+    pub fn keys(self, ctx: &egui::Context) -> String {
+        self.shortcut_label(ctx).unwrap_or_else(|| self.label())
+    }
+
+    /// The label followed by its shortcut in brackets, for tooltips and
+    /// hints: "Save (Ctrl+S)".
+    pub fn with_shortcut(self, ctx: &egui::Context) -> String {
+        match self.shortcut_label(ctx) {
+            Some(keys) => format!("{} ({keys})", self.label()),
+            None => self.label(),
+        }
     }
 
     pub fn label(self) -> String {
@@ -186,6 +212,7 @@ impl Command {
             Command::Heading(2) => s(CMD_ALT, Key::Num2),
             Command::Heading(3) => s(CMD_ALT, Key::Num3),
             Command::Heading(4) => s(CMD_ALT, Key::Num4),
+            Command::Heading(_) => None,
             Command::Quote => s(CMD_SHIFT, Key::Period),
             Command::BulletList => s(CMD_SHIFT, Key::Num8),
             Command::InsertFigure => s(CMD_SHIFT, Key::I),
@@ -214,7 +241,15 @@ impl Command {
             Command::ToggleSpellCheck => s(Modifiers::NONE, Key::F7),
             Command::ToggleTheme => s(CMD_SHIFT, Key::L),
             Command::Shortcuts => s(Modifiers::NONE, Key::F1),
-            _ => None,
+            // Deliberately without a shortcut; listed so a new command must
+            // say whether it has one.
+            Command::Export(_)
+            | Command::ConvertToCopydeskKeys
+            | Command::ToggleCursorBlink
+            | Command::ToggleExportBio
+            | Command::Statistics
+            | Command::ManageTemplates
+            | Command::About => None,
         }
     }
 
@@ -234,20 +269,6 @@ impl Command {
             other => other.label(),
         }
     }
-
-    /// Commands that edit the body's text at the cursor.
-    pub fn edits_body(self) -> bool {
-        matches!(
-            self,
-            Command::Bold
-                | Command::Italic
-                | Command::Link
-                | Command::Heading(_)
-                | Command::Quote
-                | Command::BulletList
-                | Command::InsertFigure
-        )
-    }
 }
 
 #[cfg(test)]
@@ -263,6 +284,30 @@ mod tests {
                 assert!(
                     seen.insert((shortcut.modifiers, shortcut.logical_key)),
                     "{command:?} reuses {shortcut:?}"
+                );
+            }
+        }
+    }
+
+    /// Each command is in the menus it names, and nowhere else.
+    #[test]
+    fn every_command_is_in_its_menus() {
+        for command in Command::all() {
+            assert!(!command.menus().is_empty(), "{command:?} has no place");
+            for menu in Menu::ALL {
+                let listed = menu.groups().concat().contains(&command);
+                assert_eq!(
+                    listed,
+                    command.menus().contains(&menu),
+                    "{command:?} in the {menu:?} menu"
+                );
+            }
+        }
+        for menu in Menu::ALL {
+            for command in menu.groups().concat() {
+                assert!(
+                    Command::all().contains(&command),
+                    "{command:?} is registered"
                 );
             }
         }

@@ -3,6 +3,7 @@
 use super::accessible::{self, Named};
 use egui::{RichText, Ui};
 
+use super::commands::Menu;
 use super::{Command, CopydeskApp, ViewMode};
 use crate::export::ExportFormat;
 
@@ -10,18 +11,18 @@ use crate::export::ExportFormat;
 /// the current choice (view modes, toggles).
 fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
     let ctx = ui.ctx().clone();
-    let shortcut = command.shortcut().map(|s| ctx.format_shortcut(&s));
+    let shortcut = command.shortcut_label(&ctx);
     // Toggles and view modes are read as checked or not.
     let checked = match command {
-        Command::ShowEditorOnly => Some(app.settings.view == ViewMode::EditorOnly),
-        Command::ShowPreviewOnly => Some(app.settings.view == ViewMode::PreviewOnly),
-        Command::ShowSideBySide => Some(app.settings.view == ViewMode::SideBySide),
-        Command::ToggleMetadata => Some(app.settings.show_metadata),
-        Command::ToggleTheme => Some(app.settings.dark),
-        Command::ToggleOutline => Some(app.settings.show_outline),
-        Command::ToggleSpellCheck => Some(app.settings.spell_check),
-        Command::ToggleCursorBlink => Some(app.settings.cursor_blink),
-        Command::ToggleExportBio => Some(app.settings.export_bio),
+        Command::ShowEditorOnly => Some(app.workspace.settings.view == ViewMode::EditorOnly),
+        Command::ShowPreviewOnly => Some(app.workspace.settings.view == ViewMode::PreviewOnly),
+        Command::ShowSideBySide => Some(app.workspace.settings.view == ViewMode::SideBySide),
+        Command::ToggleMetadata => Some(app.workspace.settings.show_metadata),
+        Command::ToggleTheme => Some(app.workspace.settings.dark),
+        Command::ToggleOutline => Some(app.workspace.settings.show_outline),
+        Command::ToggleSpellCheck => Some(app.workspace.settings.spell_check),
+        Command::ToggleCursorBlink => Some(app.workspace.settings.cursor_blink),
+        Command::ToggleExportBio => Some(app.workspace.settings.export_bio),
         _ => None,
     };
     if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {
@@ -34,160 +35,71 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
         accessible::name_region(ui, "Menu bar and toolbar");
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for c in [Command::New, Command::Open] {
-                    item(app, ui, c);
+            for menu in Menu::ALL {
+                // Publishing's menu lists the sites, which are not commands.
+                if menu == Menu::Help {
+                    super::windows::publish::menu(app, ui);
                 }
-                ui.menu_button("Open Recent", |ui| {
-                    let recent = app.settings.recent.clone();
-                    if recent.is_empty() {
-                        ui.label(RichText::new("No recent files").weak());
-                    }
-                    for path in recent {
-                        // A file that is gone stays listed, marked, so the
-                        // editor knows what moved rather than losing it.
-                        let label = if path.exists() {
-                            RichText::new(path.display().to_string())
-                        } else {
-                            RichText::new(format!("{} (missing)", path.display())).weak()
-                        };
-                        if ui.button(label).clicked() {
-                            let now = ui.input(|i| i.time);
-                            app.open_path(path, now);
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                for c in [Command::Save, Command::SaveAs] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                item(app, ui, Command::ManageTemplates);
-                ui.separator();
-                for c in [Command::CloseTab, Command::Quit] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                for c in [Command::Undo, Command::Redo] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::Bold, Command::Italic, Command::Link] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::Find,
-                    Command::Replace,
-                    Command::FindNext,
-                    Command::FindPrevious,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::CleanUp,
-                    Command::ConvertToCopydeskKeys,
-                    Command::ToggleSpellCheck,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::CopyForCms,
-                    Command::CopyText,
-                    Command::CopyMarkdown,
-                ] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for c in [
-                    Command::ShowEditorOnly,
-                    Command::ShowSideBySide,
-                    Command::ShowPreviewOnly,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [
-                    Command::ToggleMetadata,
-                    Command::ToggleOutline,
-                    Command::ShowProblems,
-                    Command::Statistics,
-                    Command::ToggleTheme,
-                    Command::ToggleCursorBlink,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                for c in [Command::NextTab, Command::PreviousTab] {
-                    item(app, ui, c);
-                }
-            });
-            ui.menu_button("Insert", |ui| {
-                for c in [
-                    Command::Heading(2),
-                    Command::Heading(3),
-                    Command::Heading(4),
-                    Command::Quote,
-                    Command::BulletList,
-                    Command::Link,
-                    Command::InsertFigure,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                ui.menu_button("Snippet", |ui| {
-                    if app.library.snippets.is_empty() {
-                        ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
-                    }
-                    let names: Vec<String> = app
-                        .library
-                        .snippets
-                        .iter()
-                        .map(|s| s.template.name.clone())
-                        .collect();
-                    for (i, name) in names.iter().enumerate() {
-                        if ui.button(name).clicked() {
-                            let ctx = ui.ctx().clone();
-                            app.insert_snippet(&ctx, i);
-                            ui.close();
-                        }
-                    }
-                });
-            });
-            ui.menu_button("Export", |ui| {
-                for format in ExportFormat::ALL {
-                    item(app, ui, Command::Export(format));
-                }
-                ui.separator();
-                for c in [
-                    Command::CopyForCms,
-                    Command::CopyText,
-                    Command::CopyMarkdown,
-                    Command::PreviewInBrowser,
-                ] {
-                    item(app, ui, c);
-                }
-                ui.separator();
-                item(app, ui, Command::ToggleExportBio);
-            });
-            super::publish_window::menu(app, ui);
-            ui.menu_button("Help", |ui| {
-                for c in [Command::CommandPalette, Command::Shortcuts, Command::About] {
-                    item(app, ui, c);
-                }
-            });
+                ui.menu_button(menu.label(), |ui| menu_items(app, ui, menu));
+            }
         });
         toolbar(app, ui);
     });
+}
+
+/// A menu's commands (from the command registry), with the recent files
+/// after File's first group and the snippets at the end of Insert.
+fn menu_items(app: &mut CopydeskApp, ui: &mut Ui, menu: Menu) {
+    for (i, group) in menu.groups().into_iter().enumerate() {
+        if i > 0 {
+            ui.separator();
+        }
+        for command in group {
+            item(app, ui, command);
+        }
+        if menu == Menu::File && i == 0 {
+            ui.menu_button("Open Recent", |ui| recent_files(app, ui));
+        }
+    }
+    if menu == Menu::Insert {
+        ui.separator();
+        ui.menu_button("Snippet", |ui| snippets(app, ui));
+    }
+}
+
+fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
+    let recent = app.workspace.settings.recent.clone();
+    if recent.is_empty() {
+        ui.label(RichText::new("No recent files").weak());
+    }
+    for path in recent {
+        // A file that is gone stays listed, marked, so the editor knows
+        // what moved rather than losing it.
+        let label = if path.exists() {
+            RichText::new(path.display().to_string())
+        } else {
+            RichText::new(format!("{} (missing)", path.display())).weak()
+        };
+        if ui.button(label).clicked() {
+            let now = ui.input(|i| i.time);
+            app.open_path(path, now);
+            ui.close();
+        }
+    }
+}
+
+fn snippets(app: &mut CopydeskApp, ui: &mut Ui) {
+    if app.workspace.library.snippets.is_empty() {
+        ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
+    }
+    let names = app.workspace.library.snippet_names();
+    for (i, name) in names.iter().enumerate() {
+        if ui.button(name).clicked() {
+            let ctx = ui.ctx().clone();
+            app.insert_snippet(&ctx, i);
+            ui.close();
+        }
+    }
 }
 
 /// The toolbar's buttons, in groups with a separator between them.
@@ -237,10 +149,7 @@ fn button_width(ui: &Ui, text: &str) -> f32 {
 /// a large zoom.
 fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
     let ctx = ui.ctx().clone();
-    let tip = |command: Command| match command.shortcut() {
-        Some(s) => format!("{} ({})", command.label(), ctx.format_shortcut(&s)),
-        None => command.label(),
-    };
+    let tip = |command: Command| command.with_shortcut(&ctx);
     let mut clicked = None;
     ui.horizontal(|ui| {
         let available = ui.available_width();
@@ -319,7 +228,7 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         // The side panels folded away for want of room open from here.
         let layout = &mut app.layout;
-        if app.settings.show_metadata && !layout.metadata_docked {
+        if app.workspace.settings.show_metadata && !layout.metadata_docked {
             let open = layout.metadata_overlay;
             if ui
                 .selectable_label(open, "Metadata")
@@ -330,7 +239,7 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 layout.outline_overlay = false;
             }
         }
-        if app.settings.show_outline && !layout.outline_docked && !app.docs.is_empty() {
+        if app.workspace.settings.show_outline && !layout.outline_docked && !app.workspace.docs.is_empty() {
             let open = layout.outline_overlay;
             if ui
                 .selectable_label(open, "Outline")
@@ -344,13 +253,13 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         if !(layout.metadata_docked && layout.outline_docked) {
             ui.separator();
         }
-        for (i, doc) in app.docs.iter().enumerate() {
+        for (i, doc) in app.workspace.docs.iter().enumerate() {
             let name = format!(
                 "{}{}",
                 if doc.is_dirty() { "• " } else { "" },
                 doc.display_name()
             );
-            let tab = ui.selectable_label(i == app.active, &name);
+            let tab = ui.selectable_label(i == app.workspace.active, &name);
             if tab.clicked() {
                 select = Some(i);
             }
@@ -362,10 +271,11 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     });
     ui.separator();
     if let Some(i) = select {
-        app.active = i;
+        app.workspace.active = i;
         app.focus_body = true;
     }
     if let Some(id) = close {
-        app.close_doc(id);
+        let ctx = ui.ctx().clone();
+        app.close_doc(&ctx, id);
     }
 }

@@ -7,79 +7,31 @@
 
 mod accessible;
 mod actions;
-mod autosave;
-mod cleanup_window;
 pub mod commands;
-mod dialogs;
-pub mod document;
 mod editor;
-mod file_chooser;
-mod find_bar;
 pub mod fonts;
-mod front_matter_keys;
-mod highlight;
 mod layout;
 mod menu;
-mod metadata_panel;
-mod outline_panel;
-mod palette;
-mod paragraphs;
+mod panels;
 mod picture_drop;
 mod pictures;
 pub mod platform;
-mod preview;
-pub mod publish_window;
-pub mod settings;
-mod spell_check;
-mod status_bar;
-mod templates_window;
-mod text_diff;
 mod watch;
+mod windows;
 
 use std::path::PathBuf;
+
+pub use crate::session::{autosave, document, settings};
 use std::sync::Mutex;
+pub use windows::publish::PublishUi;
 
 pub use commands::Command;
-pub use document::Document;
+pub use document::{Document, Reading};
 pub use editor::body_id as editor_body_id;
 pub use platform::Platform;
 pub use settings::{Settings, ViewMode};
 
-use platform::AfterSave;
-
-/// A message shown in the window for a few seconds (or until dismissed, for
-/// errors).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-    pub shown_at: f64,
-}
-
-/// A question the app is waiting for the user to answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
-    /// Save / Discard / Cancel for a document with unsaved changes.
-    UnsavedChanges { doc: u64, then: AfterSave },
-    /// The file changed on disk since it was opened: overwrite it?
-    OverwriteChanged {
-        doc: u64,
-        path: PathBuf,
-        then: AfterSave,
-    },
-    /// A file is not UTF-8: open a copy with the broken bytes replaced?
-    OpenRepaired {
-        path: PathBuf,
-        offset: usize,
-        text: String,
-    },
-    /// Replace an author's bio with a template's?
-    ReplaceBio {
-        doc: u64,
-        author: usize,
-        template: String,
-    },
-}
+pub use crate::session::{Notice, Prompt, PromptAnswer, Workspace};
 
 /// The last panic's message, location and backtrace, kept by the panic hook
 /// for the crash log.
@@ -101,17 +53,9 @@ fn install_panic_hook() {
 
 /// The whole app: plain state plus the platform it talks to.
 pub struct CopydeskApp {
-    pub docs: Vec<Document>,
-    pub active: usize,
-    next_id: u64,
-    pub settings: Settings,
+    /// The documents, their files and the settings: the session core.
+    pub workspace: Workspace,
     pub platform: Platform,
-    pub notices: Vec<Notice>,
-    pub prompt: Option<Prompt>,
-    /// The window may close: set once every document was saved or discarded.
-    allowed_to_close: bool,
-    /// Closing the window is in progress (documents are being asked about).
-    quitting: bool,
     /// Give the body editor keyboard focus on the next frame.
     focus_body: bool,
     window_title: String,
@@ -122,7 +66,6 @@ pub struct CopydeskApp {
     tag_input: String,
     /// Where the editor was scrolled, as a fraction, for the preview to follow.
     scroll_fraction: f32,
-    pub autosave: autosave::Autosave,
     watcher: Option<watch::FileWatcher>,
     /// The app hit a bug: what to tell the user (work was saved first).
     pub crashed: Option<String>,
@@ -133,37 +76,37 @@ pub struct CopydeskApp {
     /// could not be read.
     pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
     /// The command palette, while open.
-    palette: Option<palette::Palette>,
+    palette: Option<windows::palette::Palette>,
     /// The settings as last written to the settings file.
     stored_settings: Option<Settings>,
-    /// Author bios, snippets, known credits and tags.
-    pub library: crate::templates::Library,
     /// A command to run at the start of the next frame.
     queued: Option<Command>,
     /// The templates manager, while open.
-    pub(crate) templates_window: Option<templates_window::TemplatesWindow>,
+    pub(crate) templates_window: Option<windows::templates::TemplatesWindow>,
     /// Sites, the publish dialog and the publish running in the background.
-    pub publishing: publish_window::PublishUi,
+    pub publishing: windows::publish::PublishUi,
     /// Find and replace.
-    pub(crate) find: find_bar::FindBar,
+    pub(crate) find: editor::find_bar::FindBar,
     /// The clean-up being reviewed before it is applied.
-    pub(crate) cleanup: Option<cleanup_window::CleanupReview>,
+    pub(crate) cleanup: Option<windows::cleanup::CleanupReview>,
     pub show_statistics: bool,
-    pub(crate) spell: spell_check::SpellCheck,
+    pub(crate) spell: editor::spell_check::SpellCheck,
     /// The misspelt word the right-click menu is for.
-    pub(crate) spell_menu: Option<spell_check::WordMenu>,
+    pub(crate) spell_menu: Option<editor::spell_check::WordMenu>,
     /// The app's own file chooser, where the system's cannot be shown.
-    pub(crate) file_chooser: file_chooser::FileChooser,
+    pub(crate) file_chooser: windows::file_chooser::FileChooser,
     /// Where in the body the right-click menu was opened.
     pub(crate) block_menu_at: Option<usize>,
     /// The body's selection when the right-click menu was opened.
     pub(crate) menu_selection: Option<std::ops::Range<usize>>,
-    merged_marks: highlight::MergedMarks,
-    outline: outline_panel::OutlineCache,
+    merged_marks: editor::highlight::MergedMarks,
+    /// The editor's highlighting of each document's body, memoised.
+    pub(crate) highlights: std::collections::HashMap<u64, editor::highlight::Cache>,
+    outline: panels::outline::OutlineCache,
     /// How the window is shared out between the editor and the panels.
     layout: layout::Layout,
     /// What the preview remembers between frames.
-    preview: preview::PreviewCache,
+    preview: panels::preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
     pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
 }
@@ -173,17 +116,15 @@ impl CopydeskApp {
     pub fn new(settings: Settings, platform: Platform, files: Vec<PathBuf>) -> Self {
         install_panic_hook();
         let autosave = autosave::Autosave::start(platform.recovery_dir.clone());
-        let publishing = publish_window::PublishUi::new(platform.config_dir.clone());
+        let library = match &platform.config_dir {
+            Some(dir) => crate::templates::Library::load(dir),
+            None => Default::default(),
+        };
+        let library_kept = platform.config_dir.is_some();
+        let publishing = windows::publish::PublishUi::new(platform.config_dir.clone());
         let mut app = Self {
-            docs: Vec::new(),
-            active: 0,
-            next_id: 1,
-            settings,
+            workspace: Workspace::new(settings, autosave, library, library_kept),
             platform,
-            notices: Vec::new(),
-            prompt: None,
-            allowed_to_close: false,
-            quitting: false,
             focus_body: true,
             window_title: String::new(),
             show_problems: false,
@@ -191,14 +132,12 @@ impl CopydeskApp {
             show_about: false,
             tag_input: String::new(),
             scroll_fraction: 0.0,
-            autosave,
             watcher: None,
             crashed: None,
             panic_next_frame: false,
             front_matter_editor: None,
             palette: None,
             stored_settings: None,
-            library: Default::default(),
             queued: None,
             templates_window: None,
             publishing,
@@ -211,26 +150,24 @@ impl CopydeskApp {
             block_menu_at: None,
             menu_selection: None,
             merged_marks: Default::default(),
+            highlights: Default::default(),
             outline: Default::default(),
             layout: Default::default(),
             jump_next_frame: None,
             preview: Default::default(),
         };
-        if let Some(dir) = &app.platform.config_dir {
-            app.library = crate::templates::Library::load(dir);
-        }
         let files = if files.is_empty() {
-            app.settings.open_files.clone()
+            app.workspace.settings.open_files.clone()
         } else {
             files
         };
         for path in files {
             app.open_path(path, 0.0);
         }
-        if app.docs.is_empty() {
-            app.open_sample();
+        if app.workspace.docs.is_empty() {
+            app.workspace.open_sample();
         }
-        app.active = 0;
+        app.workspace.active = 0;
         app
     }
 
@@ -242,9 +179,16 @@ impl CopydeskApp {
             Some(dir) => Settings::load(dir),
             None => (Settings::default(), None),
         };
+        let no_recovery = platform.recovery_dir.is_none();
         let mut app = Self::new(settings, platform, files);
         if let Some(problem) = problem {
             app.report_error(problem, 0.0);
+        }
+        if no_recovery {
+            app.report_error(
+                "Autosave is not working: there is no data folder for recovery files (set COPYDESK_DATA_DIR) — your work is only in memory",
+                0.0,
+            );
         }
         app
     }
@@ -253,7 +197,7 @@ impl CopydeskApp {
     /// (it loads on a helper thread; tests wait for it).
     #[doc(hidden)]
     pub fn wait_for_dictionary(&mut self, ctx: &egui::Context) {
-        if let Some(doc) = self.docs.get(self.active) {
+        if let Some(doc) = self.workspace.docs.get(self.workspace.active) {
             let lang = doc.article.meta.lang.clone();
             self.spell.wait_for_dictionary(&lang, ctx);
         }
@@ -262,7 +206,7 @@ impl CopydeskApp {
     /// The words of the active article underlined as misspelt (for tests).
     #[doc(hidden)]
     pub fn misspelled_words(&self) -> Vec<String> {
-        let Some(doc) = self.docs.get(self.active) else {
+        let Some(doc) = self.workspace.docs.get(self.workspace.active) else {
             return Vec::new();
         };
         self.spell
@@ -290,248 +234,37 @@ impl CopydeskApp {
         self.stored_settings = Some(current);
     }
 
-    fn new_id(&mut self) -> u64 {
-        self.next_id += 1;
-        self.next_id
-    }
-
     pub fn active_doc(&self) -> Option<&Document> {
-        self.docs.get(self.active)
+        self.workspace.active_doc()
     }
 
     pub fn active_doc_mut(&mut self) -> Option<&mut Document> {
-        self.docs.get_mut(self.active)
-    }
-
-    fn doc_index(&self, id: u64) -> Option<usize> {
-        self.docs.iter().position(|d| d.id == id)
+        self.workspace.active_doc_mut()
     }
 
     pub fn notify(&mut self, text: impl Into<String>, now: f64) {
-        self.notices.push(Notice {
-            text: text.into(),
-            error: false,
-            shown_at: now,
-        });
+        self.workspace.notify(text, now);
     }
 
     pub fn report_error(&mut self, text: impl Into<String>, now: f64) {
-        self.notices.push(Notice {
-            text: text.into(),
-            error: true,
-            shown_at: now,
-        });
+        self.workspace.report_error(text, now);
     }
 
-    fn open_sample(&mut self) {
-        let id = self.new_id();
-        let article = crate::import::import_text(crate::SAMPLE_DRAFT);
-        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-        // The sample is a starting point, not a change the user made; its
-        // tab and the window say it is the sample, so it is never taken for
-        // an article the editor was working on.
-        doc.imported_from = None;
-        doc.name_hint = Some(SAMPLE_NAME.into());
-        self.docs.push(doc);
-        self.active = self.docs.len() - 1;
-        self.focus_body = true;
-    }
-
-    /// Opens a file in a new tab (or switches to it if it is open already).
-    /// The path is made absolute and canonical first, so the settings and
-    /// the recent files find it again from any folder.
+    /// Opens a file in a new tab (or switches to it), with the focus in
+    /// its body.
     pub fn open_path(&mut self, path: PathBuf, now: f64) {
-        let path = absolute_path(path);
-        if let Some(i) = self
-            .docs
-            .iter()
-            .position(|d| d.path.as_ref() == Some(&path) || d.imported_from.as_ref() == Some(&path))
-        {
-            self.active = i;
-            self.focus_body = true;
-            return;
-        }
-        let read = match crate::files::read_text(&path) {
-            Ok(read) => read,
-            Err(crate::files::OpenError::InvalidUtf8 { offset, lossy }) => {
-                self.prompt = Some(Prompt::OpenRepaired {
-                    path,
-                    offset,
-                    text: lossy,
-                });
-                return;
-            }
-            Err(e) => {
-                self.report_error(format!("Could not open {}: {e}", path.display()), now);
-                return;
-            }
-        };
-        let text = read.text;
-        let id = self.new_id();
-        let mut doc = match crate::files::open_text_at(&text, &path) {
-            Ok(opened) if opened.imported => {
-                Document::imported(id, opened.document.article, path.clone())
-            }
-            Ok(opened) => Document::new(
-                id,
-                opened.document.article,
-                opened.document.origin,
-                Some(path.clone()),
-            ),
-            Err(malformed) => {
-                // Open the body; keep the front matter exactly as written.
-                let origin = crate::format::Origin::keeping_unreadable(&malformed, &text);
-                let article = crate::model::Article {
-                    meta: Default::default(),
-                    body: malformed.body.clone(),
-                };
-                let mut doc = Document::new(id, article, origin, Some(path.clone()));
-                doc.front_matter_problem = Some(malformed.error.to_string());
-                doc
-            }
-        };
-        if doc.path.is_some() {
-            doc.disk_hash = Some(read.hash);
-        }
-        doc.encoding = read.encoding;
-        if !read.encoding.is_utf8() {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            let saved = if doc.path.is_some() {
-                "saving it writes UTF-8"
-            } else {
-                "the draft stays as it is; the article is saved as UTF-8"
-            };
-            self.notify(
-                format!("{name} was read as {} text; {saved}", read.encoding),
-                now,
-            );
-        }
-        if let Some(warning) = doc.origin.warnings.first() {
-            self.notify(format!("{}: {warning}", path.display()), now);
-        }
-        self.add_document(doc);
-        self.settings.add_recent(path);
-    }
-
-    /// Adds a document as the active tab, replacing the untouched sample.
-    fn add_document(&mut self, doc: Document) {
-        if self.docs.len() == 1
-            && self.docs[0].path.is_none()
-            && self.docs[0].imported_from.is_none()
-            && !self.docs[0].is_dirty()
-        {
-            self.docs.clear();
-        }
-        self.docs.push(doc);
-        self.active = self.docs.len() - 1;
+        self.workspace.open_path(path, now);
         self.focus_body = true;
-    }
-
-    /// Opens a copy of a non-UTF-8 file with its broken bytes replaced: a
-    /// new unsaved document, never saved over the original without asking.
-    pub fn open_repaired(&mut self, path: &std::path::Path, text: &str) {
-        let id = self.new_id();
-        let opened = crate::files::open_text(text);
-        let article = match opened {
-            Ok(o) => o.document.article,
-            Err(m) => crate::model::Article {
-                meta: Default::default(),
-                body: m.body,
-            },
-        };
-        let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-        let name = path
-            .file_name()
-            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-        doc.name_hint = Some(format!("{name} (repaired copy)"));
-        doc.imported_from = Some(path.to_path_buf());
-        doc.mark_unsaved();
-        self.add_document(doc);
-    }
-
-    /// Restores a recovered document: into its file's tab when it had one
-    /// (unsaved, so the next save writes it), else as a new document.
-    pub fn restore(&mut self, orphan: &crate::recovery::Orphan, now: f64) {
-        let Ok(article) = orphan.article.clone() else {
-            return;
-        };
-        let id = self.new_id();
-        let mut doc = match &orphan.source {
-            Some(source)
-                if source
-                    .extension()
-                    .is_some_and(|e| e == "md" || e == "markdown") =>
-            {
-                match crate::files::read_text(source) {
-                    Ok(read) => {
-                        let site = crate::format::Dialect::of_site(source);
-                        let origin = crate::format::parse_markdown_in(&read.text, site)
-                            .map(|d| d.origin)
-                            .unwrap_or_else(|_| crate::format::Origin::new_file());
-                        let mut doc = Document::new(id, article, origin, Some(source.clone()));
-                        doc.disk_hash = Some(read.hash);
-                        doc.encoding = read.encoding;
-                        doc
-                    }
-                    Err(_) => {
-                        let mut doc =
-                            Document::new(id, article, crate::format::Origin::new_file(), None);
-                        doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                        doc
-                    }
-                }
-            }
-            Some(draft) => {
-                let mut doc = Document::imported(id, article, draft.clone());
-                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                doc
-            }
-            None => {
-                let mut doc = Document::new(id, article, crate::format::Origin::new_file(), None);
-                doc.name_hint = Some(format!("{} (recovered)", orphan.name()));
-                doc
-            }
-        };
-        doc.mark_unsaved();
-        self.add_document(doc);
-        orphan.discard();
-        self.notify(format!("Restored {}", orphan.name()), now);
-    }
-
-    /// Starts closing the window: asks about each unsaved document in turn.
-    fn request_quit(&mut self, ctx: &egui::Context) {
-        self.quitting = true;
-        self.continue_quit(ctx);
-    }
-
-    fn continue_quit(&mut self, ctx: &egui::Context) {
-        if let Some(doc) = self.docs.iter().find(|d| d.is_dirty()) {
-            self.active = self.doc_index(doc.id).unwrap_or(0);
-            self.prompt = Some(Prompt::UnsavedChanges {
-                doc: doc.id,
-                then: AfterSave::ContinueQuit,
-            });
-        } else {
-            self.allowed_to_close = true;
-            self.quitting = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     /// Whether the window may close now (all work saved or discarded).
     pub fn may_close(&self) -> bool {
-        self.allowed_to_close || self.docs.iter().all(|d| !d.is_dirty())
+        self.workspace.may_close()
     }
 
-    /// What the settings file keeps: the settings and the saved documents
-    /// open now.
+    /// What the settings file keeps.
     pub fn settings_to_save(&self) -> Settings {
-        let mut settings = self.settings.clone();
-        settings.open_files = self.docs.iter().filter_map(|d| d.path.clone()).collect();
-        settings
+        self.workspace.settings_to_save()
     }
 
     /// Draws one frame. A bug (panic) inside is caught here: the unsaved
@@ -552,22 +285,21 @@ impl CopydeskApp {
                 .ok()
                 .and_then(|mut p| p.take())
                 .unwrap_or_default();
-            let saved_to = self.autosave.write_all_now(&self.docs);
-            let log = self.autosave.write_crash_log(&details);
+            let rescue = self.workspace.autosave.write_all_now(&self.workspace.docs);
+            let log = self.workspace.autosave.write_crash_log(&details);
             let mut message = String::from(
                 "Copydesk ran into a bug and stopped editing to protect your work.\n\n",
             );
-            match saved_to {
-                Some(dir) => message.push_str(&format!(
-                    "Your unsaved changes were saved in {}; Copydesk offers to restore them when it starts again.\n",
-                    dir.display()
+            message.push_str(&rescue.describe());
+            match log {
+                Ok(log) => {
+                    message.push_str(&format!("A report of the bug is in {}.\n", log.display()))
+                }
+                Err(why) => message.push_str(&format!(
+                    "A report of the bug could not be written ({why}).\n"
                 )),
-                None => message.push_str("Recovery files are off, so unsaved changes could not be kept.\n"),
             }
-            if let Some(log) = log {
-                message.push_str(&format!("A report of the bug is in {}.\n", log.display()));
-            }
-            self.allowed_to_close = true;
+            self.workspace.allow_close();
             self.crashed = Some(message);
             ui.ctx().request_repaint();
         }
@@ -616,53 +348,61 @@ impl CopydeskApp {
             self.run(&ctx, command);
         }
         if let Some((id, range)) = self.jump_next_frame.take()
-            && let Some(doc) = self.docs.iter_mut().find(|d| d.id == id)
+            && let Some(doc) = self.workspace.docs.iter_mut().find(|d| d.id == id)
         {
             doc.jump_to = Some(range);
         }
 
         menu::menu_bar(self, ui);
-        status_bar::status_bar(self, ui);
-        dialogs::problems_panel(self, ui);
-        if self.settings.show_metadata && !self.docs.is_empty() {
-            metadata_panel::metadata_panel(self, ui);
+        panels::status_bar::status_bar(
+            ui,
+            &mut self.workspace,
+            &self.spell,
+            &mut self.show_problems,
+        );
+        panels::problems::problems_panel(self, ui);
+        if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
+            panels::metadata::metadata_panel(self, ui);
         }
-        if !self.settings.show_metadata || self.docs.is_empty() {
+        if !self.workspace.settings.show_metadata || self.workspace.docs.is_empty() {
             self.layout.metadata_docked = true;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             accessible::name_region(ui, "Documents");
             // Whether the outline fits is known before the tab bar, which
             // holds the buttons of the panels that do not.
-            let view = self.settings.view;
+            let view = self.workspace.settings.view;
             let outline = self.layout.plan_outline(ui.available_width(), view);
-            if !self.settings.show_outline {
+            if !self.workspace.settings.show_outline {
                 self.layout.outline_docked = true;
             }
             menu::tab_bar(self, ui);
-            dialogs::document_banners(self, ui);
+            windows::dialogs::document_banners(self, ui);
             self.layout.documents_rect = ui.available_rect_before_wrap();
-            outline_panel::outline_panel(self, ui, outline);
+            panels::outline::outline_panel(self, ui, outline);
             self.document_area(ui);
         });
-        metadata_panel::metadata_overlay(self, &ctx);
-        outline_panel::outline_overlay(self, &ctx);
-        dialogs::dialogs(self, &ctx);
-        palette::palette(self, &ctx);
-        templates_window::templates_window(self, &ctx);
-        cleanup_window::cleanup_window(self, &ctx);
-        publish_window::show(self, &ctx);
-        outline_panel::statistics_window(self, &ctx);
+        panels::metadata::metadata_overlay(self, &ctx);
+        panels::outline::outline_overlay(self, &ctx);
+        windows::dialogs::dialogs(self, &ctx);
+        windows::palette::palette(self, &ctx);
+        windows::templates::templates_window(self, &ctx);
+        windows::publish::show(self, &ctx);
+        windows::cleanup::cleanup_window(self, &ctx);
+        panels::outline::statistics_window(self, &ctx);
         self.file_chooser.ui(&ctx);
-        dialogs::notices(self, &ctx, now);
+        windows::dialogs::notices(self, &ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {
             // Poll for the answer while a file dialog is open.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.store_settings(now);
-        if let Some(wait) = self.autosave.tick(&self.docs, now) {
+        if let Some(wait) = self.workspace.autosave.tick(&self.workspace.docs, now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
+        if let Some(trouble) = self.workspace.autosave.news() {
+            self.report_error(trouble, now);
         }
     }
 
@@ -677,7 +417,7 @@ impl CopydeskApp {
         } else if self.cleanup.is_some() {
             self.cleanup = None;
         } else if let Some(window) = &mut self.templates_window {
-            if window.close_or_ask(&self.library) {
+            if window.close_or_ask(&self.workspace.library) {
                 self.templates_window = None;
             }
         } else if self.show_statistics {
@@ -693,21 +433,29 @@ impl CopydeskApp {
         let watcher = self
             .watcher
             .get_or_insert_with(|| watch::FileWatcher::new(ctx));
-        watcher.sync(&self.docs);
-        watcher.check(&mut self.docs);
+        watcher.sync(&self.workspace.docs);
+        watcher.check(&mut self.workspace.docs);
     }
 
     fn document_area(&mut self, ui: &mut egui::Ui) {
-        if self.docs.is_empty() {
+        if self.workspace.docs.is_empty() {
             ui.centered_and_justified(|ui| {
-                ui.label("No document open. Press Ctrl+N for a new article or Ctrl+O to open one.");
+                let (new, open) = (Command::New.keys(ui.ctx()), Command::Open.keys(ui.ctx()));
+                ui.label(format!(
+                    "No document open. Press {new} for a new article or {open} to open one."
+                ));
             });
             return;
         }
-        let view = self.settings.view;
+        let view = self.workspace.settings.view;
         match view {
             ViewMode::EditorOnly => editor::body_editor(self, ui),
-            ViewMode::PreviewOnly => preview::preview(self, ui),
+            ViewMode::PreviewOnly => panels::preview::preview(
+                ui,
+                &mut self.workspace,
+                &mut self.preview,
+                self.scroll_fraction,
+            ),
             ViewMode::SideBySide => {
                 // The preview keeps its share of the width across resizes,
                 // as far as the editor keeps its minimum beside it.
@@ -719,7 +467,14 @@ impl CopydeskApp {
                         egui::Panel::right(egui::Id::unique("copydesk-preview-panel")),
                         preview_width,
                         range,
-                        |ui| preview::preview(self, ui),
+                        |ui| {
+                            panels::preview::preview(
+                                ui,
+                                &mut self.workspace,
+                                &mut self.preview,
+                                self.scroll_fraction,
+                            )
+                        },
                     );
                     if let Some(dragged) = dragged {
                         self.layout.preview_dragged(dragged, width);
@@ -731,7 +486,7 @@ impl CopydeskApp {
     }
 
     fn apply_look(&self, ctx: &egui::Context) {
-        let theme = if self.settings.dark {
+        let theme = if self.workspace.settings.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
@@ -739,14 +494,14 @@ impl CopydeskApp {
         if ctx.theme() != theme {
             ctx.set_theme(theme);
         }
-        let zoom = self.settings.zoom.clamp(0.5, 3.0);
+        let zoom = self.workspace.settings.zoom.clamp(0.5, 3.0);
         if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
             ctx.set_zoom_factor(zoom);
         }
         // A blinking cursor repaints the whole window twice a second, which
         // with software rendering is most of an idle editor's CPU: it is off
         // unless the editor asks for it (View menu).
-        let blink = self.settings.cursor_blink;
+        let blink = self.workspace.settings.cursor_blink;
         for theme in [egui::Theme::Light, egui::Theme::Dark] {
             let style = ctx.style_of(theme);
             if style.visuals.text_cursor.blink != blink
@@ -784,14 +539,15 @@ impl CopydeskApp {
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            if !self.quitting && self.prompt.is_none() {
-                self.request_quit(ctx);
+            if !self.workspace.is_quitting() && self.workspace.prompt.is_none() {
+                let effects = self.workspace.quit();
+                self.apply(ctx, effects);
             }
         }
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some() || self.palette.is_some() {
+        if self.workspace.prompt.is_some() || self.palette.is_some() {
             return;
         }
         // Escape closes the window on top (while the find bar is open,
@@ -815,7 +571,7 @@ impl CopydeskApp {
         });
         // Undo and redo of a whole-article step (a clean-up) are the app's,
         // not the text editor's: take the key before the editor sees it.
-        if let Some(doc) = self.docs.get(self.active) {
+        if let Some(doc) = self.workspace.docs.get(self.workspace.active) {
             for (command, redo) in [(Command::Redo, true), (Command::Undo, false)] {
                 if editor::article_step_pending(doc, redo)
                     && let Some(shortcut) = command.shortcut()
@@ -875,7 +631,7 @@ impl eframe::App for CopydeskApp {
         // Every document was saved or deliberately discarded (or the app
         // crashed, and its recovery files must stay).
         if self.crashed.is_none() && self.may_close() {
-            self.autosave.finish();
+            self.workspace.autosave.finish();
         }
     }
 }
@@ -919,13 +675,4 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     .map_err(|e| e.to_string())
 }
 
-/// The name of the built-in sample's tab.
-pub const SAMPLE_NAME: &str = "Sample article (built-in)";
-
-/// `path` made absolute, and canonical when it exists (symbolic links and
-/// `..` resolved).
-pub fn absolute_path(path: PathBuf) -> PathBuf {
-    std::fs::canonicalize(&path)
-        .or_else(|_| std::path::absolute(&path))
-        .unwrap_or(path)
-}
+pub use crate::session::workspace::{SAMPLE_NAME, absolute_path};

@@ -19,7 +19,7 @@ pub fn is_picture(path: &Path) -> bool {
 impl CopydeskApp {
     /// Copies `picture` beside the active article and inserts its figure.
     pub(super) fn insert_dropped_picture(&mut self, ctx: &egui::Context, picture: &Path, now: f64) {
-        let Some(doc) = self.docs.get_mut(self.active) else {
+        let Some(doc) = self.workspace.docs.get_mut(self.workspace.active) else {
             return;
         };
         let Some(article) = doc.path.clone() else {

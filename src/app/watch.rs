@@ -91,6 +91,8 @@ impl FileWatcher {
             }
         }
         for dir in self.watched.clone().difference(&wanted) {
+            // Fails only for a folder no longer watched (it was removed):
+            // either way it is not watched any more.
             let _ = watcher.unwatch(dir);
             self.watched.remove(dir);
         }

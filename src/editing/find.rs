@@ -26,9 +26,24 @@ pub struct Finder {
 /// of a 200,000-word dump would list a million).
 pub const LISTED_MATCHES: usize = 100_000;
 
+/// A regular expression that does not compile (or is too big).
+#[derive(Clone, Debug, thiserror::Error)]
+pub struct BadPattern(regex::Error);
+
+impl std::fmt::Display for BadPattern {
+    /// The regex crate's last line, which says what is wrong (the lines
+    /// before it repeat the pattern, shown in the find bar already).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            regex::Error::Syntax(s) => f.write_str(s.lines().last().unwrap_or("").trim()),
+            other => other.fmt(f),
+        }
+    }
+}
+
 impl Finder {
     /// `None` for an empty pattern; `Err` with the regex error for a bad one.
-    pub fn new(query: &Query) -> Result<Option<Finder>, String> {
+    pub fn new(query: &Query) -> Result<Option<Finder>, BadPattern> {
         if query.pattern.is_empty() {
             return Ok(None);
         }
@@ -47,10 +62,7 @@ impl Finder {
             .multi_line(true)
             .size_limit(1 << 24)
             .build()
-            .map_err(|e| match e {
-                regex::Error::Syntax(s) => s.lines().last().unwrap_or("").trim().to_string(),
-                other => other.to_string(),
-            })?;
+            .map_err(BadPattern)?;
         Ok(Some(Finder {
             regex,
             expand: query.regex,
@@ -220,7 +232,8 @@ mod tests {
             regex: true,
             ..Query::default()
         })
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("unclosed"), "{err}");
         // A pattern that can match nothing finds nothing, not every position.
         assert_eq!(

@@ -4,5 +4,6 @@
 
 pub mod find;
 mod markup;
+pub mod text_diff;
 
 pub use markup::{Edit, heading, insert_figure, insert_figure_of, link, prefix_lines, wrap};

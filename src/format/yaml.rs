@@ -223,8 +223,7 @@ impl Builder {
                         *key = Some((MERGE.to_string(), mark));
                     }
                 }
-                Some((k, key_mark)) if k == MERGE => {
-                    let _ = key_mark;
+                Some((k, _)) if k == MERGE => {
                     merges.push(value);
                 }
                 Some((k, key_mark)) => {

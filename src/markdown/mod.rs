@@ -152,6 +152,32 @@ pub fn walk<'a>(blocks: &'a [Block], visit: &mut dyn FnMut(&'a Block)) {
     }
 }
 
+/// Where the caption and credit lines of each figure are in `body`: the
+/// lines of a figure's paragraph after the image. What is a figure is the
+/// one rule of [`blocks::parse`]; the editor's highlighting asks here so it
+/// colours exactly what the preview and the exports take for a figure
+/// (never an `![` line inside code, say).
+pub fn figure_caption_ranges(body: &str) -> Vec<Range<usize>> {
+    // Most paragraphs hold no image: skip the second parse for them.
+    if !body.contains("![") {
+        return Vec::new();
+    }
+    let blocks = parse(body);
+    let mut out = Vec::new();
+    walk(&blocks, &mut |b| {
+        if let BlockKind::Figure(_) = &b.kind
+            && let Some(source) = body.get(b.range.clone())
+            && let Some(newline) = source.find('\n')
+        {
+            let start = b.range.start + newline + 1;
+            if start < b.range.end {
+                out.push(start..b.range.end);
+            }
+        }
+    });
+    out
+}
+
 /// The figures of a body, in order.
 pub fn figures(blocks: &[Block]) -> Vec<&Figure> {
     let mut out = Vec::new();

@@ -33,13 +33,34 @@ pub enum FieldEdit {
 /// The fields `set` takes, for messages.
 pub const SETTABLE: &str = "title, subtitle, excerpt, date, status, category, slug, canonical_url, lang, original_title, original_lang, image, image.alt, image.caption, image.credit, tags, authors, credits";
 
-impl FromStr for FieldEdit {
-    type Err = String;
+/// Why a metadata edit as written on the command line is not one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldEditError {
+    #[error("{0:?} is not an edit: write FIELD=VALUE, FIELD+=VALUE or FIELD-=VALUE")]
+    NotAnEdit(String),
+    #[error("{name} takes `=`, not `{op}=`")]
+    WrongOperator { name: String, op: char },
+    #[error("{0} is a list: add with {0}+=… and remove with {0}-=…")]
+    IsAList(String),
+    #[error("unknown field `{0}`; the fields are {SETTABLE}")]
+    UnknownField(String),
+    #[error("status {0:?} is not one of draft, in-review, ready, published")]
+    BadStatus(String),
+    #[error("{0}: the value is empty")]
+    Empty(String),
+    #[error("credits+={0:?}: write ROLE:NAME or ROLE:NAME:URL")]
+    CreditForm(String),
+    #[error("credits+={0:?}: the name is empty")]
+    CreditWithoutName(String),
+}
 
-    fn from_str(edit: &str) -> Result<FieldEdit, String> {
-        let eq = edit.find('=').ok_or_else(|| {
-            format!("{edit:?} is not an edit: write FIELD=VALUE, FIELD+=VALUE or FIELD-=VALUE")
-        })?;
+impl FromStr for FieldEdit {
+    type Err = FieldEditError;
+
+    fn from_str(edit: &str) -> Result<FieldEdit, FieldEditError> {
+        let eq = edit
+            .find('=')
+            .ok_or_else(|| FieldEditError::NotAnEdit(edit.to_string()))?;
         let (name, op) = match edit[..eq].chars().last() {
             Some('+') => (&edit[..eq - 1], '+'),
             Some('-') => (&edit[..eq - 1], '-'),
@@ -47,7 +68,10 @@ impl FromStr for FieldEdit {
         };
         let value = edit[eq + 1..].trim().to_string();
         let name = name.trim();
-        let wrong_op = || format!("{name} takes `=`, not `{op}=`");
+        let wrong_op = || FieldEditError::WrongOperator {
+            name: name.to_string(),
+            op,
+        };
         match (name, op) {
             ("tags", '+') => non_empty(name, value).map(FieldEdit::AddTag),
             ("tags", '-') => non_empty(name, value).map(FieldEdit::RemoveTag),
@@ -63,9 +87,9 @@ impl FromStr for FieldEdit {
             ("authors" | "author", '-') => non_empty(name, value).map(FieldEdit::RemoveAuthor),
             ("credits" | "credit", '+') => parse_credit(&value).map(FieldEdit::AddCredit),
             ("credits" | "credit", '-') => non_empty(name, value).map(FieldEdit::RemoveCredit),
-            ("authors" | "author" | "credits" | "credit", _) => Err(format!(
-                "{name} is a list: add with {name}+=… and remove with {name}-=…"
-            )),
+            ("authors" | "author" | "credits" | "credit", _) => {
+                Err(FieldEditError::IsAList(name.to_string()))
+            }
             (part @ ("image.alt" | "image.caption" | "image.credit"), '=') => {
                 Ok(FieldEdit::SetImage(
                     match part {
@@ -82,41 +106,39 @@ impl FromStr for FieldEdit {
                         f.text(&Metadata::default()).is_some()
                             || matches!(f, Field::Status | Field::Image)
                     })
-                    .ok_or_else(|| format!("unknown field `{name}`; the fields are {SETTABLE}"))?;
+                    .ok_or_else(|| FieldEditError::UnknownField(name.to_string()))?;
                 if field == Field::Status && Status::parse(&value).is_none() {
-                    return Err(format!(
-                        "status {value:?} is not one of draft, in-review, ready, published"
-                    ));
+                    return Err(FieldEditError::BadStatus(value));
                 }
                 Ok(FieldEdit::Set(field, value))
             }
             (name, _) if Field::from_name(name).is_some() || name.starts_with("image.") => {
                 Err(wrong_op())
             }
-            (name, _) => Err(format!("unknown field `{name}`; the fields are {SETTABLE}")),
+            (name, _) => Err(FieldEditError::UnknownField(name.to_string())),
         }
     }
 }
 
-fn non_empty(name: &str, value: String) -> Result<String, String> {
+fn non_empty(name: &str, value: String) -> Result<String, FieldEditError> {
     if value.is_empty() {
-        Err(format!("{name}: the value is empty"))
+        Err(FieldEditError::Empty(name.to_string()))
     } else {
         Ok(value)
     }
 }
 
 /// `ROLE:NAME[:URL]` (the URL may hold colons of its own).
-fn parse_credit(value: &str) -> Result<Credit, String> {
+fn parse_credit(value: &str) -> Result<Credit, FieldEditError> {
     let (role, rest) = value
         .split_once(':')
-        .ok_or_else(|| format!("credits+={value:?}: write ROLE:NAME or ROLE:NAME:URL"))?;
+        .ok_or_else(|| FieldEditError::CreditForm(value.to_string()))?;
     let (name, url) = match rest.split_once(':') {
         Some((name, url)) => (name, url),
         None => (rest, ""),
     };
     if name.trim().is_empty() {
-        return Err(format!("credits+={value:?}: the name is empty"));
+        return Err(FieldEditError::CreditWithoutName(value.to_string()));
     }
     Ok(Credit {
         role: role.trim().to_string(),
@@ -252,7 +274,7 @@ mod tests {
             ("tags+=", "empty"),
             ("no operator", "not an edit"),
         ] {
-            let err = text.parse::<FieldEdit>().unwrap_err();
+            let err = text.parse::<FieldEdit>().unwrap_err().to_string();
             assert!(err.contains(says), "{text}: {err}");
         }
     }

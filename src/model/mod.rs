@@ -9,7 +9,7 @@ mod slug;
 mod value;
 
 pub use field::Field;
-pub use field_edit::{FieldEdit, ImagePart};
+pub use field_edit::{FieldEdit, FieldEditError, ImagePart};
 pub use slug::slugify;
 pub use value::Value;
 

@@ -62,11 +62,6 @@ impl Session {
         Ok(path)
     }
 
-    /// Removes a document's recovery file (after a save or a close).
-    pub fn remove(&self, key: &str) {
-        let _ = fs::remove_file(self.file_for(key));
-    }
-
     /// Writes a crash log next to the recovery files.
     pub fn write_crash_log(&self, text: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(PANIC_LOG);
@@ -76,6 +71,9 @@ impl Session {
 
     /// Ends the session cleanly: nothing left to recover.
     pub fn finish(self) {
+        // Every recovery file was removed already (all work was saved or
+        // discarded); a folder left behind holds nothing to offer, and the
+        // next start removes it (see `remove_if_only_leftovers`).
         let _ = fs::remove_dir_all(&self.dir);
     }
 }
@@ -123,6 +121,15 @@ fn now_rfc3339() -> String {
     )
 }
 
+/// Why a recovery file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum UnreadableRecovery {
+    #[error(transparent)]
+    File(#[from] files::OpenError),
+    #[error(transparent)]
+    Malformed(#[from] Box<format::MalformedFile>),
+}
+
 /// A recovery file left by a session that ended without saving.
 #[derive(Debug)]
 pub struct Orphan {
@@ -131,7 +138,7 @@ pub struct Orphan {
     pub source: Option<PathBuf>,
     pub saved_at: String,
     /// The recovered article, or why the file could not be read.
-    pub article: Result<Article, String>,
+    pub article: Result<Article, UnreadableRecovery>,
 }
 
 impl Orphan {
@@ -146,12 +153,19 @@ impl Orphan {
         }
     }
 
-    /// Deletes the file (and its session folder once empty).
-    pub fn discard(&self) {
-        let _ = fs::remove_file(&self.file);
+    /// Deletes the file (and its session folder once empty). A file that
+    /// cannot be deleted would be offered again at the next start: the
+    /// caller says so.
+    pub fn discard(&self) -> io::Result<()> {
+        match fs::remove_file(&self.file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
         if let Some(dir) = self.file.parent() {
             remove_if_only_leftovers(dir);
         }
+        Ok(())
     }
 }
 
@@ -164,6 +178,8 @@ fn remove_if_only_leftovers(dir: &Path) {
         .flatten()
         .all(|e| matches!(e.file_name().to_str(), Some(LOCK_FILE) | Some(PANIC_LOG)));
     if only_leftovers {
+        // Tidying only: a folder left behind holds nothing to offer and is
+        // tried again at the next start.
         let _ = fs::remove_dir_all(dir);
     }
 }
@@ -209,8 +225,8 @@ pub fn orphans(root: &Path) -> Vec<Orphan> {
 
 fn read_orphan(file: PathBuf) -> Orphan {
     let parsed = files::read_text(&file)
-        .map_err(|e| e.to_string())
-        .and_then(|read| format::parse_markdown(&read.text).map_err(|e| e.to_string()));
+        .map_err(UnreadableRecovery::from)
+        .and_then(|read| format::parse_markdown(&read.text).map_err(|e| Box::new(e).into()));
     let mut source = None;
     let mut saved_at = String::new();
     let article = parsed.map(|doc| {
@@ -271,7 +287,7 @@ mod tests {
         assert_eq!(found[0].article.as_ref().unwrap(), &article("A"));
         assert!(found[0].saved_at.ends_with('Z'));
         assert_eq!(found[0].name(), "a.md");
-        found[0].discard();
+        found[0].discard().unwrap();
         assert!(orphans(root.path()).is_empty());
         assert_eq!(
             fs::read_dir(root.path()).unwrap().count(),

@@ -33,6 +33,19 @@ pub struct Speller {
     house: HashSet<String>,
 }
 
+/// Why a Hunspell dictionary could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DictionaryError {
+    #[error("{}: {source}", .file.display())]
+    Unreadable {
+        file: PathBuf,
+        source: crate::files::OpenError,
+    },
+    /// `cause` is spellbook's message (its error is not a `std` error).
+    #[error("{}: {cause}", .file.display())]
+    Invalid { file: PathBuf, cause: String },
+}
+
 impl Speller {
     /// The English dictionary shipped with Copydesk.
     pub fn english() -> Speller {
@@ -48,14 +61,21 @@ impl Speller {
     }
 
     /// A Hunspell dictionary from its two files.
-    pub fn from_files(aff: &Path, dic: &Path) -> Result<Speller, String> {
+    pub fn from_files(aff: &Path, dic: &Path) -> Result<Speller, DictionaryError> {
         let read = |p: &Path| {
             crate::files::read_text(p)
                 .map(|d| d.text)
-                .map_err(|e| format!("{}: {e}", p.display()))
+                .map_err(|source| DictionaryError::Unreadable {
+                    file: p.to_path_buf(),
+                    source,
+                })
         };
-        let dictionary = spellbook::Dictionary::new(&read(aff)?, &read(dic)?)
-            .map_err(|e| format!("{}: {e}", aff.display()))?;
+        let dictionary = spellbook::Dictionary::new(&read(aff)?, &read(dic)?).map_err(|e| {
+            DictionaryError::Invalid {
+                file: aff.to_path_buf(),
+                cause: e.to_string(),
+            }
+        })?;
         let name = dic
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -72,7 +92,7 @@ impl Speller {
     /// The dictionary for a BCP 47 language: English is shipped; other
     /// languages use a Hunspell dictionary installed on the system. `None`
     /// when there is none.
-    pub fn for_language(lang: &str) -> Option<Result<Speller, String>> {
+    pub fn for_language(lang: &str) -> Option<Result<Speller, DictionaryError>> {
         let primary = crate::cleanup::primary_subtag(lang);
         if primary.is_empty() || primary == "en" {
             return Some(Ok(Speller::english()));

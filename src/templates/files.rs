@@ -46,19 +46,37 @@ pub struct Library {
     pub problems: Vec<Problem>,
 }
 
-fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = crate::files::read_text(path)
-        .map_err(|e| e.to_string())?
-        .text;
-    let value: T = ron::from_str(&text).map_err(|e| e.to_string())?;
-    Ok(value)
+/// Why a template file could not be read or imported.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error(transparent)]
+    Unreadable(#[from] crate::files::OpenError),
+    #[error(transparent)]
+    Syntax(#[from] ron::error::SpannedError),
+    #[error(
+        "written by a newer Copydesk (format version {version}; this one reads up to {VERSION})"
+    )]
+    Newer { version: u32 },
+    #[error("{} is neither an author nor a snippet template: {cause}", .path.display())]
+    NotATemplate {
+        path: PathBuf,
+        cause: Box<TemplateError>,
+    },
+    #[error("could not write {}: {source}", .file.display())]
+    Write {
+        file: PathBuf,
+        source: std::io::Error,
+    },
 }
 
-fn check_version(version: u32) -> Result<(), String> {
+fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, TemplateError> {
+    let text = crate::files::read_text(path)?.text;
+    Ok(ron::from_str(&text)?)
+}
+
+fn check_version(version: u32) -> Result<(), TemplateError> {
     if version > VERSION {
-        Err(format!(
-            "written by a newer Copydesk (format version {version}; this one reads up to {VERSION})"
-        ))
+        Err(TemplateError::Newer { version })
     } else {
         Ok(())
     }
@@ -102,7 +120,7 @@ impl Library {
                 Ok(c) => lib.credits = c.credits,
                 Err(error) => lib.problems.push(Problem {
                     file: credits,
-                    error,
+                    error: error.to_string(),
                 }),
             }
         }
@@ -110,7 +128,10 @@ impl Library {
         if tags.exists() {
             match read_ron::<TagsFile>(&tags).and_then(|t| check_version(t.version).map(|_| t)) {
                 Ok(t) => lib.tags = t.tags,
-                Err(error) => lib.problems.push(Problem { file: tags, error }),
+                Err(error) => lib.problems.push(Problem {
+                    file: tags,
+                    error: error.to_string(),
+                }),
             }
         }
         let words = dir.join(DICTIONARY);
@@ -119,7 +140,10 @@ impl Library {
                 .and_then(|d| check_version(d.version).map(|_| d))
             {
                 Ok(d) => lib.words = d.words,
-                Err(error) => lib.problems.push(Problem { file: words, error }),
+                Err(error) => lib.problems.push(Problem {
+                    file: words,
+                    error: error.to_string(),
+                }),
             }
         }
         lib
@@ -162,10 +186,21 @@ impl Library {
         for file in paths {
             match read_ron::<T>(&file).and_then(|t| check_version(version(&t)).map(|_| t)) {
                 Ok(template) => out.push(Loaded { file, template }),
-                Err(error) => self.problems.push(Problem { file, error }),
+                Err(error) => self.problems.push(Problem {
+                    file,
+                    error: error.to_string(),
+                }),
             }
         }
         out
+    }
+
+    /// The snippets' names, in the library's order.
+    pub fn snippet_names(&self) -> Vec<String> {
+        self.snippets
+            .iter()
+            .map(|s| s.template.name.clone())
+            .collect()
     }
 
     /// The author template with this name (or file name), ignoring case.
@@ -345,12 +380,15 @@ impl Library {
 
     /// Imports a `.ron` file: an author or a snippet, checked before it is
     /// copied in (a file of the same name is not overwritten).
-    pub fn import(&mut self, source: &Path) -> Result<PathBuf, String> {
+    pub fn import(&mut self, source: &Path) -> Result<PathBuf, TemplateError> {
         if let Ok(author) = read_ron::<AuthorTemplate>(source) {
             check_version(author.version)?;
             let file = self.file_for(AUTHORS, &author.name, &[]);
             self.write(&file, &to_ron(&author))
-                .map_err(|e| e.to_string())?;
+                .map_err(|source| TemplateError::Write {
+                    file: file.clone(),
+                    source,
+                })?;
             self.authors.push(Loaded {
                 file: file.clone(),
                 template: author,
@@ -362,17 +400,20 @@ impl Library {
                 check_version(snippet.version)?;
                 let file = self.file_for(SNIPPETS, &snippet.name, &[]);
                 self.write(&file, &to_ron(&snippet))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|source| TemplateError::Write {
+                        file: file.clone(),
+                        source,
+                    })?;
                 self.snippets.push(Loaded {
                     file: file.clone(),
                     template: snippet,
                 });
                 Ok(file)
             }
-            Err(e) => Err(format!(
-                "{} is neither an author nor a snippet template: {e}",
-                source.display()
-            )),
+            Err(cause) => Err(TemplateError::NotATemplate {
+                path: source.to_path_buf(),
+                cause: Box::new(cause),
+            }),
         }
     }
 
@@ -619,6 +660,7 @@ mod tests {
         assert!(
             lib.import(&junk)
                 .unwrap_err()
+                .to_string()
                 .contains("neither an author nor a snippet")
         );
     }

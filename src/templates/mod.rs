@@ -15,7 +15,7 @@
 
 mod files;
 
-pub use files::{Library, Loaded, Problem};
+pub use files::{Library, Loaded, Problem, TemplateError};
 
 use serde::{Deserialize, Serialize};
 

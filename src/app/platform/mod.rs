@@ -10,43 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 ))]
 pub mod x11_clipboard;
 
-/// What a file dialog is for: the app acts on the answer when it arrives.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DialogPurpose {
-    /// Open articles or drafts.
-    Open,
-    /// Choose where to save the document with this id (then run `then`).
-    SaveAs { doc: u64, then: AfterSave },
-    /// Choose a template file to import into the library.
-    ImportTemplate,
-    /// Choose where to export the document with this id.
-    Export {
-        doc: u64,
-        format: crate::export::ExportFormat,
-    },
-}
-
-/// What happens once a document is saved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AfterSave {
-    Nothing,
-    CloseTab,
-    /// Continue closing the window (the other unsaved documents are asked
-    /// about in turn).
-    ContinueQuit,
-}
-
-#[derive(Clone, Debug)]
-pub struct DialogRequest {
-    pub purpose: DialogPurpose,
-    pub title: String,
-    pub directory: Option<PathBuf>,
-    /// For save dialogs: the proposed file name.
-    pub file_name: Option<String>,
-    /// (label, extensions) pairs.
-    pub filters: Vec<(String, Vec<String>)>,
-    pub save: bool,
-}
+pub use crate::session::dialog::{AfterSave, DialogPurpose, DialogRequest};
 
 /// What a file dialog answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,6 +78,7 @@ impl FileDialogs for NativeDialogs {
         }
         let (tx, rx) = channel();
         if let Some(why) = known_unavailable() {
+            // Cannot fail: the receiver is kept below.
             let _ = tx.send(DialogAnswer::Unavailable(why));
             self.running = Some((request, rx));
             return true;

@@ -114,6 +114,9 @@ pub fn serve(text: &str, html: Option<&str>) -> Result<(), String> {
     std::thread::Builder::new()
         .name("copydesk-clipboard".into())
         .spawn(move || {
+            // The copy was announced already; the loop ends when another
+            // program takes the clipboard, and an X error after that has
+            // nobody to tell (the next copy starts afresh).
             let _ = serve_loop(&conn, window, &atoms, &contents);
         })
         .map_err(|e| e.to_string())?;

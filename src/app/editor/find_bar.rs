@@ -2,16 +2,16 @@
 //! are marked in the editor and the current one is scrolled to; Replace All
 //! is one undo step, in the body and, when asked, in the metadata.
 
-use super::accessible::Named;
+use crate::app::accessible::Named;
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::{Key, RichText};
 
-use super::highlight::{Mark, Marks};
-use super::text_diff::LastSeen;
-use super::{CopydeskApp, Document, editor};
+use crate::app::editor::highlight::{Mark, Marks};
+use crate::app::{Command, CopydeskApp, Document, editor};
 use crate::editing::find::{Finder, Query};
+use crate::editing::text_diff::LastSeen;
 
 /// Marking more matches than this in the editor makes no sense to a reader
 /// and costs layout time; they are still counted and visited.
@@ -86,6 +86,7 @@ impl FindBar {
 
     fn search(&mut self, doc: &Document) {
         let result = Finder::new(&self.query)
+            .map_err(|e| e.to_string())
             .map(|f| Arc::new(f.map_or_else(Vec::new, |f| f.matches(&doc.article.body))));
         self.cache = Some(Search {
             doc: doc.id,
@@ -172,13 +173,37 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if !app.find.open {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let find = &mut app.find;
     let ctx = ui.ctx().clone();
-    let mut action = None;
     let before = find.query.clone();
+    let mut action = find_row(ui, find, doc);
+    if find.show_replace {
+        action = replace_row(ui, find).or(action);
+    }
+    if find.query != before {
+        find.current = None;
+        find.message = None;
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        action = Some(Action::Close);
+    }
+    ui.separator();
+    if let Some(action) = action {
+        act(find, doc, &ctx, action);
+        if action == Action::Close {
+            app.focus_body = true;
+        }
+    }
+}
+
+/// The search field, its options, the previous and next buttons and the
+/// count of matches.
+fn find_row(ui: &mut egui::Ui, find: &mut FindBar, doc: &Document) -> Option<Action> {
+    let ctx = ui.ctx().clone();
+    let mut action = None;
     // Wrapped: the editor column can be narrow beside the preview, and a
     // button pushed past its edge could not be clicked.
     ui.horizontal_wrapped(|ui| {
@@ -209,74 +234,72 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             .on_hover_text("Regular expression (groups as $1 or \\1 in the replacement)");
         if ui
             .button("◀")
-            .on_hover_text("Previous match (Shift+F3)")
+            .on_hover_text(format!(
+                "Previous match ({})",
+                Command::FindPrevious.keys(&ctx)
+            ))
             .clicked()
         {
             action = Some(Action::Previous);
         }
-        if ui.button("▶").on_hover_text("Next match (F3)").clicked() {
+        let next = format!("Next match ({})", Command::FindNext.keys(&ctx));
+        if ui.button("▶").on_hover_text(next).clicked() {
             action = Some(Action::Next);
         }
         find.follow(doc, ui.input(|i| i.time), &ctx);
-        match find.shown() {
-            Ok(matches) if find.query.pattern.is_empty() => {
-                let _ = matches;
-            }
-            Ok(matches) if matches.is_empty() => {
-                ui.label(RichText::new("No matches").weak());
-            }
-            Ok(matches) => {
-                let total = matches.len();
-                let text = match find.current {
-                    Some(i) if i < total => format!("{} of {total}", i + 1),
-                    _ => crate::analysis::counted(total, "match", "matches"),
-                };
-                ui.label(text);
-            }
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
-            }
-        }
+        match_count(ui, find);
         if ui.button("✖").named("Close the find bar (Esc)").clicked() {
             action = Some(Action::Close);
         }
     });
-    if find.show_replace {
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Replace");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut find.replacement)
-                    .id(egui::Id::unique("copydesk-replace-field"))
-                    .hint_text("Replace with")
-                    .desired_width(220.0),
-            );
-            field.labelled_by(label.id);
-            if ui.button("Replace").clicked() {
-                action = Some(Action::ReplaceOne);
-            }
-            if ui.button("Replace All").clicked() {
-                action = Some(Action::ReplaceAll);
-            }
-            ui.checkbox(&mut find.in_metadata, "Also in metadata");
-            if let Some(message) = &find.message {
-                ui.label(message);
-            }
-        });
-    }
-    if find.query != before {
-        find.current = None;
-        find.message = None;
-    }
-    if ui.input(|i| i.key_pressed(Key::Escape)) {
-        action = Some(Action::Close);
-    }
-    ui.separator();
-    if let Some(action) = action {
-        act(find, doc, &ctx, action);
-        if action == Action::Close {
-            app.focus_body = true;
+    action
+}
+
+/// "3 of 12", "No matches", or what is wrong with the pattern.
+fn match_count(ui: &mut egui::Ui, find: &FindBar) {
+    match find.shown() {
+        Ok(_) if find.query.pattern.is_empty() => {}
+        Ok(matches) if matches.is_empty() => {
+            ui.label(RichText::new("No matches").weak());
+        }
+        Ok(matches) => {
+            let total = matches.len();
+            let text = match find.current {
+                Some(i) if i < total => format!("{} of {total}", i + 1),
+                _ => crate::analysis::counted(total, "match", "matches"),
+            };
+            ui.label(text);
+        }
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Bad pattern: {error}"));
         }
     }
+}
+
+/// The replacement field and its buttons.
+fn replace_row(ui: &mut egui::Ui, find: &mut FindBar) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Replace");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut find.replacement)
+                .id(egui::Id::unique("copydesk-replace-field"))
+                .hint_text("Replace with")
+                .desired_width(220.0),
+        );
+        field.labelled_by(label.id);
+        if ui.button("Replace").clicked() {
+            action = Some(Action::ReplaceOne);
+        }
+        if ui.button("Replace All").clicked() {
+            action = Some(Action::ReplaceAll);
+        }
+        ui.checkbox(&mut find.in_metadata, "Also in metadata");
+        if let Some(message) = &find.message {
+            ui.label(message);
+        }
+    });
+    action
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Context, Ui};
 
-use super::CopydeskApp;
+use crate::app::CopydeskApp;
 use crate::publish::{
     self, Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site,
     Sites, sites, wordpress,
@@ -280,7 +280,7 @@ fn summary(request: &PublishRequest, site: &Site) -> Vec<(String, String)> {
 }
 
 fn request_for(app: &CopydeskApp, dialog: &Dialog) -> Option<PublishRequest> {
-    let doc = app.docs.iter().find(|d| d.id == dialog.doc)?;
+    let doc = app.workspace.docs.iter().find(|d| d.id == dialog.doc)?;
     let base_dir = doc
         .path
         .as_deref()
@@ -487,7 +487,7 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
 /// Writes the post's record into the document; saves it at once when the
 /// document had no unsaved edits (else it is saved with them).
 fn record(app: &mut CopydeskApp, doc_id: u64, published: &Published, now: f64) {
-    let Some(doc) = app.docs.iter_mut().find(|d| d.id == doc_id) else {
+    let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == doc_id) else {
         return;
     };
     let was_dirty = doc.is_dirty();

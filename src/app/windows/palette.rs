@@ -3,7 +3,7 @@
 
 use egui::{Context, Id, Key, RichText};
 
-use super::{Command, CopydeskApp};
+use crate::app::{Command, CopydeskApp};
 
 #[derive(Default)]
 pub struct Palette {
@@ -78,12 +78,7 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
     let Some(mut state) = app.palette.take() else {
         return;
     };
-    let snippets: Vec<String> = app
-        .library
-        .snippets
-        .iter()
-        .map(|s| s.template.name.clone())
-        .collect();
+    let snippets = app.workspace.library.snippet_names();
     let found = matching_entries(&state.query, &snippets);
     state.selected = state.selected.min(found.len().saturating_sub(1));
     let mut run = None;
@@ -138,16 +133,12 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
                             run = Some(entry.clone());
                         }
                         if let Entry::Command(command) = entry
-                            && let Some(shortcut) = command.shortcut()
+                            && let Some(keys) = command.shortcut_label(ctx)
                         {
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
-                                    ui.label(
-                                        RichText::new(ctx.format_shortcut(&shortcut))
-                                            .weak()
-                                            .monospace(),
-                                    );
+                                    ui.label(RichText::new(keys).weak().monospace());
                                 },
                             );
                         }
@@ -190,6 +181,64 @@ mod tests {
         assert!(commands("cpycms").contains(&Command::CopyForCms));
         assert!(commands("zzzz").is_empty());
         assert!(!commands("").contains(&Command::CommandPalette));
+    }
+
+    /// Every command but the palette itself is in the palette, named as
+    /// in the menus, with its shortcut as the platform writes it.
+    #[test]
+    fn every_command_is_in_the_palette_with_its_platform_shortcut() {
+        let listed = commands("");
+        let ctx = egui::Context::default();
+        // The fonts (which say whether ⌘ can be drawn) come with a frame.
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        for os in [
+            egui::os::OperatingSystem::Mac,
+            egui::os::OperatingSystem::Nix,
+        ] {
+            ctx.set_os(os);
+            for command in Command::all() {
+                if command == Command::CommandPalette {
+                    assert!(!listed.contains(&command), "the palette is open already");
+                    continue;
+                }
+                assert!(
+                    listed.contains(&command),
+                    "{command:?} is not in the palette"
+                );
+                assert!(
+                    !commands(&command.palette_label()).is_empty(),
+                    "{command:?} is found by its name"
+                );
+                let Some(shortcut) = command.shortcut() else {
+                    assert_eq!(command.shortcut_label(&ctx), None);
+                    continue;
+                };
+                let keys = command.shortcut_label(&ctx).unwrap();
+                let command_key = shortcut.modifiers.command;
+                if os == egui::os::OperatingSystem::Mac {
+                    assert!(
+                        !keys.contains("Ctrl") || !command_key,
+                        "{command:?}: {keys}"
+                    );
+                    if command_key {
+                        assert!(
+                            keys.contains('⌘') || keys.contains("Cmd"),
+                            "{command:?}: {keys}"
+                        );
+                    }
+                } else {
+                    assert!(!keys.contains('⌘') && !keys.contains("Cmd"), "{keys}");
+                    if command_key {
+                        assert!(keys.contains("Ctrl"), "{command:?}: {keys}");
+                    }
+                }
+                assert!(
+                    command.with_shortcut(&ctx).ends_with(&format!("({keys})")),
+                    "tooltips name the same keys"
+                );
+            }
+        }
     }
 
     #[test]

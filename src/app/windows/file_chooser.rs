@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, TextEdit};
 
-use super::platform::DialogRequest;
+use crate::app::platform::DialogRequest;
 
 #[derive(Default)]
 pub struct FileChooser {

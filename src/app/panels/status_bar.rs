@@ -2,11 +2,19 @@
 
 use egui::{RichText, Ui};
 
-use super::CopydeskApp;
 use crate::analysis::check::Severity;
+use crate::app::editor::spell_check::SpellCheck;
+use crate::session::Workspace;
 
-pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
-    let Some(doc) = app.docs.get_mut(app.active) else {
+/// The status bar reads the workspace and the spell checker, and toggles
+/// the problems list; it takes nothing else of the app.
+pub fn status_bar(
+    ui: &mut Ui,
+    workspace: &mut Workspace,
+    spell: &SpellCheck,
+    show_problems: &mut bool,
+) {
+    let Some(doc) = workspace.docs.get_mut(workspace.active) else {
         return;
     };
     let now = ui.input(|i| i.time);
@@ -14,18 +22,16 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
     if !fresh {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(
-                super::document::ANALYSIS_PAUSE,
+                crate::app::document::ANALYSIS_PAUSE,
             ));
     }
     let stats = analysis.stats;
-    let spelling = if app.settings.spell_check {
-        app.spell
-            .problem(&doc.article.meta.lang)
-            .map(str::to_string)
+    let spelling = if workspace.settings.spell_check {
+        spell.problem(&doc.article.meta.lang).map(str::to_string)
     } else {
         None
     };
-    let wpm = app.settings.words_per_minute;
+    let wpm = workspace.settings.words_per_minute;
     let problems = &analysis.problems;
     let errors = problems
         .iter()
@@ -33,6 +39,9 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         .count();
     let encoding = doc.encoding;
     let dirty = doc.is_dirty();
+    // Unsaved work that is not in a recovery file either: say so where the
+    // saved state is.
+    let unprotected = workspace.autosave.trouble().filter(|_| dirty);
     let saved_state = match (&doc.path, dirty) {
         (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
         (None, _) => "Not saved yet".to_string(),
@@ -40,13 +49,17 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         (Some(_), false) => "Saved".to_string(),
     };
     egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
-        super::accessible::name_region(ui, "Status bar");
+        crate::app::accessible::name_region(ui, "Status bar");
         ui.horizontal(|ui| {
             ui.label(crate::analysis::counted(stats.words, "word", "words"));
             ui.separator();
             ui.label(format!("{} min read", stats.reading_minutes_at(wpm)));
             ui.separator();
             ui.label(saved_state);
+            if let Some(trouble) = unprotected {
+                ui.label(RichText::new("⚠ Not autosaved").color(ui.visuals().error_fg_color))
+                    .on_hover_text(trouble);
+            }
             if !encoding.is_utf8() {
                 ui.separator();
                 ui.label(format!("Read as {encoding}")).on_hover_text(
@@ -67,7 +80,7 @@ pub fn status_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 .on_hover_text("List the problems to fix before publishing")
                 .clicked()
             {
-                app.show_problems = !app.show_problems;
+                *show_problems = !*show_problems;
             }
             if let Some(why) = spelling {
                 ui.separator();

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, mpsc};
 
-use super::Document;
-use super::highlight::{Mark, Marks};
-use super::text_diff::LastSeen;
+use crate::app::Document;
+use crate::app::editor::highlight::{Mark, Marks};
+use crate::editing::text_diff::LastSeen;
 use crate::spelling::{Speller, normalise};
 
 /// Seconds of no typing before the body is checked again.
@@ -84,6 +84,8 @@ impl SpellCheck {
                             "no spelling dictionary for “{lang}” is installed"
                         )),
                     };
+                    // A closed channel means the app stopped waiting (it
+                    // quit): nobody to tell.
                     let _ = tx.send(loaded);
                     ctx.request_repaint();
                 })

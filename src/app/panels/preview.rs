@@ -4,13 +4,13 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontFamily, FontId, Layout, RichText, Stroke, Ui};
 
-use super::fonts::{self, Face};
+use crate::app::fonts::{self, Face};
 
-use super::CopydeskApp;
-use super::accessible;
-use super::highlight::Palette;
+use crate::app::accessible;
+use crate::app::editor::highlight::Palette;
 use crate::markdown::{Align as ColumnAlign, Block, BlockKind, Figure, Inline, plain_text};
 use crate::model::Metadata;
+use crate::session::Workspace;
 
 const BODY_SIZE: f32 = 16.0;
 const MAX_WIDTH: f32 = 720.0;
@@ -30,6 +30,39 @@ pub struct PreviewCache {
     sources: Vec<u64>,
 }
 
+impl PreviewCache {
+    /// Starts over for another document, parse or width, keeping the
+    /// heights that still hold (by the blocks' source text; the title and
+    /// the end unless the width changed).
+    fn refresh(&mut self, key: (u64, usize, u32), blocks: &[Block], body: &str) {
+        if self.key == Some(key) {
+            return;
+        }
+        let width_changed = self.key.is_none_or(|k| k.2 != key.2);
+        if width_changed {
+            self.by_source.clear();
+        }
+        self.sources = blocks
+            .iter()
+            .map(|b| source_hash(body.get(b.range.clone()).unwrap_or("")))
+            .collect();
+        let kept = |h: Option<&Option<f32>>| {
+            if width_changed {
+                None
+            } else {
+                h.copied().flatten()
+            }
+        };
+        let title = kept(self.heights.first());
+        let end = kept(self.heights.last());
+        self.heights = std::iter::once(title)
+            .chain(self.sources.iter().map(|h| self.by_source.get(h).copied()))
+            .chain(std::iter::once(end))
+            .collect();
+        self.key = Some(key);
+    }
+}
+
 /// A guess at a block's height before it was ever drawn: its text wrapped at
 /// the width, plus the space around it.
 fn estimate(block: &Block, body: &str, width: f32) -> f32 {
@@ -45,13 +78,14 @@ fn source_hash(text: &str) -> u64 {
     h.finish()
 }
 
-pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
-    super::accessible::name_region(ui, "Preview");
-    let dark = app.settings.dark;
-    let follow = app.settings.view == super::ViewMode::SideBySide;
-    let fraction = app.scroll_fraction;
+/// The preview of the active document: it reads the workspace, keeps its
+/// own cache, and follows the editor's scroll `fraction` side by side.
+pub fn preview(ui: &mut Ui, workspace: &mut Workspace, cache: &mut PreviewCache, fraction: f32) {
+    crate::app::accessible::name_region(ui, "Preview");
+    let dark = workspace.settings.dark;
+    let follow = workspace.settings.view == crate::app::ViewMode::SideBySide;
     let now = ui.input(|i| i.time);
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = workspace.docs.get_mut(workspace.active) else {
         return;
     };
     // While typing goes on the preview shows the last parse; it catches up
@@ -60,14 +94,13 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
     if !fresh {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(
-                super::document::ANALYSIS_PAUSE,
+                crate::app::document::ANALYSIS_PAUSE,
             ));
     }
     let meta = &doc.article.meta;
     let body = &doc.article.body;
     let palette = Palette::for_dark(dark);
     let id = egui::Id::unique(("copydesk-preview", doc.id));
-    let cache = &mut app.preview;
     let mut area = egui::ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink([false, false]);
@@ -84,36 +117,7 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
             std::sync::Arc::as_ptr(&blocks) as usize,
             width.to_bits(),
         );
-        if cache.key != Some(key) {
-            let width_changed = cache.key.is_none_or(|k| k.2 != key.2);
-            if width_changed {
-                cache.by_source.clear();
-            }
-            cache.sources = blocks
-                .iter()
-                .map(|b| source_hash(body.get(b.range.clone()).unwrap_or("")))
-                .collect();
-            let title = if width_changed {
-                None
-            } else {
-                cache.heights.first().copied().flatten()
-            };
-            let end = if width_changed {
-                None
-            } else {
-                cache.heights.last().copied().flatten()
-            };
-            cache.heights = std::iter::once(title)
-                .chain(
-                    cache
-                        .sources
-                        .iter()
-                        .map(|h| cache.by_source.get(h).copied()),
-                )
-                .chain(std::iter::once(end))
-                .collect();
-            cache.key = Some(key);
-        }
+        cache.refresh(key, &blocks, body);
         let r = Renderer {
             palette,
             base_dir: doc
@@ -139,23 +143,7 @@ pub fn preview(app: &mut CopydeskApp, ui: &mut Ui) {
                     egui::pos2(ui.min_rect().left() + left, top + y),
                     egui::vec2(width, height),
                 );
-                let mut child = ui.new_child(
-                    egui::UiBuilder::new()
-                        .max_rect(rect)
-                        .layout(Layout::top_down(Align::Min))
-                        .id_salt(("item", i)),
-                );
-                child.set_width(width);
-                match i {
-                    0 => r.title_block(&mut child, meta),
-                    i if i == items - 1 => {
-                        r.footnotes(&mut child, &blocks);
-                        r.footer(&mut child, meta);
-                        child.add_space(24.0);
-                    }
-                    i => r.block(&mut child, &blocks[i - 1]),
-                }
-                let measured = child.min_rect().height();
+                let measured = r.item(ui, rect, i, items, meta, &blocks);
                 cache.heights[i] = Some(measured);
                 if i > 0 && i < items - 1 {
                     cache.by_source.insert(cache.sources[i - 1], measured);
@@ -182,6 +170,36 @@ struct Renderer {
 }
 
 impl Renderer {
+    /// Draws item `i` of `items` (the title block, a block, or the end)
+    /// in `rect` and returns its height.
+    fn item(
+        &self,
+        ui: &mut Ui,
+        rect: egui::Rect,
+        i: usize,
+        items: usize,
+        meta: &crate::model::Metadata,
+        blocks: &[Block],
+    ) -> f32 {
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(Layout::top_down(Align::Min))
+                .id_salt(("item", i)),
+        );
+        child.set_width(rect.width());
+        match i {
+            0 => self.title_block(&mut child, meta),
+            i if i == items - 1 => {
+                self.footnotes(&mut child, blocks);
+                self.footer(&mut child, meta);
+                child.add_space(24.0);
+            }
+            i => self.block(&mut child, &blocks[i - 1]),
+        }
+        child.min_rect().height()
+    }
+
     /// The preview's text: serif, as publications set it.
     fn format(&self, size: f32) -> TextFormat {
         TextFormat {
@@ -402,7 +420,7 @@ impl Renderer {
         if figure.src.trim().is_empty() {
             self.unchosen_figure(ui, figure, width);
         } else {
-            super::pictures::picture(
+            crate::app::pictures::picture(
                 ui,
                 &figure.src,
                 &figure.alt,

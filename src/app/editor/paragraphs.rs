@@ -15,8 +15,8 @@ use std::sync::Arc;
 use egui::Galley;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 
-use super::highlight::{Mark, mark};
-use super::text_diff::Diff;
+use crate::app::editor::highlight::{Mark, mark};
+use crate::editing::text_diff::Diff;
 
 /// The galleys of the paragraphs of the last text laid out.
 #[derive(Default)]
@@ -246,7 +246,7 @@ impl Paragraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::highlight::{Cache, Palette, highlight};
+    use crate::app::editor::highlight::{Cache, Palette, highlight};
 
     /// What a galley shows: each row's position, size, characters and how
     /// many vertices draw it (an underline adds some).
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn edits_give_the_galley_egui_would() {
-        let sample = include_str!("../../sample_docs/oneplus-copydesk.md");
+        let sample = include_str!("../../../sample_docs/oneplus-copydesk.md");
         let body = crate::format::parse_markdown(sample).unwrap().article.body;
         let ctx = egui::Context::default();
         let mut paragraphs = Paragraphs::default();

@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use super::{CopydeskApp, editor};
+use crate::app::{Command, CopydeskApp, editor};
 use crate::cleanup::{self, Cleanup, Fix};
 
 /// How many changes the window lists (the counts cover all of them).
@@ -21,12 +21,19 @@ pub struct CleanupReview {
 impl CopydeskApp {
     /// Opens the review of a clean-up of the active document.
     pub fn start_cleanup(&mut self) {
-        let Some(doc) = self.docs.get(self.active) else {
+        let Some(doc) = self.workspace.docs.get(self.workspace.active) else {
             return;
         };
         let fixes: Vec<Fix> = Fix::ALL
             .into_iter()
-            .filter(|f| !self.settings.cleanup_off.iter().any(|k| k == f.key()))
+            .filter(|f| {
+                !self
+                    .workspace
+                    .settings
+                    .cleanup_off
+                    .iter()
+                    .any(|k| k == f.key())
+            })
             .collect();
         let all = cleanup::clean(&doc.article, &Fix::ALL).counts();
         let result = cleanup::clean(&doc.article, &fixes);
@@ -86,7 +93,7 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     let Some(review) = &mut app.cleanup else {
         return;
     };
-    let Some(doc) = app.docs.iter_mut().find(|d| d.id == review.doc) else {
+    let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == review.doc) else {
         app.cleanup = None;
         return;
     };
@@ -117,91 +124,15 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 }
             ));
             ui.add_space(4.0);
-            for fix in Fix::ALL {
-                let count = review
-                    .all
-                    .iter()
-                    .find(|(f, _)| *f == fix)
-                    .map_or(0, |c| c.1);
-                let mut on = review.fixes.contains(&fix);
-                let label = format!("{} ({count})", fix.label());
-                if ui.checkbox(&mut on, label).changed() {
-                    toggled = true;
-                    if on {
-                        review.fixes.push(fix);
-                    } else {
-                        review.fixes.retain(|f| *f != fix);
-                    }
-                }
-            }
+            toggled = fix_choices(ui, review);
             ui.separator();
-            let total = review.result.total();
-            let listed = review.result.changes.len();
-            ui.label(
-                RichText::new(match total {
-                    0 => "Nothing to change.".to_string(),
-                    1 => "1 change:".to_string(),
-                    n => format!("{n} changes:"),
-                })
-                .strong(),
-            );
-            let removed = if ui.visuals().dark_mode {
-                Color32::from_rgb(255, 140, 140)
-            } else {
-                Color32::from_rgb(170, 20, 20)
-            };
-            let added = if ui.visuals().dark_mode {
-                Color32::from_rgb(140, 230, 140)
-            } else {
-                Color32::from_rgb(10, 120, 30)
-            };
-            egui::ScrollArea::vertical()
-                .max_height(260.0)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    for change in review.result.changes.iter().take(LISTED) {
-                        let times = if change.count > 1 {
-                            format!(" ×{}", change.count)
-                        } else {
-                            String::new()
-                        };
-                        ui.label(
-                            RichText::new(format!(
-                                "{} · {}{times}",
-                                change.place,
-                                change.fix.label()
-                            ))
-                            .small()
-                            .weak(),
-                        );
-                        let (before, after) = diff_lines(change, removed, added, ui);
-                        ui.label(before);
-                        ui.label(after);
-                        ui.add_space(4.0);
-                    }
-                    if listed > LISTED {
-                        ui.label(format!("… and {} more lines", listed - LISTED));
-                    }
-                });
+            change_list(ui, review);
             ui.separator();
-            ui.horizontal(|ui| {
-                let text = match total {
-                    0 => "Apply".to_string(),
-                    1 => "Apply 1 Change".to_string(),
-                    n => format!("Apply {n} Changes"),
-                };
-                if ui.add_enabled(total > 0, egui::Button::new(text)).clicked() {
-                    apply = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    cancel = true;
-                }
-                ui.label(RichText::new("Undo (Ctrl+Z) takes it all back.").weak());
-            });
+            (apply, cancel) = buttons(ui, review.result.total());
         });
     if toggled {
         review.result = cleanup::clean(&doc.article, &review.fixes);
-        app.settings.cleanup_off = Fix::ALL
+        app.workspace.settings.cleanup_off = Fix::ALL
             .into_iter()
             .filter(|f| !review.fixes.contains(f))
             .map(|f| f.key().to_string())
@@ -216,12 +147,107 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         app.notify(
             format!(
-                "Cleaned up: {}. Ctrl+Z undoes the clean-up.",
-                crate::analysis::counted(count, "change", "changes")
+                "Cleaned up: {}. {} undoes the clean-up.",
+                crate::analysis::counted(count, "change", "changes"),
+                Command::Undo.keys(ctx)
             ),
             now,
         );
     } else if cancel || !open {
         app.cleanup = None;
     }
+}
+
+/// A checkbox for each fix, with how many changes it makes; returns
+/// whether one was toggled.
+fn fix_choices(ui: &mut egui::Ui, review: &mut CleanupReview) -> bool {
+    let mut toggled = false;
+    for fix in Fix::ALL {
+        let count = review
+            .all
+            .iter()
+            .find(|(f, _)| *f == fix)
+            .map_or(0, |c| c.1);
+        let mut on = review.fixes.contains(&fix);
+        let label = format!("{} ({count})", fix.label());
+        if ui.checkbox(&mut on, label).changed() {
+            toggled = true;
+            if on {
+                review.fixes.push(fix);
+            } else {
+                review.fixes.retain(|f| *f != fix);
+            }
+        }
+    }
+    toggled
+}
+
+/// The changes the chosen fixes make, each line before and after.
+fn change_list(ui: &mut egui::Ui, review: &CleanupReview) {
+    let total = review.result.total();
+    let listed = review.result.changes.len();
+    ui.label(
+        RichText::new(match total {
+            0 => "Nothing to change.".to_string(),
+            1 => "1 change:".to_string(),
+            n => format!("{n} changes:"),
+        })
+        .strong(),
+    );
+    let (removed, added) = if ui.visuals().dark_mode {
+        (
+            Color32::from_rgb(255, 140, 140),
+            Color32::from_rgb(140, 230, 140),
+        )
+    } else {
+        (
+            Color32::from_rgb(170, 20, 20),
+            Color32::from_rgb(10, 120, 30),
+        )
+    };
+    egui::ScrollArea::vertical()
+        .max_height(260.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for change in review.result.changes.iter().take(LISTED) {
+                let times = if change.count > 1 {
+                    format!(" ×{}", change.count)
+                } else {
+                    String::new()
+                };
+                ui.label(
+                    RichText::new(format!("{} · {}{times}", change.place, change.fix.label()))
+                        .small()
+                        .weak(),
+                );
+                let (before, after) = diff_lines(change, removed, added, ui);
+                ui.label(before);
+                ui.label(after);
+                ui.add_space(4.0);
+            }
+            if listed > LISTED {
+                ui.label(format!("… and {} more lines", listed - LISTED));
+            }
+        });
+}
+
+/// Apply and Cancel; returns which was clicked.
+fn buttons(ui: &mut egui::Ui, total: usize) -> (bool, bool) {
+    let (mut apply, mut cancel) = (false, false);
+    ui.horizontal(|ui| {
+        let text = match total {
+            0 => "Apply".to_string(),
+            1 => "Apply 1 Change".to_string(),
+            n => format!("Apply {n} Changes"),
+        };
+        if ui.add_enabled(total > 0, egui::Button::new(text)).clicked() {
+            apply = true;
+        }
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+        let undo = Command::Undo.keys(ui.ctx());
+        ui.label(RichText::new(format!("Undo ({undo}) takes it all back.")).weak());
+    });
+    (apply, cancel)
 }

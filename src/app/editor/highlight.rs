@@ -8,8 +8,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::fonts;
-use super::text_diff::Diff;
+use crate::app::fonts;
+use crate::editing::text_diff::Diff;
 
 const HEADING: u16 = 1;
 const EMPHASIS: u16 = 1 << 1;
@@ -138,7 +138,7 @@ pub struct Cache {
     /// an unchanged text is not laid out (or even hashed) again.
     galley: Option<LaidOut>,
     /// The galleys of its paragraphs, for the next edit.
-    paragraphs: super::paragraphs::Paragraphs,
+    paragraphs: crate::app::editor::paragraphs::Paragraphs,
 }
 
 struct LaidOut {
@@ -444,20 +444,10 @@ fn classify(text: &str) -> Vec<u16> {
             _ => {}
         }
     }
-    // A figure's caption and credit lines: the lines after an image that
-    // starts its paragraph.
-    let mut offset = 0;
-    let mut in_figure = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed.starts_with("![") {
-            in_figure = true;
-        } else if trimmed.is_empty() {
-            in_figure = false;
-        } else if in_figure {
-            mark(offset..offset + line.len(), FIGURE);
-        }
-        offset += line.len();
+    // A figure's caption and credit lines, as the markdown module reads
+    // figures for the preview and the exports.
+    for range in crate::markdown::figure_caption_ranges(text) {
+        mark(range, FIGURE);
     }
     styles
 }
@@ -654,6 +644,21 @@ mod tests {
         assert_eq!(style_of(text, "Next") & FIGURE, 0);
     }
 
+    /// The highlighter and the markdown module agree on what a figure is.
+    #[test]
+    fn image_lines_inside_code_or_text_are_not_figures() {
+        let text = "```\n![a](b.jpg)\nNot a caption\n```\n\nSee ![a](b.jpg) inline\nNor this\n";
+        assert_eq!(style_of(text, "Not a caption") & FIGURE, 0);
+        assert_eq!(style_of(text, "Nor this") & FIGURE, 0);
+        assert!(crate::markdown::figures(&crate::markdown::parse(text)).is_empty());
+        let quoted = "> ![a](b.jpg)\n> Quoted caption\n";
+        assert_ne!(style_of(quoted, "Quoted caption") & FIGURE, 0);
+        assert_eq!(
+            crate::markdown::figures(&crate::markdown::parse(quoted)).len(),
+            1
+        );
+    }
+
     #[test]
     fn marks_split_sections_and_restyle_them() {
         let text = "A *b* word here\n";
@@ -711,8 +716,8 @@ mod tests {
         // defines the label, which a paragraph parsed alone cannot know.
         let references = "---\ntitle: t\n---\n\nSee [Leica] and [the maker][m] now.\n\nA [b] c.\n\n[leica]: https://leica.com\n[m]: https://x.org\n";
         for sample in [
-            include_str!("../../sample_docs/oneplus-copydesk.md"),
-            include_str!("../../sample_docs/sony-sensor-scraped.md"),
+            include_str!("../../../sample_docs/oneplus-copydesk.md"),
+            include_str!("../../../sample_docs/sony-sensor-scraped.md"),
             references,
         ] {
             let body = crate::format::parse_markdown(sample).unwrap().article.body;

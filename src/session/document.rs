@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::files::{self, Decoded};
 use crate::format::{self, Origin};
 use crate::markdown::{self, Block};
 use crate::model::Article;
@@ -36,8 +37,6 @@ pub struct Document {
     /// article before and after, for undo and redo.
     pub article_undo: Vec<(Article, Article)>,
     pub article_redo: Vec<(Article, Article)>,
-    /// The editor's highlighting of the body, memoised.
-    pub(crate) highlight: super::highlight::Cache,
     /// What the name on the tab says when the document is not a plain open
     /// file (a repaired copy, a recovered document).
     pub name_hint: Option<String>,
@@ -65,6 +64,25 @@ pub struct Analysis {
 
 pub use crate::files::content_hash;
 
+/// What becomes of a file read by [`Document::from_file`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// The file as it is: opened, or reloaded after another program
+    /// changed it.
+    AsIs,
+    /// A copy of a file whose bytes no encoding explains, with them
+    /// replaced (`lossy`): a new unsaved document.
+    Repaired { lossy: String },
+    /// A recovery file's article in place of the file's: unsaved, so the
+    /// next save writes it.
+    Recovered { article: Box<Article>, name: String },
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned())
+}
+
 impl Document {
     pub fn new(id: u64, article: Article, origin: Origin, path: Option<PathBuf>) -> Self {
         Self {
@@ -83,7 +101,6 @@ impl Document {
             scroll_to: None,
             article_undo: Vec::new(),
             article_redo: Vec::new(),
-            highlight: Default::default(),
             name_hint: None,
             disk_hash: None,
             changed_on_disk: false,
@@ -99,6 +116,82 @@ impl Document {
     pub fn imported(id: u64, article: Article, source: PathBuf) -> Self {
         let mut doc = Self::new(id, article, Origin::new_file(), None);
         doc.imported_from = Some(source);
+        doc
+    }
+
+    /// The one way from a file's text to a document. Opening, reloading, a
+    /// repaired copy and a recovered article all read the text the same way
+    /// (the site's dialect, a draft imported, front matter that cannot be
+    /// read kept as written while the body opens); `how` says only what
+    /// becomes of the result.
+    pub fn from_file(id: u64, path: &Path, read: Decoded, how: Reading) -> Self {
+        let mut doc = match files::open_text_at(&read.text, path) {
+            Ok(opened) if opened.imported => {
+                Document::imported(id, opened.document.article, path.to_path_buf())
+            }
+            Ok(opened) => Document::new(
+                id,
+                opened.document.article,
+                opened.document.origin,
+                Some(path.to_path_buf()),
+            ),
+            Err(malformed) => {
+                let origin = Origin::keeping_unreadable(&malformed, &read.text);
+                let article = Article {
+                    meta: Default::default(),
+                    body: malformed.body,
+                };
+                let mut doc = Document::new(id, article, origin, Some(path.to_path_buf()));
+                doc.front_matter_problem = Some(malformed.error.to_string());
+                doc
+            }
+        };
+        doc.encoding = read.encoding;
+        if doc.path.is_some() {
+            doc.disk_hash = Some(read.hash);
+        }
+        match how {
+            Reading::AsIs => {}
+            Reading::Repaired { .. } => {
+                // Its text is not the file's: Save asks where, and never
+                // writes over the original unasked.
+                if let Some(original) = doc.path.take() {
+                    doc.imported_from = Some(original);
+                }
+                doc.disk_hash = None;
+                doc.name_hint = Some(format!("{} (repaired copy)", file_name(path)));
+                doc.mark_unsaved();
+            }
+            Reading::Recovered { article, name } => {
+                doc.article = *article;
+                if doc.path.is_none() {
+                    doc.name_hint = Some(format!("{name} (recovered)"));
+                }
+                doc.mark_unsaved();
+            }
+        }
+        doc
+    }
+
+    /// A recovered article whose file cannot be read any more: a new
+    /// document (or an imported one, for a draft), unsaved.
+    pub fn recovered_without_file(
+        id: u64,
+        article: Article,
+        source: Option<&Path>,
+        name: &str,
+    ) -> Self {
+        let markdown = |p: &Path| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                files::MARKDOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+            })
+        };
+        let mut doc = match source {
+            Some(draft) if !markdown(draft) => Document::imported(id, article, draft.to_path_buf()),
+            _ => Document::new(id, article, Origin::new_file(), None),
+        };
+        doc.name_hint = Some(format!("{name} (recovered)"));
+        doc.mark_unsaved();
         doc
     }
 
@@ -264,5 +357,67 @@ impl Document {
             .or(self.imported_from.as_deref())
             .and_then(Path::parent)
             .map(Path::to_path_buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Decoded {
+        Decoded {
+            text: text.into(),
+            encoding: crate::files::Encoding::UTF_8,
+            hash: content_hash(text.as_bytes()),
+        }
+    }
+
+    const BROKEN: &str = "---\ntitle: [oops\n---\n\nThe body.\n";
+
+    #[test]
+    fn every_reading_keeps_front_matter_it_cannot_read() {
+        let path = Path::new("/nowhere/story.md");
+        let opened = Document::from_file(1, path, read(BROKEN), Reading::AsIs);
+        assert_eq!(opened.path.as_deref(), Some(path));
+        assert!(opened.front_matter_problem.is_some());
+        assert!(!opened.is_dirty());
+        assert_eq!(opened.to_markdown(), BROKEN);
+
+        let recovered = Article {
+            body: "Recovered.\n".into(),
+            ..Default::default()
+        };
+        let how = Reading::Recovered {
+            article: Box::new(recovered),
+            name: "story.md".into(),
+        };
+        let doc = Document::from_file(2, path, read(BROKEN), how);
+        assert!(doc.is_dirty(), "the next save writes the recovered words");
+        assert_eq!(doc.to_markdown(), "---\ntitle: [oops\n---\n\nRecovered.\n");
+
+        let how = Reading::Repaired {
+            lossy: BROKEN.into(),
+        };
+        let copy = Document::from_file(3, path, read(BROKEN), how);
+        assert_eq!(copy.path, None, "never saved over the original unasked");
+        assert_eq!(copy.imported_from.as_deref(), Some(path));
+        assert_eq!(copy.display_name(), "story.md (repaired copy)");
+        assert!(copy.is_dirty());
+    }
+
+    #[test]
+    fn a_draft_is_imported_whichever_the_reading() {
+        let path = Path::new("/nowhere/draft.txt");
+        let text = "A headline\n\nBy Jo Bloggs\n\nThe first paragraph of the draft.\n";
+        let doc = Document::from_file(1, path, read(text), Reading::AsIs);
+        assert_eq!(doc.path, None);
+        assert_eq!(doc.imported_from.as_deref(), Some(path));
+        let how = Reading::Recovered {
+            article: Box::new(doc.article.clone()),
+            name: "draft.txt".into(),
+        };
+        let doc = Document::from_file(2, path, read(text), how);
+        assert_eq!(doc.path, None);
+        assert_eq!(doc.display_name(), "draft.txt (recovered)");
     }
 }

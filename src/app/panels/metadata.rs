@@ -1,11 +1,11 @@
 //! The metadata panel: every front-matter field with a proper widget.
 
-use super::accessible::{self, Named};
+use crate::app::accessible::{self, Named};
 use egui::{Id, RichText, TextEdit, Ui};
 
-use super::CopydeskApp;
 use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
-use crate::model::{Author, Credit, Status};
+use crate::app::CopydeskApp;
+use crate::model::{Author, Credit, Metadata, Status};
 
 /// Roles offered for article credits.
 const CREDIT_ROLES: [&str; 6] = [
@@ -23,13 +23,13 @@ const CREDIT_ROLES: [&str; 6] = [
 const THUMBNAIL_WIDTH: f32 = 160.0;
 
 pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
-    let view = app.settings.view;
-    let outline = app.settings.show_outline;
+    let view = app.workspace.settings.view;
+    let outline = app.workspace.settings.show_outline;
     let available = ui.available_width();
     let Some((width, range)) = app.layout.plan_metadata(available, view, outline) else {
         return;
     };
-    let (_, dragged) = super::layout::sized_panel(
+    let (_, dragged) = crate::app::layout::sized_panel(
         ui,
         Id::unique("copydesk-metadata"),
         egui::Panel::left(Id::unique("copydesk-metadata")),
@@ -49,7 +49,7 @@ pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
     }
     let rect = app.layout.documents_rect;
     let width = app.layout.overlay_width(true);
-    app.layout.metadata_overlay = super::layout::overlay(
+    app.layout.metadata_overlay = crate::app::layout::overlay(
         ctx,
         Id::unique("copydesk-metadata-overlay"),
         "Metadata",
@@ -67,8 +67,12 @@ fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
             ui.add_space(4.0);
             ui.heading("Article");
             let mut unreadable = false;
-            if let Some(doc) = app.docs.get(app.active) {
-                super::front_matter_keys::front_matter_keys_ui(ui, &doc.origin, &doc.article.meta);
+            if let Some(doc) = app.workspace.docs.get(app.workspace.active) {
+                crate::app::panels::front_matter_keys::front_matter_keys_ui(
+                    ui,
+                    &doc.origin,
+                    &doc.article.meta,
+                );
                 unreadable = doc.front_matter_problem.is_some();
             }
             if unreadable {
@@ -138,12 +142,12 @@ fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
     fields_of_active(app, ui, &mut action);
     let now = ui.input(|i| i.time);
     match action {
-        Some(PanelAction::SaveAuthorTemplate(i)) => app.save_author_template(i, now),
+        Some(PanelAction::SaveAuthorTemplate(i)) => app.workspace.save_author_template(i, now),
         Some(PanelAction::UseAuthorTemplate {
             doc,
             index,
             template,
-        }) => app.use_author_template(doc, index, &template),
+        }) => app.workspace.use_author_template(doc, index, &template),
         None => {}
     }
 }
@@ -170,11 +174,11 @@ fn author_picker(ui: &mut Ui, label: &str, library: &crate::templates::Library) 
     picked
 }
 
+/// The active document's fields, group by group.
 fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<PanelAction>) {
-    let library = &app.library;
-    let known_tags = &library.tags;
+    let library = &app.workspace.library;
     let tag_input = &mut app.tag_input;
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let doc_id = doc.id;
@@ -183,9 +187,29 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         .as_deref()
         .map(crate::export::images::article_folder);
     let m = &mut doc.article.meta;
-    let mut changed = false;
+    let mut changed = headline_fields(ui, m);
+    ui.separator();
+    changed |= author_fields(ui, m, library, doc_id, action);
+    ui.separator();
+    changed |= date_and_status(ui, m);
+    ui.separator();
+    changed |= tag_fields(ui, m, tag_input, &library.tags);
+    changed |= text_field(ui, "Category", &mut m.category, "e.g. Smartphones");
+    ui.separator();
+    changed |= publishing_fields(ui, m);
+    ui.separator();
+    changed |= feature_image_fields(ui, m, base_dir.as_deref());
+    ui.separator();
+    changed |= credit_fields(ui, m, library);
+    ui.add_space(12.0);
+    if changed {
+        doc.touch();
+    }
+}
 
-    changed |= text_field(ui, "Title", &mut m.title, "Headline");
+/// Title, subtitle and the original title and language.
+fn headline_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = text_field(ui, "Title", &mut m.title, "Headline");
     counter(
         ui,
         m.title.trim().chars().count(),
@@ -207,57 +231,38 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             changed |= text_field(ui, "Language", &mut m.original_lang, "e.g. it");
         });
     });
+    changed
+}
 
-    ui.separator();
+/// The authors with their bios, and the author templates.
+fn author_fields(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    library: &crate::templates::Library,
+    doc_id: u64,
+    action: &mut Option<PanelAction>,
+) -> bool {
     ui.label(RichText::new("Authors").strong());
+    let mut changed = false;
     let mut remove_author = None;
     for (i, author) in m.authors.iter_mut().enumerate() {
         ui.push_id(("author", i), |ui| {
-            // The remove button comes after the author's fields, in the row
-            // of the author's actions, so Tab goes from the field before
-            // to Name, then Bio. (Beside the name, drawn right to left so
-            // the field could take what was left, it came first in Tab order.)
-            ui.horizontal(|ui| {
-                let label = ui.label("Name");
-                changed |= ui
-                    .add(
-                        TextEdit::singleline(&mut author.name)
-                            .hint_text(RichText::new("e.g. Jane Doe").italics())
-                            .desired_width(ui.available_width()),
-                    )
-                    .labelled_by(label.id)
-                    .changed();
-            });
-            changed |= multiline_field(
-                ui,
-                "Bio",
-                &mut author.bio,
-                "A sentence or two about the author (Markdown)",
-                3,
-            );
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .small_button("Save as Template")
-                    .on_hover_text("Keep this author and bio for other articles")
-                    .clicked()
-                {
-                    *action = Some(PanelAction::SaveAuthorTemplate(i));
+            let (edited, row) = author_row(ui, author, library);
+            changed |= edited;
+            match row {
+                Some(AuthorRow::Remove) => remove_author = Some(i),
+                Some(AuthorRow::SaveAsTemplate) => {
+                    *action = Some(PanelAction::SaveAuthorTemplate(i))
                 }
-                if let Some(template) = author_picker(ui, "Fill from template", library) {
+                Some(AuthorRow::FillFrom(template)) => {
                     *action = Some(PanelAction::UseAuthorTemplate {
                         doc: doc_id,
                         index: i,
                         template,
-                    });
+                    })
                 }
-                if ui
-                    .small_button("✖ Remove")
-                    .named("Remove this author")
-                    .clicked()
-                {
-                    remove_author = Some(i);
-                }
-            });
+                None => {}
+            }
         });
     }
     if let Some(i) = remove_author {
@@ -277,8 +282,71 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             });
         }
     });
+    changed
+}
 
-    ui.separator();
+/// What an author's row asks for besides its edits.
+enum AuthorRow {
+    Remove,
+    SaveAsTemplate,
+    FillFrom(String),
+}
+
+/// One author: name, bio, and the template buttons.
+fn author_row(
+    ui: &mut Ui,
+    author: &mut Author,
+    library: &crate::templates::Library,
+) -> (bool, Option<AuthorRow>) {
+    let mut changed = false;
+    let mut row = None;
+    // The remove button comes after the author's fields, in the row of the
+    // author's actions, so Tab goes from the field before to Name, then Bio.
+    // (Beside the name, drawn right to left so the field could take what
+    // was left, it came first in Tab order.)
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        changed |= ui
+            .add(
+                TextEdit::singleline(&mut author.name)
+                    .hint_text(RichText::new("e.g. Jane Doe").italics())
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label.id)
+            .changed();
+    });
+    changed |= multiline_field(
+        ui,
+        "Bio",
+        &mut author.bio,
+        "A sentence or two about the author (Markdown)",
+        3,
+    );
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button("Save as Template")
+            .on_hover_text("Keep this author and bio for other articles")
+            .clicked()
+        {
+            row = Some(AuthorRow::SaveAsTemplate);
+        }
+        if let Some(template) = author_picker(ui, "Fill from template", library) {
+            row = Some(AuthorRow::FillFrom(template));
+        }
+        if ui
+            .small_button("✖ Remove")
+            .named("Remove this author")
+            .clicked()
+        {
+            row = Some(AuthorRow::Remove);
+        }
+    });
+    (changed, row)
+}
+
+/// The date (typed or picked) and the status.
+fn date_and_status(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = false;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(ui.available_width() * 0.55);
@@ -302,9 +370,18 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         .response
         .labelled_by(status_label.id);
     accessible::expose_value(&status_box, m.status.label());
+    changed
+}
 
-    ui.separator();
+/// The tags as chips, the field to add one, and tags used before.
+fn tag_fields(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    tag_input: &mut String,
+    known_tags: &[String],
+) -> bool {
     ui.label(RichText::new("Tags").strong());
+    let mut changed = false;
     let mut remove_tag = None;
     ui.horizontal_wrapped(|ui| {
         for (i, tag) in m.tags.iter().enumerate() {
@@ -337,6 +414,16 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         changed |= add_tag(&mut m.tags, tag_input);
         response.request_focus();
     }
+    changed | tag_suggestions(ui, m, tag_input, known_tags)
+}
+
+/// Tags used before that match what is typed, one click to add.
+fn tag_suggestions(
+    ui: &mut Ui,
+    m: &mut Metadata,
+    tag_input: &mut String,
+    known_tags: &[String],
+) -> bool {
     let typed = tag_input.trim().to_lowercase();
     let suggestions: Vec<&String> = known_tags
         .iter()
@@ -344,6 +431,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         .filter(|t| typed.is_empty() || t.to_lowercase().contains(&typed))
         .take(8)
         .collect();
+    let mut changed = false;
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Used before:").small().weak());
@@ -356,10 +444,12 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             }
         });
     }
-    changed |= text_field(ui, "Category", &mut m.category, "e.g. Smartphones");
+    changed
+}
 
-    ui.separator();
-    changed |= multiline_field(
+/// Excerpt, slug, canonical URL and the article's language.
+fn publishing_fields(ui: &mut Ui, m: &mut Metadata) -> bool {
+    let mut changed = multiline_field(
         ui,
         "Excerpt",
         &mut m.excerpt,
@@ -400,9 +490,13 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         );
     }
     changed |= text_field(ui, "Canonical URL", &mut m.canonical_url, "https://…");
-    changed |= text_field(ui, "Article language", &mut m.lang, "e.g. en");
+    changed | text_field(ui, "Article language", &mut m.lang, "e.g. en")
+}
 
-    ui.separator();
+/// The feature image's fields, with a thumbnail (pictures relative to
+/// `base_dir`, the article's folder).
+fn feature_image_fields(ui: &mut Ui, m: &mut Metadata, base_dir: Option<&std::path::Path>) -> bool {
+    let mut changed = false;
     egui::CollapsingHeader::new(RichText::new("Feature image").strong())
         .default_open(!m.image.is_empty())
         .show(ui, |ui| {
@@ -415,13 +509,7 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
             if !m.image.src.trim().is_empty() {
                 // A thumbnail, so a wrong path shows at once.
                 let width = ui.available_width().min(THUMBNAIL_WIDTH);
-                super::pictures::picture(
-                    ui,
-                    &m.image.src,
-                    &m.image.alt,
-                    base_dir.as_deref(),
-                    width,
-                );
+                crate::app::pictures::picture(ui, &m.image.src, &m.image.alt, base_dir, width);
             }
             changed |= text_field(ui, "Alt text", &mut m.image.alt, "What the image shows");
             changed |= text_field(ui, "Caption", &mut m.image.caption, "");
@@ -432,105 +520,43 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
                 "Photographer or agency",
             );
         });
+    changed
+}
 
-    ui.separator();
+/// What a credit's row asks for besides its edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CreditRow {
+    MoveUp,
+    MoveDown,
+    Remove,
+}
+
+/// The credits, each with its role, name and URL, in order.
+fn credit_fields(ui: &mut Ui, m: &mut Metadata, library: &crate::templates::Library) -> bool {
     ui.label(RichText::new("Credits").strong());
-    let mut action: Option<(usize, i32)> = None;
+    let mut changed = false;
+    let mut asked: Option<(usize, CreditRow)> = None;
     let count = m.credits.len();
     for (i, credit) in m.credits.iter_mut().enumerate() {
         ui.push_id(("credit", i), |ui| {
-            ui.horizontal(|ui| {
-                let role_label = ui.label("Role");
-                let role_box = egui::ComboBox::from_id_salt("role")
-                    .selected_text(if credit.role.is_empty() {
-                        "—"
-                    } else {
-                        credit.role.as_str()
-                    })
-                    .width(100.0)
-                    .show_ui(ui, |ui| {
-                        for role in CREDIT_ROLES {
-                            if ui.selectable_label(credit.role == role, role).clicked() {
-                                credit.role = role.to_string();
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(role_label.id);
-                accessible::expose_value(
-                    &role_box,
-                    if credit.role.is_empty() {
-                        "none"
-                    } else {
-                        &credit.role
-                    },
-                );
-                if ui
-                    .add_enabled(i > 0, egui::Button::new("⬆").small())
-                    .on_hover_text("Move up")
-                    .clicked()
-                {
-                    action = Some((i, -1));
-                }
-                if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("⬇").small())
-                    .on_hover_text("Move down")
-                    .clicked()
-                {
-                    action = Some((i, 1));
-                }
-                if ui.small_button("✖").named("Remove this credit").clicked() {
-                    action = Some((i, 0));
-                }
-            });
-            let label = ui.label("Credit name");
-            let name = ui
-                .add(
-                    TextEdit::singleline(&mut credit.name)
-                        .hint_text(RichText::new("e.g. Reuters").italics())
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            changed |= name.changed();
-            // Known sources that match what is typed.
-            let typed = credit.name.trim().to_lowercase();
-            if !typed.is_empty() {
-                let known: Vec<_> = library
-                    .credits
-                    .iter()
-                    .filter(|k| {
-                        k.name.to_lowercase().contains(&typed)
-                            && !k.name.eq_ignore_ascii_case(credit.name.trim())
-                    })
-                    .take(6)
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    for k in known {
-                        if ui.small_button(&k.name).clicked() {
-                            credit.name = k.name.clone();
-                            if !k.role.is_empty() {
-                                credit.role = k.role.clone();
-                            }
-                            if credit.url.is_empty() {
-                                credit.url = k.url.clone();
-                            }
-                            changed = true;
-                        }
-                    }
-                });
+            if let Some(row) = credit_buttons(ui, credit, i, count, &mut changed) {
+                asked = Some((i, row));
             }
+            changed |= credit_name(ui, credit, library);
             changed |= text_field(ui, "Credit URL", &mut credit.url, "https://…");
         });
     }
-    match action {
-        Some((i, 0)) => {
+    match asked {
+        Some((i, CreditRow::Remove)) => {
             m.credits.remove(i);
             changed = true;
         }
-        Some((i, d)) => {
-            let j = (i as i32 + d) as usize;
-            m.credits.swap(i, j);
+        Some((i, CreditRow::MoveUp)) => {
+            m.credits.swap(i, i - 1);
+            changed = true;
+        }
+        Some((i, CreditRow::MoveDown)) => {
+            m.credits.swap(i, i + 1);
             changed = true;
         }
         None => {}
@@ -539,10 +565,105 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
         m.credits.push(Credit::new("source", ""));
         changed = true;
     }
-    ui.add_space(12.0);
-    if changed {
-        doc.touch();
+    changed
+}
+
+/// A credit's role and its move and remove buttons.
+fn credit_buttons(
+    ui: &mut Ui,
+    credit: &mut Credit,
+    i: usize,
+    count: usize,
+    changed: &mut bool,
+) -> Option<CreditRow> {
+    let mut row = None;
+    ui.horizontal(|ui| {
+        let role_label = ui.label("Role");
+        let role_box = egui::ComboBox::from_id_salt("role")
+            .selected_text(if credit.role.is_empty() {
+                "—"
+            } else {
+                credit.role.as_str()
+            })
+            .width(100.0)
+            .show_ui(ui, |ui| {
+                for role in CREDIT_ROLES {
+                    if ui.selectable_label(credit.role == role, role).clicked() {
+                        credit.role = role.to_string();
+                        *changed = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(role_label.id);
+        accessible::expose_value(
+            &role_box,
+            if credit.role.is_empty() {
+                "none"
+            } else {
+                &credit.role
+            },
+        );
+        if ui
+            .add_enabled(i > 0, egui::Button::new("⬆").small())
+            .on_hover_text("Move up")
+            .clicked()
+        {
+            row = Some(CreditRow::MoveUp);
+        }
+        if ui
+            .add_enabled(i + 1 < count, egui::Button::new("⬇").small())
+            .on_hover_text("Move down")
+            .clicked()
+        {
+            row = Some(CreditRow::MoveDown);
+        }
+        if ui.small_button("✖").named("Remove this credit").clicked() {
+            row = Some(CreditRow::Remove);
+        }
+    });
+    row
+}
+
+/// A credit's name, with the known sources that match what is typed.
+fn credit_name(ui: &mut Ui, credit: &mut Credit, library: &crate::templates::Library) -> bool {
+    let label = ui.label("Credit name");
+    let mut changed = ui
+        .add(
+            TextEdit::singleline(&mut credit.name)
+                .hint_text(RichText::new("e.g. Reuters").italics())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .changed();
+    let typed = credit.name.trim().to_lowercase();
+    if typed.is_empty() {
+        return changed;
     }
+    let known: Vec<_> = library
+        .credits
+        .iter()
+        .filter(|k| {
+            k.name.to_lowercase().contains(&typed)
+                && !k.name.eq_ignore_ascii_case(credit.name.trim())
+        })
+        .take(6)
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        for k in known {
+            if ui.small_button(&k.name).clicked() {
+                credit.name = k.name.clone();
+                if !k.role.is_empty() {
+                    credit.role = k.role.clone();
+                }
+                if credit.url.is_empty() {
+                    credit.url = k.url.clone();
+                }
+                changed = true;
+            }
+        }
+    });
+    changed
 }
 
 /// Adds the typed tag (or comma-separated tags); returns whether any was new.

@@ -1,13 +1,11 @@
 //! Windows over the editor: the unsaved-changes prompt, the problems list,
 //! keyboard shortcuts, about, and the notices.
 
-use super::accessible::Named;
+use crate::app::accessible::Named;
 use egui::{Context, Id, RichText};
 
-use super::actions::PromptAnswer;
-use super::platform::AfterSave;
-use super::{Command, CopydeskApp, Prompt};
-use crate::analysis::check::{Location, Severity};
+use crate::app::{Command, CopydeskApp};
+use crate::session::PromptAnswer;
 
 pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
     prompt(app, ctx);
@@ -18,101 +16,17 @@ pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
 }
 
 fn prompt(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(prompt) = app.prompt.clone() else {
+    let Some(question) = app.workspace.question() else {
         return;
-    };
-    let name_of = |id: u64| {
-        app.docs
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.display_name())
-            .unwrap_or_default()
-    };
-    // (heading, text, buttons)
-    let (heading, text, buttons): (String, String, Vec<(&str, PromptAnswer)>) = match &prompt {
-        Prompt::UnsavedChanges { doc, then } => {
-            let save_label = match then {
-                AfterSave::CloseTab => "Save and Close",
-                AfterSave::ContinueQuit => "Save and Quit",
-                AfterSave::Nothing => "Save",
-            };
-            (
-                "Save changes?".into(),
-                format!(
-                    "“{}” has changes that are not saved. If you don't save them, they are lost.",
-                    name_of(*doc)
-                ),
-                {
-                    let mut buttons = vec![
-                        (save_label, PromptAnswer::Save),
-                        ("Don't Save", PromptAnswer::Discard),
-                    ];
-                    // Quitting with several unsaved documents: one answer
-                    // for all of them, instead of one prompt each.
-                    if *then == AfterSave::ContinueQuit
-                        && app.docs.iter().filter(|d| d.is_dirty()).count() > 1
-                    {
-                        buttons.push(("Don't Save Any", PromptAnswer::DiscardAll));
-                    }
-                    buttons.push(("Cancel", PromptAnswer::Cancel));
-                    buttons
-                },
-            )
-        }
-        Prompt::OverwriteChanged { path, .. } => (
-            "The file changed on disk".into(),
-            format!(
-                "{} was changed by another program since you opened or saved it. Saving now replaces those changes with yours.",
-                path.display()
-            ),
-            vec![
-                ("Overwrite", PromptAnswer::Overwrite),
-                ("Cancel", PromptAnswer::Cancel),
-            ],
-        ),
-        Prompt::ReplaceBio {
-            doc,
-            author,
-            template,
-        } => {
-            let current = app
-                .docs
-                .iter()
-                .find(|d| d.id == *doc)
-                .and_then(|d| d.article.meta.authors.get(*author))
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            (
-                "Replace the bio?".into(),
-                format!(
-                    "{current} already has a bio. Replace it with the one in the template “{template}”?"
-                ),
-                vec![
-                    ("Replace", PromptAnswer::Replace),
-                    ("Cancel", PromptAnswer::Cancel),
-                ],
-            )
-        }
-        Prompt::OpenRepaired { path, offset, .. } => (
-            "Not UTF-8 text".into(),
-            format!(
-                "{} is not UTF-8 text (the first invalid byte is at offset {offset}). Copydesk can open a copy with the broken bytes replaced by �; the file itself is not changed, and the copy is saved only where you choose.",
-                path.display()
-            ),
-            vec![
-                ("Open a Repaired Copy", PromptAnswer::OpenCopy),
-                ("Cancel", PromptAnswer::Cancel),
-            ],
-        ),
     };
     let mut answer = None;
     egui::Modal::new(Id::unique("copydesk-prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
-        ui.heading(heading);
-        ui.label(text);
+        ui.heading(question.heading);
+        ui.label(question.text);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            for (label, a) in buttons {
+            for (label, a) in question.answers {
                 if ui.button(label).clicked() {
                     answer = Some(a);
                 }
@@ -130,7 +44,7 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
 /// Work left by a session that ended without saving: restore, discard or
 /// keep each for later.
 fn recovered(app: &mut CopydeskApp, ctx: &Context) {
-    if app.autosave.orphans.is_empty() || app.prompt.is_some() {
+    if app.workspace.autosave.orphans.is_empty() || app.workspace.prompt.is_some() {
         return;
     }
     let mut action: Option<(usize, u8)> = None;
@@ -139,7 +53,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         ui.heading("Recover unsaved work");
         ui.label("Copydesk stopped last time before these documents were saved:");
         ui.add_space(6.0);
-        for (i, orphan) in app.autosave.orphans.iter().enumerate() {
+        for (i, orphan) in app.workspace.autosave.orphans.iter().enumerate() {
             ui.separator();
             ui.label(RichText::new(orphan.name()).strong());
             if let Some(source) = &orphan.source {
@@ -184,11 +98,11 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         }
     });
     if let Some((i, what)) = action {
-        let orphan = app.autosave.orphans.remove(i);
+        let orphan = app.workspace.autosave.orphans.remove(i);
         let now = ctx.input(|i| i.time);
         match what {
-            0 => app.restore(&orphan, now),
-            1 => orphan.discard(),
+            0 => app.workspace.restore(&orphan, now),
+            1 => app.workspace.discard_recovery_file(&orphan, now),
             _ => {}
         }
     }
@@ -197,7 +111,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
 /// Banners over a document: its file changed on disk; its front matter
 /// could not be read.
 pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.docs.get(app.active) else {
+    let Some(doc) = app.workspace.docs.get(app.workspace.active) else {
         return;
     };
     let id = doc.id;
@@ -244,10 +158,10 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     let problem = doc.front_matter_problem.clone();
     let now = ui.input(|i| i.time);
     if reload {
-        app.reload(id, now);
+        app.workspace.reload(id, now);
     }
     if keep {
-        app.keep_mine(id);
+        app.workspace.keep_mine(id);
     }
     if edit_front {
         // The editor opens on what is wrong, beside the numbered lines.
@@ -264,6 +178,7 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
     let mut open = true;
     let mut apply = false;
     let fence = app
+        .workspace
         .docs
         .iter()
         .find(|d| d.id == id)
@@ -287,7 +202,7 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
             }
         });
     if apply {
-        let Some(doc) = app.docs.iter_mut().find(|d| d.id == id) else {
+        let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == id) else {
             return;
         };
         let kind = doc.origin.front_matter.unwrap_or_default();
@@ -400,84 +315,6 @@ fn numbered_code_editor(ui: &mut egui::Ui, raw: &mut String, fence: &str, label:
     fence_line(ui, lines + 2);
 }
 
-/// The problems panel above the status bar: the rules of `copydesk check`,
-/// run again when typing pauses; a click on one goes to it.
-pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.show_problems {
-        return;
-    }
-    let Some(doc) = app.docs.get_mut(app.active) else {
-        return;
-    };
-    let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
-    let list = &analysis.problems;
-    let mut open = true;
-    let mut jump = None;
-    egui::Panel::bottom(egui::Id::unique("copydesk-problems"))
-        .resizable(true)
-        .default_size(150.0)
-        .min_size(60.0)
-        .show(ui, |ui| {
-            super::accessible::name_region(ui, "Problems");
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Problems to fix before publishing").strong());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .named("Close the problems panel (F8)")
-                        .clicked()
-                    {
-                        open = false;
-                    }
-                });
-            });
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    if list.is_empty() {
-                        ui.label("No problems: the article is ready to publish.");
-                    }
-                    for problem in list {
-                        let icon = if problem.severity == Severity::Error {
-                            "Error:"
-                        } else {
-                            "Warning:"
-                        };
-                        let text = format!("{icon} {}", problem.message);
-                        let place = match &problem.location {
-                            Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
-                            // Bytes, not a slice: the analysis can be a keystroke old.
-                            Location::Body(r) => format!(
-                                "line {}",
-                                doc.article.body.as_bytes()[..r.start.min(doc.article.body.len())]
-                                    .iter()
-                                    .filter(|&&b| b == b'\n')
-                                    .count()
-                                    + 1
-                            ),
-                        };
-                        if ui
-                            .link(text)
-                            .on_hover_text(format!("Go to it ({place})"))
-                            .clicked()
-                        {
-                            jump = Some(problem.location.clone());
-                        }
-                    }
-                });
-        });
-    if let Some(Location::Body(range)) = jump {
-        // Next frame: the click that chose the problem must be over before
-        // the editor takes the focus. The caret goes to the problem's start
-        // without selecting it, so the next key does not replace a figure.
-        app.jump_next_frame = Some((doc.id, range.start..range.start));
-        ui.ctx().request_repaint();
-    } else if let Some(Location::Field(_)) = jump {
-        app.settings.show_metadata = true;
-    }
-    app.show_problems = open;
-}
-
 fn shortcuts(app: &mut CopydeskApp, ctx: &Context) {
     let mut open = app.show_shortcuts;
     egui::Window::new("Keyboard shortcuts")
@@ -485,9 +322,9 @@ fn shortcuts(app: &mut CopydeskApp, ctx: &Context) {
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for command in Command::all() {
-                    if let Some(shortcut) = command.shortcut() {
+                    if let Some(keys) = command.shortcut_label(ctx) {
                         ui.label(command.label());
-                        ui.label(RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                        ui.label(RichText::new(keys).monospace());
                         ui.end_row();
                     }
                 }
@@ -512,16 +349,17 @@ fn about(app: &mut CopydeskApp, ctx: &Context) {
 /// errors stay until dismissed.
 pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     const SHOWN_FOR: f64 = 4.0;
-    app.notices
+    app.workspace
+        .notices
         .retain(|n| n.error || now - n.shown_at < SHOWN_FOR);
-    if app.notices.is_empty() {
+    if app.workspace.notices.is_empty() {
         return;
     }
     let mut dismiss = None;
     egui::Area::new(Id::unique("copydesk-notices"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -36.0])
         .show(ctx, |ui| {
-            for (i, notice) in app.notices.iter().enumerate() {
+            for (i, notice) in app.workspace.notices.iter().enumerate() {
                 let frame = egui::Frame::popup(ui.style());
                 frame.show(ui, |ui| {
                     ui.set_max_width(420.0);
@@ -541,9 +379,9 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
             }
         });
     if let Some(i) = dismiss {
-        app.notices.remove(i);
+        app.workspace.notices.remove(i);
     }
-    if app.notices.iter().any(|n| !n.error) {
+    if app.workspace.notices.iter().any(|n| !n.error) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(SHOWN_FOR));
     }
 }

@@ -1,15 +1,20 @@
 //! The body editor: a large Markdown editor with highlighting, formatting
 //! commands that act on the selection, and undo.
 
+pub mod find_bar;
+pub mod highlight;
+pub mod paragraphs;
+pub mod spell_check;
+
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
 use egui::{Id, TextEdit};
 
-use super::accessible;
-use super::highlight::Marks;
-use super::spell_check::WordMenu;
-use super::{Command, CopydeskApp, Document};
-use crate::editing::{self, Edit};
+use crate::app::accessible;
+use crate::app::editor::highlight::Marks;
+use crate::app::editor::spell_check::WordMenu;
+use crate::app::{Command, CopydeskApp, Document};
+use crate::editing::Edit;
 use crate::import::reclassify::Part;
 
 /// The id of a document's body editor (its cursor and undo history).
@@ -22,16 +27,17 @@ pub const BODY_FONT_SIZE: f32 = 15.0;
 
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     accessible::name_region(ui, "Body");
-    super::find_bar::find_bar(app, ui);
+    crate::app::editor::find_bar::find_bar(app, ui);
     let focus = std::mem::take(&mut app.focus_body);
-    let dark = app.settings.dark;
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let dark = app.workspace.settings.dark;
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let now = ui.input(|i| i.time);
     let find_marks = app.find.marks(doc, now, ui.ctx());
-    let spell_marks = if app.settings.spell_check {
-        app.spell.marks(doc, &app.library.words, now, ui.ctx())
+    let spell_marks = if app.workspace.settings.spell_check {
+        app.spell
+            .marks(doc, &app.workspace.library.words, now, ui.ctx())
     } else {
         Marks::default()
     };
@@ -51,9 +57,8 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
         app.menu_selection = Some(selection_before);
     }
     let scroll_to = doc.scroll_to.take();
-    let Document {
-        article, highlight, ..
-    } = doc;
+    let article = &mut doc.article;
+    let highlight = app.highlights.entry(doc.id).or_default();
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
         highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, &marks, wrap_width)
     };
@@ -198,7 +203,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
     app.spell_menu = None;
     match choice {
         MenuChoice::Replace(range, with) => {
-            if let Some(doc) = app.docs.get_mut(app.active)
+            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active)
                 && doc.article.body.get(range.clone()).is_some()
             {
                 let body = &doc.article.body;
@@ -214,7 +219,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
                 );
             }
         }
-        MenuChoice::AddToDictionary(word) => match app.library.add_word(&word) {
+        MenuChoice::AddToDictionary(word) => match app.workspace.library.add_word(&word) {
             Ok(_) => app.notify(format!("“{word}” is in the house dictionary now."), now),
             Err(e) => app.report_error(
                 format!("Could not add “{word}” to the house dictionary: {e}"),
@@ -226,7 +231,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         }
         MenuChoice::Cut | MenuChoice::Copy => {
             let cut = matches!(choice, MenuChoice::Cut);
-            let Some(doc) = app.docs.get_mut(app.active) else {
+            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
             };
             let range = app
@@ -258,7 +263,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         }
         MenuChoice::Paste => match app.platform.clipboard.get_text() {
             Ok(pasted) => {
-                let Some(doc) = app.docs.get_mut(app.active) else {
+                let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                     return;
                 };
                 let range = app
@@ -282,7 +287,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
             Err(e) => app.report_error(format!("Could not paste: {e}"), now),
         },
         MenuChoice::Reclassify(at, part) => {
-            let Some(doc) = app.docs.get_mut(app.active) else {
+            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
             };
             match crate::import::reclassify::reclassify(&doc.article, at, part) {
@@ -331,23 +336,6 @@ pub fn selection(ctx: &egui::Context, doc: &Document) -> std::ops::Range<usize> 
         }
         None => text.len()..text.len(),
     }
-}
-
-/// Applies a formatting command to the body's selection as one undo step.
-pub fn apply_markup(ctx: &egui::Context, doc: &mut Document, command: Command) {
-    let sel = selection(ctx, doc);
-    let text = &doc.article.body;
-    let edit: Edit = match command {
-        Command::Bold => editing::wrap(text, sel, "**"),
-        Command::Italic => editing::wrap(text, sel, "*"),
-        Command::Link => editing::link(text, sel),
-        Command::Heading(level) => editing::heading(text, sel, level),
-        Command::Quote => editing::prefix_lines(text, sel, "> "),
-        Command::BulletList => editing::prefix_lines(text, sel, "- "),
-        Command::InsertFigure => editing::insert_figure(text, sel.end),
-        _ => return,
-    };
-    replace_body(ctx, doc, edit);
 }
 
 /// Replaces the body, recording the old text as an undo point and selecting

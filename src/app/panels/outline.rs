@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::{CopydeskApp, editor};
+use crate::app::{CopydeskApp, editor};
 use crate::markdown::outline::{Heading, outline};
 
 /// The headings of a document, scanned again only when its text changed.
@@ -22,13 +22,13 @@ pub fn outline_panel(
     ui: &mut egui::Ui,
     planned: Option<(f32, egui::Rangef)>,
 ) {
-    if !app.settings.show_outline || app.docs.is_empty() {
+    if !app.workspace.settings.show_outline || app.workspace.docs.is_empty() {
         return;
     }
     let Some((width, range)) = planned else {
         return;
     };
-    let (response, dragged) = super::layout::sized_panel(
+    let (response, dragged) = crate::app::layout::sized_panel(
         ui,
         egui::Id::unique("copydesk-outline"),
         egui::Panel::left(egui::Id::unique("copydesk-outline")),
@@ -44,13 +44,16 @@ pub fn outline_panel(
 
 /// The folded outline, opened over the documents.
 pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
-    if !app.settings.show_outline || app.layout.outline_docked || !app.layout.outline_overlay {
+    if !app.workspace.settings.show_outline
+        || app.layout.outline_docked
+        || !app.layout.outline_overlay
+    {
         return;
     }
     let rect = app.layout.documents_rect;
     let width = app.layout.overlay_width(false);
     let mut jump = None;
-    app.layout.outline_overlay = super::layout::overlay(
+    app.layout.outline_overlay = crate::app::layout::overlay(
         ctx,
         egui::Id::unique("copydesk-outline-overlay"),
         "Outline",
@@ -66,7 +69,7 @@ pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
 }
 
 fn jump_to(app: &mut CopydeskApp, ctx: &egui::Context, jump: Option<std::ops::Range<usize>>) {
-    let (Some(range), Some(doc)) = (jump, app.docs.get(app.active)) else {
+    let (Some(range), Some(doc)) = (jump, app.workspace.docs.get(app.workspace.active)) else {
         return;
     };
     // Next frame, once the click is over (see the problems panel).
@@ -81,8 +84,8 @@ fn contents(
     ui: &mut egui::Ui,
     title: bool,
 ) -> Option<std::ops::Range<usize>> {
-    super::accessible::name_region(ui, "Outline");
-    let doc = app.docs.get_mut(app.active)?;
+    crate::app::accessible::name_region(ui, "Outline");
+    let doc = app.workspace.docs.get_mut(app.workspace.active)?;
     let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {
         cache.headings = outline(&doc.article.body);
@@ -131,7 +134,7 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     if !app.show_statistics {
         return;
     }
-    let Some(doc) = app.docs.get_mut(app.active) else {
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
     let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
@@ -141,7 +144,7 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         "" | "en"
     );
     let mut open = true;
-    let wpm = &mut app.settings.words_per_minute;
+    let wpm = &mut app.workspace.settings.words_per_minute;
     egui::Window::new("Statistics")
         .id(egui::Id::unique("copydesk-statistics"))
         .open(&mut open)

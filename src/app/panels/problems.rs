@@ -1,0 +1,89 @@
+//! The problems list: what to fix before publishing, each a click from
+//! where it is.
+
+use egui::RichText;
+
+use crate::analysis::check::{Location, Severity};
+use crate::app::accessible::Named;
+use crate::app::{Command, CopydeskApp};
+
+/// The problems panel above the status bar: the rules of `copydesk check`,
+/// run again when typing pauses; a click on one goes to it.
+pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+    if !app.show_problems {
+        return;
+    }
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+        return;
+    };
+    let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
+    let list = &analysis.problems;
+    let mut open = true;
+    let mut jump = None;
+    egui::Panel::bottom(egui::Id::unique("copydesk-problems"))
+        .resizable(true)
+        .default_size(150.0)
+        .min_size(60.0)
+        .show(ui, |ui| {
+            crate::app::accessible::name_region(ui, "Problems");
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Problems to fix before publishing").strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("✖")
+                        .named(&format!(
+                            "Close the problems panel ({})",
+                            Command::ShowProblems.keys(ui.ctx())
+                        ))
+                        .clicked()
+                    {
+                        open = false;
+                    }
+                });
+            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if list.is_empty() {
+                        ui.label("No problems: the article is ready to publish.");
+                    }
+                    for problem in list {
+                        let icon = if problem.severity == Severity::Error {
+                            "Error:"
+                        } else {
+                            "Warning:"
+                        };
+                        let text = format!("{icon} {}", problem.message);
+                        let place = match &problem.location {
+                            Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
+                            // Bytes, not a slice: the analysis can be a keystroke old.
+                            Location::Body(r) => format!(
+                                "line {}",
+                                doc.article.body.as_bytes()[..r.start.min(doc.article.body.len())]
+                                    .iter()
+                                    .filter(|&&b| b == b'\n')
+                                    .count()
+                                    + 1
+                            ),
+                        };
+                        if ui
+                            .link(text)
+                            .on_hover_text(format!("Go to it ({place})"))
+                            .clicked()
+                        {
+                            jump = Some(problem.location.clone());
+                        }
+                    }
+                });
+        });
+    if let Some(Location::Body(range)) = jump {
+        // Next frame: the click that chose the problem must be over before
+        // the editor takes the focus. The caret goes to the problem's start
+        // without selecting it, so the next key does not replace a figure.
+        app.jump_next_frame = Some((doc.id, range.start..range.start));
+        ui.ctx().request_repaint();
+    } else if let Some(Location::Field(_)) = jump {
+        app.workspace.settings.show_metadata = true;
+    }
+    app.show_problems = open;
+}
