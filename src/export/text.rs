@@ -1,7 +1,7 @@
 //! Clean plain text, for pasting anywhere: no Markdown syntax left.
 
 use super::ExportOptions;
-use crate::markdown::{self, Block, BlockKind, plain_text};
+use crate::markdown::{self, Block, BlockKind, TopLevel, plain_text};
 use crate::model::{Article, Metadata};
 
 /// Title, subtitle, byline, body, credits and the author's bio (labelled, so
@@ -27,7 +27,7 @@ pub fn text(article: &Article, options: &ExportOptions) -> String {
         (true, false) => paras.push(meta.date.clone()),
         (true, true) => {}
     }
-    body_paragraphs(&markdown::parse(&article.body), "", &mut paras);
+    top_paragraphs(&article.body, &mut paras);
     footer_paragraphs(meta, options.bio, &mut paras);
     let mut out = String::new();
     for para in paras {
@@ -80,7 +80,7 @@ pub fn footer_text(meta: &Metadata, bio: bool) -> String {
 /// The text export of a body alone (what a CMS's plain-text paste gets).
 pub fn body_text(body: &str) -> String {
     let mut paras = Vec::new();
-    body_paragraphs(&markdown::parse(body), "", &mut paras);
+    top_paragraphs(body, &mut paras);
     let mut out = paras.join("\n\n");
     out.push('\n');
     out
@@ -98,6 +98,23 @@ fn wrap(para: &str, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The paragraphs of a body: its paragraphs and headings made from the
+/// parser's events (no tree built for them), other blocks as
+/// [`body_paragraphs`] writes them.
+fn top_paragraphs(body: &str, out: &mut Vec<String>) {
+    let mut plain = String::new();
+    for part in markdown::top_level(body) {
+        match part {
+            TopLevel::Inlines(_, events) => {
+                plain.clear();
+                markdown::push_plain_events(&mut plain, &events);
+                out.push(one_line(&plain));
+            }
+            TopLevel::Block(block) => body_paragraphs(std::slice::from_ref(&block), "", out),
+        }
+    }
 }
 
 fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
@@ -175,7 +192,14 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
 
 /// Soft line breaks in a paragraph become spaces; runs of spaces one.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The text of raw HTML: tags removed, the sanitiser's entities decoded.
@@ -240,6 +264,21 @@ mod tests {
             "{out}"
         );
         assert!(out.lines().all(|l| l.chars().count() <= 24), "{out}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, failure_persistence: None, ..Default::default() })]
+        /// Made from events as from the whole tree (the old way).
+        #[test]
+        fn any_markdown_reads_alike_from_events_and_from_the_tree(
+            body in "[ab *_`\\[\\]()!<>&\n#:/.\\\\-]{0,80}"
+        ) {
+            let mut events = Vec::new();
+            top_paragraphs(&body, &mut events);
+            let mut tree = Vec::new();
+            body_paragraphs(&markdown::parse(&body), "", &mut tree);
+            proptest::prop_assert_eq!(events, tree);
+        }
     }
 
     #[test]
