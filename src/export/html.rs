@@ -164,11 +164,8 @@ impl HtmlWriter {
                     }
                     links.push(open);
                 }
-                Event::End(TagEnd::Link) => {
-                    if links.pop() == Some(true) {
-                        self.out.push_str("</a>");
-                    }
-                }
+                // Popped whether or not it was written as a link.
+                Event::End(TagEnd::Link) if links.pop() == Some(true) => self.out.push_str("</a>"),
                 Event::Start(Tag::Image {
                     dest_url, title, ..
                 }) => {
@@ -440,12 +437,17 @@ impl HtmlWriter {
         self.out.push_str("<a href=\"");
         escape_into(&mut self.out, url);
         self.out.push('"');
+        self.title_attribute(title);
+        self.out.push('>');
+    }
+
+    /// ` title="…"`, unless there is none.
+    fn title_attribute(&mut self, title: &str) {
         if !title.is_empty() {
             self.out.push_str(" title=\"");
             escape_into(&mut self.out, title);
             self.out.push('"');
         }
-        self.out.push('>');
     }
 
     /// An inline image, or its alt text when its address is unsafe.
@@ -476,11 +478,7 @@ impl HtmlWriter {
         self.out.push_str("\" alt=\"");
         escape_into(&mut self.out, alt);
         self.out.push('"');
-        if !title.is_empty() {
-            self.out.push_str(" title=\"");
-            escape_into(&mut self.out, title);
-            self.out.push('"');
-        }
+        self.title_attribute(title);
         self.out.push('>');
     }
 
