@@ -104,14 +104,9 @@ fn wrap(para: &str, width: usize) -> String {
 /// parser's events (no tree built for them), other blocks as
 /// [`body_paragraphs`] writes them.
 fn top_paragraphs(body: &str, out: &mut Vec<String>) {
-    let mut plain = String::new();
     for part in markdown::top_level(body) {
         match part {
-            TopLevel::Inlines(_, events) => {
-                plain.clear();
-                markdown::push_plain_events(&mut plain, &events);
-                out.push(one_line(&plain));
-            }
+            TopLevel::Inlines(_, events) => out.push(one_line_of_events(&events)),
             TopLevel::Block(block) => body_paragraphs(std::slice::from_ref(&block), "", out),
         }
     }
@@ -188,6 +183,45 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// [`one_line`] of the plain text of inline events, in one pass (no
+/// plain text made first).
+fn one_line_of_events(events: &[pulldown_cmark::Event<'_>]) -> String {
+    use pulldown_cmark::Event;
+    let mut out = String::new();
+    // Whitespace seen since the last word.
+    let mut space = false;
+    let mut piece = |text: &str| {
+        let mut words = text.split_whitespace();
+        let Some(first) = words.next() else {
+            space |= !text.is_empty();
+            return;
+        };
+        if (space || text.starts_with(char::is_whitespace)) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+        space = text.ends_with(char::is_whitespace);
+    };
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => piece(t),
+            Event::SoftBreak | Event::HardBreak => piece(" "),
+            Event::FootnoteReference(label) => {
+                piece("[");
+                piece(label);
+                piece("]");
+            }
+            Event::TaskListMarker(done) => piece(if *done { "☑ " } else { "☐ " }),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Soft line breaks in a paragraph become spaces; runs of spaces one.

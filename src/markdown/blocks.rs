@@ -55,7 +55,8 @@ pub fn top_level(body: &str) -> impl Iterator<Item = TopLevel<'_>> {
                     None => continue,
                 },
             };
-            let mut inlines = Vec::new();
+            // Room for a typical paragraph's events at once.
+            let mut inlines = Vec::with_capacity(32);
             for (event, _) in events.by_ref() {
                 if event == Event::End(end) {
                     break;
