@@ -1,7 +1,8 @@
 //! The cost of a frame of the real UI, headless: the app's whole frame
 //! (layout of every panel, the editor with highlighting and spelling, the
-//! preview) plus tessellation, on articles of 1,000, 20,000 and 200,000 words
-//! with the preview showing. Three frames are measured:
+//! preview) plus tessellation, on articles of 1,000, 20,000 and 200,000 words,
+//! a 2.4 MB draft that is one paragraph and a 1 MB line, with the preview
+//! showing. Three frames are measured:
 //!
 //! - idle: a frame with no input (what a repaint costs, a cursor blink say);
 //! - type: a frame that types one character in the middle of the body;
@@ -28,10 +29,14 @@ struct Rig {
 }
 
 impl Rig {
-    fn new(words: usize) -> (Rig, tempfile::TempDir) {
+    fn new(case: Case) -> (Rig, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join(format!("a{words}.md"));
-        let article = common::article_of(words);
+        let path = dir.path().join("article.md");
+        let article = match case {
+            Case::Words(words) => common::article_of(words),
+            Case::Paragraph => common::one_paragraph(2_400_000),
+            Case::Line => common::one_line(1_000_000),
+        };
         let text =
             copydesk::format::write_markdown(&article, &copydesk::format::Origin::new_file());
         std::fs::write(&path, text).expect("write article");
@@ -121,6 +126,33 @@ impl Rig {
     }
 }
 
+/// What is measured: an article of so many words, a 2.4 MB draft that is
+/// one paragraph, or one line of 1 MB.
+#[derive(Clone, Copy)]
+enum Case {
+    Words(usize),
+    Paragraph,
+    Line,
+}
+
+impl Case {
+    fn parse(name: &str) -> Option<Case> {
+        match name.trim() {
+            "paragraph" => Some(Case::Paragraph),
+            "line" => Some(Case::Line),
+            words => words.parse().ok().map(Case::Words),
+        }
+    }
+
+    fn label(self) -> String {
+        match self {
+            Case::Words(words) => words.to_string(),
+            Case::Paragraph => "2.4 MB paragraph".into(),
+            Case::Line => "1 MB line".into(),
+        }
+    }
+}
+
 fn summary(mut times: Vec<Duration>) -> (f64, f64) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -132,24 +164,33 @@ fn summary(mut times: Vec<Duration>) -> (f64, f64) {
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` does not.
     let full = std::env::args().any(|a| a == "--bench");
-    let frames = if full { 100 } else { 3 };
-    let sizes: Vec<usize> = match std::env::var("COPYDESK_BENCH_WORDS") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|w| w.trim().parse().ok())
-            .collect(),
-        Err(_) => vec![1_000, 20_000, 200_000],
+    // COPYDESK_BENCH_FRAMES=n measures n frames of each kind.
+    let frames = match std::env::var("COPYDESK_BENCH_FRAMES") {
+        Ok(n) => n.trim().parse().expect("COPYDESK_BENCH_FRAMES: a number"),
+        Err(_) if full => 100,
+        Err(_) => 3,
+    };
+    // COPYDESK_BENCH_WORDS=1000,paragraph,line picks the cases.
+    let cases: Vec<Case> = match std::env::var("COPYDESK_BENCH_WORDS") {
+        Ok(list) => list.split(',').filter_map(Case::parse).collect(),
+        Err(_) => vec![
+            Case::Words(1_000),
+            Case::Words(20_000),
+            Case::Words(200_000),
+            Case::Paragraph,
+            Case::Line,
+        ],
     };
     println!(
         "frame cost, headless ({} frames each): median / p95 in ms",
         frames
     );
     println!(
-        "{:>8}  {:>15}  {:>15}  {:>15}",
+        "{:>16}  {:>15}  {:>15}  {:>15}",
         "words", "idle", "type", "scroll"
     );
-    for &words in &sizes {
-        let (mut rig, _dir) = Rig::new(words);
+    for &case in &cases {
+        let (mut rig, _dir) = Rig::new(case);
         let idle: Vec<_> = (0..frames).map(|_| rig.frame(Vec::new())).collect();
 
         rig.cursor_to_middle();
@@ -180,7 +221,8 @@ fn main() {
             format!("{median:>6.2} / {p95:>6.2}")
         };
         println!(
-            "{words:>8}  {:>15}  {:>15}  {:>15}",
+            "{:>16}  {:>15}  {:>15}  {:>15}",
+            case.label(),
             cell(idle),
             cell(typed),
             cell(scrolled)

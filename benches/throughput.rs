@@ -52,6 +52,29 @@ fn pulldown_cmark_bare(bencher: Bencher) {
         });
 }
 
+/// The parse every export starts from: pulldown-cmark's events made into
+/// Copydesk's blocks (figures found), without writing anything.
+#[divan::bench]
+fn markdown_blocks(bencher: Bencher) {
+    let article = long_article();
+    bencher
+        .counter(BytesCount::of_str(&article.body))
+        .bench(|| copydesk::markdown::parse(black_box(&article.body)));
+}
+
+/// pulldown-cmark's events alone, read to the end (no HTML written).
+#[divan::bench]
+fn pulldown_cmark_events(bencher: Bencher) {
+    let article = long_article();
+    bencher
+        .counter(BytesCount::of_str(&article.body))
+        .bench(|| {
+            pulldown_cmark::Parser::new_ext(black_box(&article.body), copydesk::markdown::options())
+                .into_offset_iter()
+                .count()
+        });
+}
+
 #[divan::bench(args = ["html", "page", "text", "markdown", "wordpress"])]
 fn export_format(bencher: Bencher, format: &str) {
     let article = long_article();

@@ -37,3 +37,35 @@ pub fn article_of(words: usize) -> Article {
     article.body = long;
     article
 }
+
+/// A draft that is one paragraph of `bytes` (scraped text with no paragraph
+/// breaks): the sample's prose paragraphs, links and emphasis included,
+/// run together on one line.
+#[allow(dead_code)]
+pub fn one_paragraph(bytes: usize) -> Article {
+    let mut article = article_of(1_000);
+    let prose: Vec<&str> = article
+        .body
+        .split("\n\n")
+        .filter(|p| !p.starts_with(['#', '!', '|', '>', '-', ':']))
+        .collect();
+    let prose = prose.join(" ").replace('\n', " ");
+    let mut body = String::with_capacity(bytes + prose.len());
+    while body.len() < bytes {
+        body.push_str(&prose);
+        body.push(' ');
+    }
+    body.push('\n');
+    article.body = body;
+    article
+}
+
+/// One line of `bytes` of plain words.
+#[allow(dead_code)]
+pub fn one_line(bytes: usize) -> Article {
+    let mut article = article_of(1_000);
+    let words = "the phone brings a larger main sensor and a new colour calibration ";
+    article.body = words.repeat(bytes / words.len() + 1);
+    article.body.push('\n');
+    article
+}

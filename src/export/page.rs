@@ -17,7 +17,6 @@ pub fn page(article: &Article) -> String {
 /// The page as `options` say (bio box, embedded pictures).
 pub fn page_with(article: &Article, options: &ExportOptions) -> Exported {
     let meta = &article.meta;
-    let blocks = markdown::parse(&article.body);
     let lang = if meta.lang.trim().is_empty() {
         "en"
     } else {
@@ -151,8 +150,8 @@ pub fn page_with(article: &Article, options: &ExportOptions) -> Exported {
         out.push_str("</figure>\n");
         notices.append(&mut w.notices);
     }
-    let mut body = HtmlWriter::new(&blocks).embedding(options.embed_images.clone());
-    body.blocks(&blocks);
+    let mut body = HtmlWriter::new(&[]).embedding(options.embed_images.clone());
+    body.body(&article.body);
     body.footnotes();
     out.push_str(&body.out);
     notices.append(&mut body.notices);

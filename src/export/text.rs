@@ -1,7 +1,7 @@
 //! Clean plain text, for pasting anywhere: no Markdown syntax left.
 
 use super::ExportOptions;
-use crate::markdown::{self, Block, BlockKind, plain_text};
+use crate::markdown::{self, Block, BlockKind, TopLevel, plain_text};
 use crate::model::{Article, Metadata};
 
 /// Title, subtitle, byline, body, credits and the author's bio (labelled, so
@@ -27,7 +27,7 @@ pub fn text(article: &Article, options: &ExportOptions) -> String {
         (true, false) => paras.push(meta.date.clone()),
         (true, true) => {}
     }
-    body_paragraphs(&markdown::parse(&article.body), "", &mut paras);
+    top_paragraphs(&article.body, &mut paras);
     footer_paragraphs(meta, options.bio, &mut paras);
     let mut out = String::new();
     for para in paras {
@@ -80,7 +80,7 @@ pub fn footer_text(meta: &Metadata, bio: bool) -> String {
 /// The text export of a body alone (what a CMS's plain-text paste gets).
 pub fn body_text(body: &str) -> String {
     let mut paras = Vec::new();
-    body_paragraphs(&markdown::parse(body), "", &mut paras);
+    top_paragraphs(body, &mut paras);
     let mut out = paras.join("\n\n");
     out.push('\n');
     out
@@ -98,6 +98,18 @@ fn wrap(para: &str, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The paragraphs of a body: its paragraphs and headings made from the
+/// parser's events (no tree built for them), other blocks as
+/// [`body_paragraphs`] writes them.
+fn top_paragraphs(body: &str, out: &mut Vec<String>) {
+    for part in markdown::top_level(body) {
+        match part {
+            TopLevel::Inlines(_, events) => out.push(one_line_of_events(&events)),
+            TopLevel::Block(block) => body_paragraphs(std::slice::from_ref(&block), "", out),
+        }
+    }
 }
 
 fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
@@ -173,9 +185,55 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
     }
 }
 
+/// [`one_line`] of the plain text of inline events, in one pass (no
+/// plain text made first).
+fn one_line_of_events(events: &[pulldown_cmark::Event<'_>]) -> String {
+    use pulldown_cmark::Event;
+    let mut out = String::new();
+    // Whitespace seen since the last word.
+    let mut space = false;
+    let mut piece = |text: &str| {
+        let mut words = text.split_whitespace();
+        let Some(first) = words.next() else {
+            space |= !text.is_empty();
+            return;
+        };
+        if (space || text.starts_with(char::is_whitespace)) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+        space = text.ends_with(char::is_whitespace);
+    };
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => piece(t),
+            Event::SoftBreak | Event::HardBreak => piece(" "),
+            Event::FootnoteReference(label) => {
+                piece("[");
+                piece(label);
+                piece("]");
+            }
+            Event::TaskListMarker(done) => piece(if *done { "☑ " } else { "☐ " }),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Soft line breaks in a paragraph become spaces; runs of spaces one.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The text of raw HTML: tags removed, the sanitiser's entities decoded.
@@ -240,6 +298,21 @@ mod tests {
             "{out}"
         );
         assert!(out.lines().all(|l| l.chars().count() <= 24), "{out}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, failure_persistence: None, ..Default::default() })]
+        /// Made from events as from the whole tree (the old way).
+        #[test]
+        fn any_markdown_reads_alike_from_events_and_from_the_tree(
+            body in "[ab *_`\\[\\]()!<>&\n#:/.\\\\-]{0,80}"
+        ) {
+            let mut events = Vec::new();
+            top_paragraphs(&body, &mut events);
+            let mut tree = Vec::new();
+            body_paragraphs(&markdown::parse(&body), "", &mut tree);
+            proptest::prop_assert_eq!(events, tree);
+        }
     }
 
     #[test]

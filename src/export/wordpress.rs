@@ -3,7 +3,7 @@
 
 use super::ExportOptions;
 use super::footer;
-use super::html::HtmlWriter;
+use super::html::{HtmlWriter, Part};
 use super::html_escape::escape;
 use crate::markdown::{self, Block, BlockKind};
 use crate::model::Article;
@@ -27,23 +27,19 @@ pub struct MediaRef {
     pub url: String,
 }
 
+/// A function telling which media item a figure's source was uploaded as.
+type Media<'a> = &'a dyn Fn(&str) -> Option<MediaRef>;
+
 /// The block markup (credits and bio included) with each figure whose
 /// source `media` knows pointing at that media item (what publishing sends
 /// after uploading local images).
-pub fn wordpress_with_media(article: &Article, media: &dyn Fn(&str) -> Option<MediaRef>) -> String {
+pub fn wordpress_with_media(article: &Article, media: Media) -> String {
     blocks_of(article, &ExportOptions::default(), media)
 }
 
-fn blocks_of(
-    article: &Article,
-    options: &ExportOptions,
-    media: &dyn Fn(&str) -> Option<MediaRef>,
-) -> String {
-    let blocks = markdown::parse(&article.body);
-    let mut w = HtmlWriter::new(&blocks);
-    for block in &blocks {
-        wp_block(&mut w, block, media);
-    }
+fn blocks_of(article: &Article, options: &ExportOptions, media: Media) -> String {
+    let mut w = HtmlWriter::new(&[]);
+    body_blocks(&mut w, &article.body, media);
     // Footnotes as ordinary paragraphs at the end: WordPress's own footnotes
     // block needs ids the editor creates itself.
     let start = w.out.len();
@@ -111,29 +107,47 @@ fn close(out: &mut String, name: &str) {
     out.push_str(" -->\n");
 }
 
-fn wp_block(w: &mut HtmlWriter, block: &Block, media: &dyn Fn(&str) -> Option<MediaRef>) {
+/// The blocks of a body: paragraphs and headings written from the
+/// parser's events, other blocks from their tree.
+fn body_blocks(w: &mut HtmlWriter, body: &str, media: Media) {
+    w.body_with(body, &mut |w, part| match part {
+        Part::Paragraph(events) => paragraph(w, |w| w.inline_events(events)),
+        Part::Heading(level, events) => heading(w, level, |w| w.inline_events(events)),
+        Part::Block(block) => wp_block(w, block, media),
+    });
+}
+
+/// A heading block; `content` writes what is inside it.
+fn heading(w: &mut HtmlWriter, level: u8, content: impl FnOnce(&mut HtmlWriter)) {
+    let level = level.clamp(1, 6);
+    let attrs = if level == 2 {
+        String::new()
+    } else {
+        format!("{{\"level\":{level}}}")
+    };
+    open(&mut w.out, "heading", &attrs);
+    w.out
+        .push_str(&format!("<h{level} class=\"wp-block-heading\">"));
+    content(w);
+    w.out.push_str(&format!("</h{level}>"));
+    close(&mut w.out, "heading");
+}
+
+/// A paragraph block; `content` writes what is inside it.
+fn paragraph(w: &mut HtmlWriter, content: impl FnOnce(&mut HtmlWriter)) {
+    open(&mut w.out, "paragraph", "");
+    w.out.push_str("<p>");
+    content(w);
+    w.out.push_str("</p>");
+    close(&mut w.out, "paragraph");
+}
+
+fn wp_block(w: &mut HtmlWriter, block: &Block, media: Media) {
     match &block.kind {
         BlockKind::Heading { level, content } => {
-            let level = (*level).clamp(1, 6);
-            let attrs = if level == 2 {
-                String::new()
-            } else {
-                format!("{{\"level\":{level}}}")
-            };
-            open(&mut w.out, "heading", &attrs);
-            w.out
-                .push_str(&format!("<h{level} class=\"wp-block-heading\">"));
-            w.inlines_sanitised(content);
-            w.out.push_str(&format!("</h{level}>"));
-            close(&mut w.out, "heading");
+            heading(w, *level, |w| w.inlines_sanitised(content))
         }
-        BlockKind::Paragraph(content) => {
-            open(&mut w.out, "paragraph", "");
-            w.out.push_str("<p>");
-            w.inlines_sanitised(content);
-            w.out.push_str("</p>");
-            close(&mut w.out, "paragraph");
-        }
+        BlockKind::Paragraph(content) => paragraph(w, |w| w.inlines_sanitised(content)),
         BlockKind::Figure(figure) => {
             match media(&figure.src) {
                 Some(m) => {
@@ -274,6 +288,24 @@ mod tests {
             wp("## A\n\n### B\n\nText.\n"),
             "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">A</h2>\n<!-- /wp:heading -->\n\n<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\">B</h3>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Text.</p>\n<!-- /wp:paragraph -->\n"
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, failure_persistence: None, ..Default::default() })]
+        /// Written from events as from the whole tree (the old way).
+        #[test]
+        fn any_markdown_is_written_alike_from_events_and_from_the_tree(
+            body in "[ab *_`\\[\\]()!<>&\n#:/.\\\\-]{0,80}"
+        ) {
+            let mut events = HtmlWriter::new(&[]);
+            body_blocks(&mut events, &body, &|_| None);
+            let blocks = markdown::parse(&body);
+            let mut tree = HtmlWriter::new(&blocks);
+            for block in &blocks {
+                wp_block(&mut tree, block, &|_| None);
+            }
+            proptest::prop_assert_eq!(events.out, tree.out);
+        }
     }
 
     #[test]

@@ -24,6 +24,99 @@ pub fn parse(body: &str) -> Vec<Block> {
 type Events<'a> =
     Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
 
+/// A top-level part of a body as the exports read it: a paragraph or a
+/// heading as its inline events, to be written as they come (building a
+/// tree of them, a string per piece of text, cost the exports most of
+/// their time), or any other block built whole.
+pub enum TopLevel<'a> {
+    /// A paragraph (`None`) that is not a figure, or a heading (its
+    /// level): the events between its start and end.
+    Inlines(Option<u8>, Vec<Event<'a>>),
+    Block(Block),
+}
+
+/// The top-level parts of `body`, in order (the blocks of [`parse`], with
+/// paragraphs and headings left as events).
+pub fn top_level(body: &str) -> impl Iterator<Item = TopLevel<'_>> {
+    let mut events = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (event, range) = events.next()?;
+            let (level, end) = match &event {
+                Event::Start(Tag::Paragraph) => (None, TagEnd::Paragraph),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    (Some(*level as u8), TagEnd::Heading(*level))
+                }
+                _ => match block_kind(&mut events, event) {
+                    Some(kind) => return Some(TopLevel::Block(Block { kind, range })),
+                    // Nothing else comes at the top level.
+                    None => continue,
+                },
+            };
+            // Room for a typical paragraph's events at once.
+            let mut inlines = Vec::with_capacity(32);
+            for (event, _) in events.by_ref() {
+                if event == Event::End(end) {
+                    break;
+                }
+                inlines.push(event);
+            }
+            if level.is_none() && starts_a_figure(&inlines) {
+                let mut replay = inlines
+                    .into_iter()
+                    .map(|e| (e, 0..0))
+                    .chain([(Event::End(TagEnd::Paragraph), 0..0)]);
+                let content = parse_inlines(&mut replay, TagEnd::Paragraph);
+                let kind = paragraph_or_figure(content);
+                return Some(TopLevel::Block(Block { kind, range }));
+            }
+            return Some(TopLevel::Inlines(level, inlines));
+        }
+    })
+}
+
+/// Whether a paragraph's inline events make a figure: an image, then a
+/// line break or nothing.
+fn starts_a_figure(events: &[Event<'_>]) -> bool {
+    if !matches!(events.first(), Some(Event::Start(Tag::Image { .. }))) {
+        return false;
+    }
+    let mut depth = 0;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) => {
+                depth -= 1;
+                if depth == 0 {
+                    return matches!(
+                        events.get(i + 1),
+                        None | Some(Event::SoftBreak | Event::HardBreak)
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether a tag starts a block (not inline content).
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+    )
+}
+
 /// Blocks until the end tag `until` (consumed) or the end of input.
 fn parse_blocks(events: &mut Events<'_>, until: Option<TagEnd>) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -33,63 +126,20 @@ fn parse_blocks(events: &mut Events<'_>, until: Option<TagEnd>) -> Vec<Block> {
     while let Some((event, range)) = events.next() {
         let kind = match event {
             Event::End(end) if Some(end) == until => break,
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    let content = parse_inlines(events, TagEnd::Paragraph);
-                    paragraph_or_figure(content)
-                }
-                Tag::Heading { level, .. } => BlockKind::Heading {
-                    level: level as u8,
-                    content: parse_inlines(events, TagEnd::Heading(level)),
-                },
-                Tag::BlockQuote(kind) => {
-                    BlockKind::Quote(parse_blocks(events, Some(TagEnd::BlockQuote(kind))))
-                }
-                Tag::CodeBlock(kind) => {
-                    let lang = match kind {
-                        pulldown_cmark::CodeBlockKind::Fenced(info) => {
-                            info.split_whitespace().next().unwrap_or("").to_string()
-                        }
-                        pulldown_cmark::CodeBlockKind::Indented => String::new(),
-                    };
-                    let mut text = String::new();
-                    for (event, _) in events.by_ref() {
-                        match event {
-                            Event::Text(t) => text.push_str(&t),
-                            Event::End(TagEnd::CodeBlock) => break,
-                            _ => {}
-                        }
-                    }
-                    BlockKind::Code { lang, text }
-                }
-                Tag::HtmlBlock => {
-                    let mut html = String::new();
-                    for (event, _) in events.by_ref() {
-                        match event {
-                            Event::Html(t) | Event::Text(t) => html.push_str(&t),
-                            Event::End(TagEnd::HtmlBlock) => break,
-                            _ => {}
-                        }
-                    }
-                    BlockKind::Html(html)
-                }
-                Tag::List(start) => parse_list(events, start),
-                Tag::FootnoteDefinition(label) => BlockKind::FootnoteDefinition {
-                    label: label.to_string(),
-                    blocks: parse_blocks(events, Some(TagEnd::FootnoteDefinition)),
-                },
-                Tag::Table(aligns) => parse_table(events, aligns),
-                // Inline content directly inside a tight list item.
-                inline_tag => {
-                    let inline = parse_inline_tag(events, inline_tag);
-                    extend_range(&mut loose_range, &range);
-                    loose_inlines.extend(inline);
-                    continue;
-                }
-            },
-            Event::Rule => BlockKind::Rule,
-            Event::Html(html) => BlockKind::Html(html.to_string()),
             Event::End(_) => continue,
+            Event::Start(tag) if !is_block(&tag) => {
+                // Inline content directly inside a tight list item.
+                let inline = parse_inline_tag(events, tag);
+                extend_range(&mut loose_range, &range);
+                loose_inlines.extend(inline);
+                continue;
+            }
+            block @ (Event::Start(_) | Event::Rule | Event::Html(_)) => {
+                match block_kind(events, block) {
+                    Some(kind) => kind,
+                    None => continue,
+                }
+            }
             other => {
                 if let Some(inline) = simple_inline(other) {
                     extend_range(&mut loose_range, &range);
@@ -103,6 +153,64 @@ fn parse_blocks(events: &mut Events<'_>, until: Option<TagEnd>) -> Vec<Block> {
     }
     flush_loose(&mut blocks, &mut loose_inlines, &mut loose_range);
     blocks
+}
+
+/// The block `event` (just read) starts, read to its end; `None` when it
+/// starts none.
+fn block_kind(events: &mut Events<'_>, event: Event<'_>) -> Option<BlockKind> {
+    Some(match event {
+        Event::Start(tag) => match tag {
+            Tag::Paragraph => {
+                let content = parse_inlines(events, TagEnd::Paragraph);
+                paragraph_or_figure(content)
+            }
+            Tag::Heading { level, .. } => BlockKind::Heading {
+                level: level as u8,
+                content: parse_inlines(events, TagEnd::Heading(level)),
+            },
+            Tag::BlockQuote(kind) => {
+                BlockKind::Quote(parse_blocks(events, Some(TagEnd::BlockQuote(kind))))
+            }
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                let mut text = String::new();
+                for (event, _) in events.by_ref() {
+                    match event {
+                        Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                BlockKind::Code { lang, text }
+            }
+            Tag::HtmlBlock => {
+                let mut html = String::new();
+                for (event, _) in events.by_ref() {
+                    match event {
+                        Event::Html(t) | Event::Text(t) => html.push_str(&t),
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        _ => {}
+                    }
+                }
+                BlockKind::Html(html)
+            }
+            Tag::List(start) => parse_list(events, start),
+            Tag::FootnoteDefinition(label) => BlockKind::FootnoteDefinition {
+                label: label.to_string(),
+                blocks: parse_blocks(events, Some(TagEnd::FootnoteDefinition)),
+            },
+            Tag::Table(aligns) => parse_table(events, aligns),
+            _ => return None,
+        },
+        Event::Rule => BlockKind::Rule,
+        Event::Html(html) => BlockKind::Html(html.to_string()),
+        _ => return None,
+    })
 }
 
 fn extend_range(range: &mut Option<Range<usize>>, with: &Range<usize>) {
@@ -180,7 +288,10 @@ fn parse_table(events: &mut Events<'_>, aligns: Vec<Alignment>) -> BlockKind {
 }
 
 /// Inline content until `until` (consumed).
-fn parse_inlines(events: &mut Events<'_>, until: TagEnd) -> Vec<Inline> {
+fn parse_inlines<'a>(
+    events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    until: TagEnd,
+) -> Vec<Inline> {
     let mut out = Vec::new();
     while let Some((event, _)) = events.next() {
         match event {
@@ -192,7 +303,10 @@ fn parse_inlines(events: &mut Events<'_>, until: TagEnd) -> Vec<Inline> {
     out
 }
 
-fn parse_inline_tag(events: &mut Events<'_>, tag: Tag<'_>) -> Vec<Inline> {
+fn parse_inline_tag<'a>(
+    events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    tag: Tag<'_>,
+) -> Vec<Inline> {
     vec![match tag {
         Tag::Emphasis => Inline::Emphasis(parse_inlines(events, TagEnd::Emphasis)),
         Tag::Strong => Inline::Strong(parse_inlines(events, TagEnd::Strong)),

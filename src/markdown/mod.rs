@@ -21,7 +21,7 @@ pub mod escape;
 pub mod outline;
 pub mod url;
 
-pub use blocks::{options, parse};
+pub use blocks::{TopLevel, options, parse, top_level};
 
 use std::ops::Range;
 
@@ -130,6 +130,26 @@ fn push_plain(out: &mut String, inlines: &[Inline]) {
                 out.push_str(label);
                 out.push(']');
             }
+        }
+    }
+}
+
+/// The text a reader sees in inline events, as [`plain_text`]
+/// gives it of the same content parsed into inlines.
+pub fn push_plain_events(out: &mut String, events: &[pulldown_cmark::Event<'_>]) {
+    for event in events {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => out.push_str(t),
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => out.push(' '),
+            pulldown_cmark::Event::FootnoteReference(label) => {
+                out.push('[');
+                out.push_str(label);
+                out.push(']');
+            }
+            pulldown_cmark::Event::TaskListMarker(done) => {
+                out.push_str(if *done { "☑ " } else { "☐ " })
+            }
+            _ => {}
         }
     }
 }

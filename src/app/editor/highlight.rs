@@ -309,6 +309,52 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// A paragraph longer than this (bytes) is parsed again around an edit
+/// only, when that cannot change how the rest of it parses: a 2.4 MB
+/// paragraph parsed whole took tens of milliseconds per keystroke.
+const HUGE: usize = 64 * 1024;
+
+/// The stretch of `new` around the edit `diff` (about 2 KB each side) that
+/// parses alone as it parses in its paragraph, when the edit typed or
+/// deleted only letters, digits and spaces between such (so no delimiter
+/// run's neighbours change and nothing pairs differently), and the old
+/// text was plain at both ends of the stretch (nothing crossed them).
+fn window_around(old: &str, old_styles: &[u16], new: &str, diff: Diff) -> Option<(usize, usize)> {
+    const AROUND: usize = 2048;
+    let plain = |c: char| c.is_alphanumeric() || c == ' ';
+    let (prefix, new_end) = (diff.prefix, diff.new_end);
+    let edited = new
+        .get(prefix..new_end)?
+        .chars()
+        .chain(old.get(prefix..diff.old_end)?.chars());
+    let before = new[..prefix].chars().rev().take(2);
+    let after = new[new_end..].chars().take(2);
+    if !edited.chain(before).chain(after).all(plain) {
+        return None;
+    }
+    // A cut: after a space, before a letter (not a digit: `1.` could start
+    // a list), styled as plain text before and after in the old text.
+    let delta = diff.delta();
+    let cut = |at: usize| {
+        let old_at = if at < prefix {
+            at
+        } else {
+            (at as isize - delta) as usize
+        };
+        at > 0
+            && new.as_bytes().get(at - 1) == Some(&b' ')
+            && new[at..].chars().next().is_some_and(char::is_alphabetic)
+            && old_styles.get(old_at.wrapping_sub(1)) == Some(&TEXT)
+            && old_styles.get(old_at) == Some(&TEXT)
+    };
+    let from = (prefix.saturating_sub(2 * AROUND)..prefix.saturating_sub(AROUND))
+        .rev()
+        .find(|&at| new.is_char_boundary(at) && cut(at))?;
+    let to = (new_end + AROUND..(new_end + 2 * AROUND).min(new.len()))
+        .find(|&at| new.is_char_boundary(at) && cut(at))?;
+    Some((from, to))
+}
+
 /// Highlights `new` from `old_job` (with `old_styles`, its style per byte)
 /// by parsing only the paragraph the edit `diff` is in, which is returned
 /// too (only its formats can differ from the old ones); `None` when that
@@ -327,7 +373,12 @@ fn rehighlight(
         return None;
     }
     let (prefix, old_end, new_end) = (diff.prefix, diff.old_end, diff.new_end);
-    let (mut from, to) = paragraph_around(new, prefix, new_end);
+    let (mut from, mut to) = paragraph_around(new, prefix, new_end);
+    if to - from > HUGE
+        && let Some((f, t)) = window_around(old, old_styles, new, diff)
+    {
+        (from, to) = (f, t);
+    }
     while !new.is_char_boundary(from) {
         from -= 1;
     }
@@ -780,6 +831,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_parsed_again_around_the_edit_as_a_full_pass_would() {
+        let p = Palette::for_dark(false);
+        let body: String = [
+            include_str!("../../../sample_docs/oneplus-copydesk.md"),
+            include_str!("../../../sample_docs/sony-sensor-scraped.md"),
+        ]
+        .map(|sample| crate::format::parse_markdown(sample).unwrap().article.body)
+        .join("\n\n")
+        // A footnote makes any edit parse everything again.
+        .replace("[^1]", "");
+        // The sample's paragraphs (links, emphasis, code) run together.
+        let one: String = body
+            .split("\n\n")
+            .filter(|p| !p.starts_with(['#', '!', '|', '>', '-', '`']))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('\n', " ");
+        let mut text = String::new();
+        while text.len() <= HUGE {
+            text.push_str(&one);
+            text.push(' ');
+        }
+        let text = format!("# Title\n\n{text}\n\nEnd.\n");
+        let mut positions: Vec<usize> = (0..text.len()).step_by(text.len() / 23).collect();
+        positions.push(text.len() / 2);
+        let mut windowed = 0;
+        for &at in &positions {
+            let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            for edit in ["x", " ", "é", "*", "**", "`", "\n", "[a](b)", "- ", "&amp"] {
+                let mut cache = Cache::default();
+                cache.job(&text, false, 14.0);
+                let mut new = text.clone();
+                new.insert_str(at, edit);
+                let restyled = cache.highlight(
+                    &new,
+                    (false, 14f32.to_bits()),
+                    Some(Diff::between(&text, &new)),
+                );
+                windowed += usize::from(edit == "x" && restyled.is_some_and(|r| r.len() < 8192));
+                assert_eq!(cache.job.text, new);
+                assert!(
+                    formats(&cache.job) == formats(&highlight(&new, &p, 14.0)),
+                    "inserting {edit:?} at {at}: {:?}",
+                    &new[at.saturating_sub(30)..(at + 30).min(new.len())]
+                );
+                let back = cache.job(&text, false, 14.0);
+                assert!(
+                    formats(&back) == formats(&highlight(&text, &p, 14.0)),
+                    "removing {edit:?} at {at}"
+                );
+            }
+        }
+        // Most letters typed in it are (the rest: next to markup, or in the
+        // title and the last paragraph).
+        assert!(
+            windowed * 3 >= positions.len() * 2,
+            "only {windowed} of {} letters parsed around themselves",
+            positions.len()
+        );
     }
 
     #[test]

@@ -24,21 +24,36 @@ pub struct Paragraphs {
     /// The length of the last text laid out (to check a diff is from it).
     text_len: usize,
     wrap: u32,
-    /// Each paragraph's byte range in the last text…
+    /// Each piece's byte range in the last text (a paragraph, or a part of
+    /// a long one)…
     ranges: Vec<Range<usize>>,
+    /// …whether the paragraph goes on in the next piece…
+    joins: Vec<bool>,
     /// …its galley…
     galleys: Vec<Arc<Galley>>,
     /// …the marks laid over it, relative to its start (a stretch of
     /// `marks`: one list for all, not thousands of small ones)…
     own_marks: Vec<Range<usize>>,
     marks: Vec<(Range<usize>, Mark)>,
-    /// …and, for a marked paragraph, its job before the marks (what the
+    /// …and, for a marked piece, its job before the marks (what the
     /// next text's formats are compared with).
     bases: Vec<Option<Arc<LayoutJob>>>,
     dark: bool,
-    /// How many paragraphs the last call laid out (the rest were reused).
+    /// How many pieces the last call laid out (the rest were reused).
     pub laid_out: usize,
 }
+
+/// A paragraph longer than this (in bytes) is laid out in pieces of about
+/// `PIECE`, each ending where a row of the whole paragraph's layout would
+/// begin: a single paragraph of megabytes (a scraped draft with no
+/// paragraph breaks) is then laid out again around an edit only, not whole
+/// on every keystroke (1.2 s per key and gigabytes at 2.4 MB).
+const LONG: usize = 2 * PIECE;
+const PIECE: usize = 4096;
+/// More than a row's worth of text, in bytes: a piece is laid out this far
+/// past its end to find where the next row begins; an edit this close
+/// after a piece can move a word up into its last row.
+const ROW: usize = 2048;
 
 /// The byte ranges egui's paragraph split uses: split on `\n`, the newline
 /// itself in no paragraph, except a final one.
@@ -117,6 +132,127 @@ fn same_formats(job: &LayoutJob, start: usize, end: usize, old: &LayoutJob) -> b
     theirs.next().is_none()
 }
 
+/// The nearest char boundary of `text` at or before `at`.
+fn floor_char(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// `galley` (of `text`, one paragraph) cut before the last row that
+/// starts after its first and at or before byte `at`: the cut galley and
+/// where it ends in `text`; `None` when no row starts there.
+fn cut_at_row(galley: &Galley, text: &str, at: usize) -> Option<(Galley, usize)> {
+    // A paragraph's rows hold one glyph per char and no newline.
+    let mut chars = text.char_indices();
+    let mut byte = 0;
+    let mut keep = None;
+    for (i, row) in galley.rows.iter().enumerate() {
+        if i > 0 {
+            if byte > at {
+                break;
+            }
+            keep = Some((i, byte));
+        }
+        let n = row.row.glyphs.len();
+        if n == 0 {
+            break;
+        }
+        byte = match chars.nth(n - 1) {
+            Some((b, c)) => b + c.len_utf8(),
+            None => text.len(),
+        };
+    }
+    let (rows, end) = keep.filter(|&(_, end)| end > 0)?;
+    let mut cut = galley.clone();
+    cut.rows.truncate(rows);
+    cut.num_vertices = cut.rows.iter().map(|r| r.visuals.mesh.vertices.len()).sum();
+    cut.num_indices = cut.rows.iter().map(|r| r.visuals.mesh.indices.len()).sum();
+    cut.rect = egui::Rect::NOTHING;
+    cut.mesh_bounds = egui::Rect::NOTHING;
+    for row in &cut.rows {
+        cut.rect |= egui::Rect::from_min_size(row.pos, row.size);
+        cut.mesh_bounds |= row.visuals.mesh_bounds.translate(row.pos.to_vec2());
+    }
+    Some((cut, end))
+}
+
+/// What one call to [`Paragraphs::layout`] builds: the new pieces.
+#[derive(Default)]
+struct Next {
+    ranges: Vec<Range<usize>>,
+    joins: Vec<bool>,
+    galleys: Vec<Arc<Galley>>,
+    own_marks: Vec<Range<usize>>,
+    marks: Vec<(Range<usize>, Mark)>,
+    bases: Vec<Option<Arc<LayoutJob>>>,
+    /// The first of the given marks that may fall in the next piece.
+    next_mark: usize,
+}
+
+impl Next {
+    /// The marks over `range`, relative to its start, added to `marks`;
+    /// returns where they are there.
+    fn own_marks(&mut self, marks: &[(Range<usize>, Mark)], range: &Range<usize>) -> Range<usize> {
+        while self.next_mark < marks.len() && marks[self.next_mark].0.end <= range.start {
+            self.next_mark += 1;
+        }
+        let from = self.marks.len();
+        let mut k = self.next_mark;
+        while k < marks.len() && marks[k].0.start < range.end.max(range.start + 1) {
+            let (r, m) = &marks[k];
+            let start = r.start.max(range.start) - range.start;
+            let end = r.end.min(range.end) - range.start;
+            if start < end {
+                self.marks.push((start..end, *m));
+            }
+            k += 1;
+        }
+        from..self.marks.len()
+    }
+
+    fn push(
+        &mut self,
+        range: Range<usize>,
+        join: bool,
+        galley: Arc<Galley>,
+        own: Range<usize>,
+        base: Option<Arc<LayoutJob>>,
+    ) {
+        self.ranges.push(range);
+        self.joins.push(join);
+        self.galleys.push(galley);
+        self.own_marks.push(own);
+        self.bases.push(base);
+    }
+}
+
+/// Where the text changed, as [`Paragraphs::layout`] uses it.
+struct Edit {
+    /// Bytes in common at the start…
+    common: usize,
+    /// …where the changed stretch ends in the new text and in the old…
+    new_end: usize,
+    old_end: usize,
+    /// …and how much longer the new text is.
+    delta: isize,
+}
+
+impl Edit {
+    /// Where old text at `old` is in the new text, if it is outside the
+    /// change (`None` inside it).
+    fn new_of_old(&self, old: usize) -> Option<usize> {
+        if old < self.common {
+            Some(old)
+        } else if old > self.old_end {
+            Some((old as isize + self.delta) as usize)
+        } else {
+            None
+        }
+    }
+}
+
 impl Paragraphs {
     /// The galley of `job` (whose wrap width is set, in whole points),
     /// reusing the galleys of unchanged paragraphs. `diff` is how its text
@@ -135,111 +271,237 @@ impl Paragraphs {
     ) -> Arc<Galley> {
         let wrap = job.wrap.max_width.to_bits();
         let new = job.text.as_str();
-        let (prefix, delta) = match diff {
+        let edit = match diff {
             Some(diff)
                 if wrap == self.wrap && dark == self.dark && diff.old_len() == self.text_len =>
             {
-                (Some((diff.prefix, diff.new_end)), diff.delta())
+                Some(Edit {
+                    common: diff.prefix,
+                    new_end: diff.new_end,
+                    old_end: diff.old_end,
+                    delta: diff.delta(),
+                })
             }
-            _ => (None, 0),
+            _ => None,
         };
-        let ranges = split(new);
-        let mut galleys = Vec::with_capacity(ranges.len());
-        let mut own_marks = Vec::with_capacity(ranges.len());
-        let mut all_marks = Vec::with_capacity(self.marks.len() + 8);
-        let mut bases = Vec::with_capacity(ranges.len());
-        let mut next_mark = 0;
+        // Without a wrap width a paragraph is one row: nothing to cut.
+        let long = if job.wrap.max_width.is_finite() {
+            LONG
+        } else {
+            usize::MAX
+        };
+        let mut next = Next {
+            marks: Vec::with_capacity(self.marks.len() + 8),
+            ..Default::default()
+        };
         self.laid_out = 0;
-        // Old paragraphs are visited in order, as the new ones are.
+        // Old pieces are visited in order, as the new ones are.
         let mut cursor = 0;
-        for (i, range) in ranges.iter().enumerate() {
-            // This paragraph's marks, relative to its start.
-            while next_mark < marks.len() && marks[next_mark].0.end <= range.start {
-                next_mark += 1;
-            }
-            let own_from = all_marks.len();
-            let mut k = next_mark;
-            while k < marks.len() && marks[k].0.start < range.end.max(range.start + 1) {
-                let (r, m) = &marks[k];
-                let start = r.start.max(range.start) - range.start;
-                let end = r.end.min(range.end) - range.start;
-                if start < end {
-                    all_marks.push((start..end, *m));
-                }
-                k += 1;
-            }
-            // The same text in the old layout: before the edit, or after it
-            // (moved by the change in length).
-            let old_range = match prefix {
-                Some((common, _)) if range.end < common => Some(range.clone()),
-                Some((_, changed_end)) if range.start > changed_end => Some(
-                    (range.start as isize - delta) as usize..(range.end as isize - delta) as usize,
-                ),
-                _ => None,
-            };
-            let own = &all_marks[own_from..];
-            // Comparing every paragraph's formats (searching the sections
-            // for its own) was the largest part of a keystroke at 200,000
-            // words: it is skipped where the highlighter restyled nothing.
-            let kept_formats = restyled
-                .as_ref()
-                .is_some_and(|r| range.end < r.start || range.start > r.end);
-            let found = old_range.and_then(|old| {
-                while cursor < self.ranges.len() && self.ranges[cursor].start < old.start {
-                    cursor += 1;
-                }
-                let r = self.ranges.get(cursor)?;
-                let galley = &self.galleys[cursor];
-                (r.start == old.start
-                    && r.end == old.end
-                    && self.marks[self.own_marks[cursor].clone()] == *own
-                    && (kept_formats
-                        || same_formats(
-                            job,
-                            range.start,
-                            range.end,
-                            self.bases[cursor].as_deref().unwrap_or(&galley.job),
-                        )))
-                .then_some((galley, self.bases[cursor].clone()))
-            });
-            let (galley, base) = match found {
-                Some((galley, base)) => (Arc::clone(galley), base),
-                None => {
-                    self.laid_out += 1;
-                    let paragraph = paragraph_job(job, range, i == 0);
-                    if own.is_empty() {
-                        (ui.fonts_mut(|f| f.layout_job(paragraph)), None)
-                    } else {
-                        let marked = mark(&paragraph, own, dark);
-                        (
-                            ui.fonts_mut(|f| f.layout_job(marked)),
-                            Some(Arc::new(paragraph)),
-                        )
+        let old_ranges = std::mem::take(&mut self.ranges);
+        for line in split(new) {
+            let mut pos = line.start;
+            // New pieces in a row in this paragraph.
+            let mut fresh = 0;
+            // At least once: an empty paragraph is a row too.
+            loop {
+                let first = pos == 0;
+                // The old piece that begins here, if unchanged.
+                if let Some(found) = self.reusable(
+                    &old_ranges,
+                    &mut cursor,
+                    &mut next,
+                    job,
+                    marks,
+                    edit.as_ref(),
+                    restyled.as_ref(),
+                    pos,
+                    line.end,
+                ) {
+                    pos = found;
+                    fresh = 0;
+                    if pos >= line.end {
+                        break;
                     }
+                    continue;
                 }
-            };
-            galleys.push(galley);
-            own_marks.push(own_from..all_marks.len());
-            bases.push(base);
+                self.laid_out += 1;
+                fresh += 1;
+                let mut forced = false;
+                let end = if line.end - pos <= long {
+                    line.end
+                } else {
+                    // Aim for an old piece's start after the edit (the rest
+                    // of the paragraph is then reused), else a piece's length.
+                    let old_start = old_ranges[cursor.min(old_ranges.len())..]
+                        .iter()
+                        .filter_map(|r| edit.as_ref()?.new_of_old(r.start))
+                        .filter(|&s| edit.as_ref().is_some_and(|e| s > e.new_end))
+                        .find(|&s| s > pos + PIECE / 2);
+                    let old_start = old_start.filter(|&s| s <= pos + LONG && s < line.end);
+                    // Where the rows after an edit never fall back in step
+                    // with the old ones (text repeating a row's length), the
+                    // cost is bounded: after two new pieces one ends at the
+                    // old piece's start, a row ending early there.
+                    forced = old_start.is_some() && fresh > 2;
+                    floor_char(new, old_start.unwrap_or(pos + PIECE))
+                };
+                let (range, galley, own, base) = if end == line.end || forced {
+                    let range = pos..end;
+                    let own = next.own_marks(marks, &range);
+                    let (galley, base) =
+                        lay_out(ui, job, &range, &next.marks[own.clone()], dark, first);
+                    (range, galley, own, base)
+                } else {
+                    // Laid out a row further, and cut where a row begins.
+                    let look = floor_char(new, end + ROW).min(line.end);
+                    let seen = pos..look;
+                    let own = next.own_marks(marks, &seen);
+                    let (galley, _) =
+                        lay_out(ui, job, &seen, &next.marks[own.clone()], dark, first);
+                    next.marks.truncate(own.start);
+                    match cut_at_row(&galley, &new[seen.clone()], end - pos) {
+                        Some((mut cut, cut_len)) => {
+                            let range = pos..pos + cut_len;
+                            let own = next.own_marks(marks, &range);
+                            let plain = Arc::new(paragraph_job(job, &range, first));
+                            cut.job = Arc::clone(&plain);
+                            let base = (!own.is_empty()).then_some(plain);
+                            (range, Arc::new(cut), own, base)
+                        }
+                        // One row wider than a piece: cut it there.
+                        None => {
+                            let range = pos..end;
+                            let own = next.own_marks(marks, &range);
+                            let (galley, base) =
+                                lay_out(ui, job, &range, &next.marks[own.clone()], dark, first);
+                            (range, galley, own, base)
+                        }
+                    }
+                };
+                pos = range.end;
+                next.push(range, pos < line.end, galley, own, base);
+                if pos >= line.end {
+                    break;
+                }
+            }
         }
         let pixels_per_point = ui.ctx().pixels_per_point();
         self.text_len = new.len();
         self.wrap = wrap;
-        self.ranges = ranges;
-        self.galleys = galleys;
-        self.own_marks = own_marks;
-        self.marks = all_marks;
-        self.bases = bases;
         self.dark = dark;
+        self.ranges = next.ranges;
+        self.joins = next.joins;
+        self.galleys = next.galleys;
+        self.own_marks = next.own_marks;
+        self.marks = next.marks;
+        self.bases = next.bases;
         if self.galleys.is_empty() {
-            ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(job)))
-        } else {
-            Arc::new(Galley::concat(
-                Arc::clone(job),
-                &self.galleys,
-                pixels_per_point,
-            ))
+            return ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(job)));
         }
+        let mut galley = Galley::concat(Arc::clone(job), &self.galleys, pixels_per_point);
+        // `concat` ends every galley but the last with a newline; pieces
+        // of one paragraph have none between them.
+        let mut row = 0;
+        for (piece, join) in self.galleys.iter().zip(&self.joins) {
+            row += piece.rows.len();
+            if *join && let Some(last) = galley.rows.get_mut(row.wrapping_sub(1)) {
+                last.ends_with_newline = false;
+            }
+        }
+        Arc::new(galley)
+    }
+
+    /// The old piece that starts where `pos` was and is unchanged (text,
+    /// marks, formats, and the paragraph going on after it or not), added
+    /// to `next`; returns where it ends.
+    #[allow(clippy::too_many_arguments)]
+    fn reusable(
+        &self,
+        old_ranges: &[Range<usize>],
+        cursor: &mut usize,
+        next: &mut Next,
+        job: &LayoutJob,
+        marks: &[(Range<usize>, Mark)],
+        edit: Option<&Edit>,
+        restyled: Option<&Range<usize>>,
+        pos: usize,
+        line_end: usize,
+    ) -> Option<usize> {
+        let edit = edit?;
+        // Where `pos` was in the old text.
+        let old_pos = if pos < edit.common {
+            pos
+        } else if pos > edit.new_end {
+            (pos as isize - edit.delta) as usize
+        } else {
+            return None;
+        };
+        while *cursor < old_ranges.len() && old_ranges[*cursor].start < old_pos {
+            *cursor += 1;
+        }
+        let old = old_ranges.get(*cursor).filter(|r| r.start == old_pos)?;
+        let join = self.joins[*cursor];
+        let end = (old.end as isize + if pos < edit.common { 0 } else { edit.delta }) as usize;
+        // Before the edit, a piece whose paragraph goes on keeps its last
+        // row only if the next row's first word is unchanged.
+        let margin = if join { ROW } else { 0 };
+        let outside = if pos < edit.common {
+            old.end + margin < edit.common
+        } else {
+            true
+        };
+        if !outside || end > line_end || join != (end < line_end) {
+            return None;
+        }
+        let range = pos..end;
+        let own = next.own_marks(marks, &range);
+        let galley = &self.galleys[*cursor];
+        // Comparing every paragraph's formats (searching the sections for
+        // its own) was the largest part of a keystroke at 200,000 words: it
+        // is skipped where the highlighter restyled nothing.
+        let kept_formats = restyled.is_some_and(|r| range.end < r.start || range.start > r.end);
+        let same = self.marks[self.own_marks[*cursor].clone()] == next.marks[own.clone()]
+            && (kept_formats
+                || same_formats(
+                    job,
+                    range.start,
+                    range.end,
+                    self.bases[*cursor].as_deref().unwrap_or(&galley.job),
+                ));
+        if !same {
+            next.marks.truncate(own.start);
+            return None;
+        }
+        next.push(
+            range,
+            join,
+            Arc::clone(galley),
+            own,
+            self.bases[*cursor].clone(),
+        );
+        Some(end)
+    }
+}
+
+/// A piece of `job` laid out with its marks, and its job before the marks
+/// when it has some.
+fn lay_out(
+    ui: &egui::Ui,
+    job: &LayoutJob,
+    range: &Range<usize>,
+    own: &[(Range<usize>, Mark)],
+    dark: bool,
+    first: bool,
+) -> (Arc<Galley>, Option<Arc<LayoutJob>>) {
+    let paragraph = paragraph_job(job, range, first);
+    if own.is_empty() {
+        (ui.fonts_mut(|f| f.layout_job(paragraph)), None)
+    } else {
+        let marked = mark(&paragraph, own, dark);
+        (
+            ui.fonts_mut(|f| f.layout_job(marked)),
+            Some(Arc::new(paragraph)),
+        )
     }
 }
 
@@ -316,6 +578,112 @@ mod tests {
                     let cached = cache.galley(ui, &text, false, 14.0, &Arc::new(marks), wrap);
                     assert!(shape(&cached) == shape(&theirs), "cached, step {step}");
                     assert_eq!(cached.rect, theirs.rect, "cached, step {step}");
+                }
+            }
+        });
+        output.textures_delta.clear();
+    }
+
+    /// A paragraph of `len` bytes and no line break: words of different
+    /// lengths, some emphasised.
+    fn long_paragraph(len: usize) -> String {
+        let words = [
+            "Leica",
+            "and",
+            "Xiaomi",
+            "*agreed*",
+            "a",
+            "partnership",
+            "über",
+            "co-engineered",
+        ];
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < len {
+            text.push_str(words[(i >> 16) % words.len()]);
+            text.push(' ');
+            i = i * 1_103_515_245 + 12_345;
+            i %= 1 << 31;
+        }
+        text
+    }
+
+    /// What must hold of a galley of `text` laid out `wrap` wide: every
+    /// char in a row, newlines where the text has them, rows one under the
+    /// other, none wider than the wrap (trailing spaces aside).
+    fn check_rows(galley: &Galley, text: &str, wrap: f32) {
+        assert_eq!(galley.text(), text);
+        let mut chars = text.chars();
+        let mut y = 0.0;
+        for row in &galley.rows {
+            let shown: String = row.glyphs.iter().map(|g| g.chr).collect();
+            let taken: String = chars.by_ref().take(row.glyphs.len()).collect();
+            assert_eq!(shown, taken);
+            if row.ends_with_newline {
+                assert_eq!(chars.next(), Some('\n'), "after {shown:?}");
+            }
+            assert_eq!(row.pos.y, y, "{shown:?}");
+            y += row.size.y;
+            let inked = row.glyphs.iter().rev().find(|g| g.chr != ' ');
+            assert!(inked.is_none_or(|g| g.max_x() <= wrap + 1.0), "{shown:?}");
+        }
+        assert_eq!(chars.next(), None);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_laid_out_in_pieces_and_again_around_an_edit() {
+        let ctx = egui::Context::default();
+        let mut paragraphs = Paragraphs::default();
+        let mut text = format!("Lead.\n\n{}\n\nEnd.\n", long_paragraph(60_000));
+        let mid = text.len() / 2;
+        // Typing, deleting across pieces, and words moving up to the row
+        // before a piece (a long word shortened just after a cut).
+        let edits: Vec<(usize, &str, usize)> = vec![
+            (0, "", 0),
+            (mid, "x", 0),
+            (mid + 1, "yz ", 0),
+            (mid - 5000, "", 9000),
+            (20_000, " ", 0),
+            (4100, "", 12),
+            (8200, "Hasselblad-engineered-camera-module ", 0),
+            (30, "", 3),
+            (text.len() - 20, "!", 0),
+        ];
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for wrap in [400.0, 250.0] {
+                for &(at, insert, delete) in &edits {
+                    let before = text.clone();
+                    let at = floor_char(&text, at);
+                    let end = (at..=text.len())
+                        .find(|&i| i >= at + delete && text.is_char_boundary(i))
+                        .unwrap();
+                    text.replace_range(at..end, insert);
+                    let mut job = highlight(&text, &Palette::for_dark(false), 14.0);
+                    job.wrap.max_width = wrap;
+                    let job = Arc::new(job);
+                    let marks: Vec<(Range<usize>, Mark)> = text
+                        .match_indices("and")
+                        .step_by(5)
+                        .map(|(at, w)| (at..at + w.len(), Mark::Misspelled))
+                        .collect();
+                    let diff = Diff::between(&before, &text);
+                    let ours = paragraphs.layout(ui, &job, &marks, false, Some(diff), None);
+                    check_rows(&ours, &text, wrap);
+                    // Beside egui's layout of the whole and a layout from
+                    // scratch: rows can break differently where egui's
+                    // rounding of glyph places (in the whole paragraph, or
+                    // from a piece's start) puts a word a fraction of a
+                    // pixel inside or outside the wrap, nowhere else.
+                    let whole = ui.fonts_mut(|f| f.layout_job(mark(&job, &marks, false)));
+                    let fresh = Paragraphs::default().layout(ui, &job, &marks, false, None, None);
+                    check_rows(&fresh, &text, wrap);
+                    for other in [&whole, &fresh] {
+                        let (a, b) = (ours.rows.len() as i64, other.rows.len() as i64);
+                        assert!((a - b).abs() <= b / 100, "{a} rows against {b}");
+                    }
+                    if delete == 0 && insert.len() < 5 && at > 0 {
+                        assert!(paragraphs.laid_out <= 3, "laid out {}", paragraphs.laid_out);
+                    }
                 }
             }
         });
