@@ -54,6 +54,22 @@ impl WordPress {
         &self.rest
     }
 
+    /// A local picture of the article: where it is, and its bytes.
+    fn read_image(
+        &self,
+        request: &PublishRequest,
+        src: &str,
+    ) -> Result<(PathBuf, Vec<u8>), PublishError> {
+        let path = resolve(&request.base_dir, src);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok((path, bytes)),
+            Err(e) => Err(self.err(Cause::Image(format!(
+                "image {}: cannot read: {e}",
+                path.display()
+            )))),
+        }
+    }
+
     fn err(&self, cause: Cause) -> PublishError {
         PublishError::new(&self.site.name, cause)
     }
@@ -166,13 +182,7 @@ impl WordPress {
                 total,
                 name: image.src.clone(),
             });
-            let path = resolve(&request.base_dir, &image.src);
-            let bytes = std::fs::read(&path).map_err(|e| {
-                self.err(Cause::Image(format!(
-                    "image {}: cannot read: {e}",
-                    path.display()
-                )))
-            })?;
+            let (path, bytes) = self.read_image(request, &image.src)?;
             let hash = media_cache::hash(&bytes);
             if let Some(media) = cache.get(&site_key, &hash).cloned() {
                 // Still in the library? (Someone may have deleted it.)
@@ -467,13 +477,7 @@ impl Publisher for WordPress {
         let cache = MediaCache::load(self.media_cache.as_deref());
         let mut media = HashMap::new();
         for (i, image) in local_images(request).iter().enumerate() {
-            let path = resolve(&request.base_dir, &image.src);
-            let bytes = std::fs::read(&path).map_err(|e| {
-                self.err(Cause::Image(format!(
-                    "image {}: cannot read: {e}",
-                    path.display()
-                )))
-            })?;
+            let (path, bytes) = self.read_image(request, &image.src)?;
             let known = cache.get(self.site.base_url(), &media_cache::hash(&bytes));
             match known {
                 Some(m) => {
