@@ -15,9 +15,44 @@ pub struct Xvfb {
 
 impl Drop for Xvfb {
     fn drop(&mut self) {
+        // SIGTERM first: killed outright (SIGKILL), Xvfb leaves its lock
+        // file and socket behind, and after enough test runs every display
+        // this helper tries looks taken. (Errors: the server is gone already.)
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let stopped = Instant::now();
+        while stopped.elapsed() < Duration::from_secs(3) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Whether display `n` is held by a running X server: its lock file names
+/// a live process. A lock left by a server that was killed does not count
+/// (its files are removed, and the display used).
+fn display_taken(n: u32) -> bool {
+    let lock = format!("/tmp/.X{n}-lock");
+    let socket = format!("/tmp/.X11-unix/X{n}");
+    let Ok(text) = std::fs::read_to_string(&lock) else {
+        return std::path::Path::new(&socket).exists();
+    };
+    let alive = text
+        .trim()
+        .parse::<u32>()
+        .is_ok_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists());
+    if !alive {
+        // Stale: best effort, and a display that cannot be cleared is
+        // skipped by Xvfb's own failure to start below.
+        let _ = std::fs::remove_file(&lock);
+        let _ = std::fs::remove_file(&socket);
+    }
+    alive
 }
 
 /// Starts Xvfb on a free display (Xvfb is installed by `.ci/run`).
@@ -25,9 +60,7 @@ pub fn start_xvfb() -> Xvfb {
     for n in 140..200 {
         let display = format!(":{n}");
         let socket = format!("/tmp/.X11-unix/X{n}");
-        if std::path::Path::new(&socket).exists()
-            || std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        {
+        if display_taken(n) {
             continue;
         }
         let child = Command::new("Xvfb")
