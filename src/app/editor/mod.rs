@@ -245,18 +245,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
                 return;
             }
             match app.platform.clipboard.set_text(&text) {
-                Ok(()) if cut => {
-                    let body = &doc.article.body;
-                    let after = format!("{}{}", &body[..range.start], &body[range.end..]);
-                    replace_body(
-                        ctx,
-                        doc,
-                        Edit {
-                            text: after,
-                            selection: range.start..range.start,
-                        },
-                    );
-                }
+                Ok(()) if cut => splice(ctx, doc, range, ""),
                 Ok(()) => {}
                 Err(e) => app.report_error(format!("Could not copy: {e}"), now),
             }
@@ -270,19 +259,7 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
                     .menu_selection
                     .clone()
                     .unwrap_or_else(|| selection(ctx, doc));
-                let body = &doc.article.body;
-                if body.get(range.clone()).is_some() {
-                    let after = format!("{}{pasted}{}", &body[..range.start], &body[range.end..]);
-                    let end = range.start + pasted.len();
-                    replace_body(
-                        ctx,
-                        doc,
-                        Edit {
-                            text: after,
-                            selection: end..end,
-                        },
-                    );
-                }
+                splice(ctx, doc, range, &pasted);
             }
             Err(e) => app.report_error(format!("Could not paste: {e}"), now),
         },
@@ -297,6 +274,25 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         }
         MenuChoice::Run(command) => app.run(ctx, command),
     }
+}
+
+/// Replaces `range` of the body with `with` (nothing, for Cut; the
+/// clipboard's text, for Paste), the caret after it, as one undoable edit.
+fn splice(ctx: &egui::Context, doc: &mut Document, range: std::ops::Range<usize>, with: &str) {
+    let body = &doc.article.body;
+    if body.get(range.clone()).is_none() {
+        return;
+    }
+    let after = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
+    let end = range.start + with.len();
+    replace_body(
+        ctx,
+        doc,
+        Edit {
+            text: after,
+            selection: end..end,
+        },
+    );
 }
 
 /// Selects a byte range of the body in its editor.
