@@ -24,20 +24,8 @@ pub struct Paragraphs {
     /// The length of the last text laid out (to check a diff is from it).
     text_len: usize,
     wrap: u32,
-    /// Each piece's byte range in the last text (a paragraph, or a part of
-    /// a long one)…
-    ranges: Vec<Range<usize>>,
-    /// …whether the paragraph goes on in the next piece…
-    joins: Vec<bool>,
-    /// …its galley…
-    galleys: Vec<Arc<Galley>>,
-    /// …the marks laid over it, relative to its start (a stretch of
-    /// `marks`: one list for all, not thousands of small ones)…
-    own_marks: Vec<Range<usize>>,
-    marks: Vec<(Range<usize>, Mark)>,
-    /// …and, for a marked piece, its job before the marks (what the
-    /// next text's formats are compared with).
-    bases: Vec<Option<Arc<LayoutJob>>>,
+    /// The pieces of the last text.
+    pieces: Pieces,
     dark: bool,
     /// How many pieces the last call laid out (the rest were reused).
     pub laid_out: usize,
@@ -178,15 +166,29 @@ fn cut_at_row(galley: &Galley, text: &str, at: usize) -> Option<(Galley, usize)>
     Some((cut, end))
 }
 
+/// Laid-out pieces of a text, in order.
+#[derive(Default)]
+struct Pieces {
+    /// Each piece's byte range in the text (a paragraph, or a part of a
+    /// long one)…
+    ranges: Vec<Range<usize>>,
+    /// …whether the paragraph goes on in the next piece…
+    joins: Vec<bool>,
+    /// …its galley…
+    galleys: Vec<Arc<Galley>>,
+    /// …the marks laid over it, relative to its start (a stretch of
+    /// `marks`: one list for all, not thousands of small ones)…
+    own_marks: Vec<Range<usize>>,
+    marks: Vec<(Range<usize>, Mark)>,
+    /// …and, for a marked piece, its job before the marks (what the
+    /// next text's formats are compared with).
+    bases: Vec<Option<Arc<LayoutJob>>>,
+}
+
 /// What one call to [`Paragraphs::layout`] builds: the new pieces.
 #[derive(Default)]
 struct Next {
-    ranges: Vec<Range<usize>>,
-    joins: Vec<bool>,
-    galleys: Vec<Arc<Galley>>,
-    own_marks: Vec<Range<usize>>,
-    marks: Vec<(Range<usize>, Mark)>,
-    bases: Vec<Option<Arc<LayoutJob>>>,
+    pieces: Pieces,
     /// The first of the given marks that may fall in the next piece.
     next_mark: usize,
 }
@@ -198,18 +200,18 @@ impl Next {
         while self.next_mark < marks.len() && marks[self.next_mark].0.end <= range.start {
             self.next_mark += 1;
         }
-        let from = self.marks.len();
+        let from = self.pieces.marks.len();
         let mut k = self.next_mark;
         while k < marks.len() && marks[k].0.start < range.end.max(range.start + 1) {
             let (r, m) = &marks[k];
             let start = r.start.max(range.start) - range.start;
             let end = r.end.min(range.end) - range.start;
             if start < end {
-                self.marks.push((start..end, *m));
+                self.pieces.marks.push((start..end, *m));
             }
             k += 1;
         }
-        from..self.marks.len()
+        from..self.pieces.marks.len()
     }
 
     fn push(
@@ -220,11 +222,11 @@ impl Next {
         own: Range<usize>,
         base: Option<Arc<LayoutJob>>,
     ) {
-        self.ranges.push(range);
-        self.joins.push(join);
-        self.galleys.push(galley);
-        self.own_marks.push(own);
-        self.bases.push(base);
+        self.pieces.ranges.push(range);
+        self.pieces.joins.push(join);
+        self.pieces.galleys.push(galley);
+        self.pieces.own_marks.push(own);
+        self.pieces.bases.push(base);
     }
 }
 
@@ -291,13 +293,16 @@ impl Paragraphs {
             usize::MAX
         };
         let mut next = Next {
-            marks: Vec::with_capacity(self.marks.len() + 8),
+            pieces: Pieces {
+                marks: Vec::with_capacity(self.pieces.marks.len() + 8),
+                ..Default::default()
+            },
             ..Default::default()
         };
         self.laid_out = 0;
         // Old pieces are visited in order, as the new ones are.
         let mut cursor = 0;
-        let old_ranges = std::mem::take(&mut self.ranges);
+        let old_ranges = std::mem::take(&mut self.pieces.ranges);
         for line in split(new) {
             let mut pos = line.start;
             // New pieces in a row in this paragraph.
@@ -348,8 +353,14 @@ impl Paragraphs {
                 let (range, galley, own, base) = if end == line.end || forced {
                     let range = pos..end;
                     let own = next.own_marks(marks, &range);
-                    let (galley, base) =
-                        lay_out(ui, job, &range, &next.marks[own.clone()], dark, first);
+                    let (galley, base) = lay_out(
+                        ui,
+                        job,
+                        &range,
+                        &next.pieces.marks[own.clone()],
+                        dark,
+                        first,
+                    );
                     (range, galley, own, base)
                 } else {
                     // Laid out a row further, and cut where a row begins.
@@ -357,8 +368,8 @@ impl Paragraphs {
                     let seen = pos..look;
                     let own = next.own_marks(marks, &seen);
                     let (galley, _) =
-                        lay_out(ui, job, &seen, &next.marks[own.clone()], dark, first);
-                    next.marks.truncate(own.start);
+                        lay_out(ui, job, &seen, &next.pieces.marks[own.clone()], dark, first);
+                    next.pieces.marks.truncate(own.start);
                     match cut_at_row(&galley, &new[seen.clone()], end - pos) {
                         Some((mut cut, cut_len)) => {
                             let range = pos..pos + cut_len;
@@ -372,8 +383,14 @@ impl Paragraphs {
                         None => {
                             let range = pos..end;
                             let own = next.own_marks(marks, &range);
-                            let (galley, base) =
-                                lay_out(ui, job, &range, &next.marks[own.clone()], dark, first);
+                            let (galley, base) = lay_out(
+                                ui,
+                                job,
+                                &range,
+                                &next.pieces.marks[own.clone()],
+                                dark,
+                                first,
+                            );
                             (range, galley, own, base)
                         }
                     }
@@ -389,20 +406,15 @@ impl Paragraphs {
         self.text_len = new.len();
         self.wrap = wrap;
         self.dark = dark;
-        self.ranges = next.ranges;
-        self.joins = next.joins;
-        self.galleys = next.galleys;
-        self.own_marks = next.own_marks;
-        self.marks = next.marks;
-        self.bases = next.bases;
-        if self.galleys.is_empty() {
+        self.pieces = next.pieces;
+        if self.pieces.galleys.is_empty() {
             return ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(job)));
         }
-        let mut galley = Galley::concat(Arc::clone(job), &self.galleys, pixels_per_point);
+        let mut galley = Galley::concat(Arc::clone(job), &self.pieces.galleys, pixels_per_point);
         // `concat` ends every galley but the last with a newline; pieces
         // of one paragraph have none between them.
         let mut row = 0;
-        for (piece, join) in self.galleys.iter().zip(&self.joins) {
+        for (piece, join) in self.pieces.galleys.iter().zip(&self.pieces.joins) {
             row += piece.rows.len();
             if *join && let Some(last) = galley.rows.get_mut(row.wrapping_sub(1)) {
                 last.ends_with_newline = false;
@@ -440,7 +452,7 @@ impl Paragraphs {
             *cursor += 1;
         }
         let old = old_ranges.get(*cursor).filter(|r| r.start == old_pos)?;
-        let join = self.joins[*cursor];
+        let join = self.pieces.joins[*cursor];
         let end = (old.end as isize + if pos < edit.common { 0 } else { edit.delta }) as usize;
         // Before the edit, a piece whose paragraph goes on keeps its last
         // row only if the next row's first word is unchanged.
@@ -455,21 +467,22 @@ impl Paragraphs {
         }
         let range = pos..end;
         let own = next.own_marks(marks, &range);
-        let galley = &self.galleys[*cursor];
+        let galley = &self.pieces.galleys[*cursor];
         // Comparing every paragraph's formats (searching the sections for
         // its own) was the largest part of a keystroke at 200,000 words: it
         // is skipped where the highlighter restyled nothing.
         let kept_formats = restyled.is_some_and(|r| range.end < r.start || range.start > r.end);
-        let same = self.marks[self.own_marks[*cursor].clone()] == next.marks[own.clone()]
+        let same = self.pieces.marks[self.pieces.own_marks[*cursor].clone()]
+            == next.pieces.marks[own.clone()]
             && (kept_formats
                 || same_formats(
                     job,
                     range.start,
                     range.end,
-                    self.bases[*cursor].as_deref().unwrap_or(&galley.job),
+                    self.pieces.bases[*cursor].as_deref().unwrap_or(&galley.job),
                 ));
         if !same {
-            next.marks.truncate(own.start);
+            next.pieces.marks.truncate(own.start);
             return None;
         }
         next.push(
@@ -477,7 +490,7 @@ impl Paragraphs {
             join,
             Arc::clone(galley),
             own,
-            self.bases[*cursor].clone(),
+            self.pieces.bases[*cursor].clone(),
         );
         Some(end)
     }
