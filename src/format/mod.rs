@@ -57,6 +57,11 @@ pub struct MalformedFile {
     pub error: FrontMatterError,
     pub kind: FrontMatterKind,
     pub raw_front: String,
+    /// The fence lines around `raw_front` exactly as written (the opening
+    /// line, and the closing line with the blank line after it), so that
+    /// the block is written back byte for byte. Empty for foreign front
+    /// matter, whose `raw_front` is the whole block.
+    pub fences: Box<(String, String)>,
     pub body: String,
 }
 
@@ -93,6 +98,9 @@ pub struct Origin {
     /// Front matter that could not be read, kept as written: it is written
     /// back untouched while the metadata stays empty.
     pub unreadable_front: Option<String>,
+    /// The fences around `unreadable_front` as written (see
+    /// [`MalformedFile::fences`]).
+    unreadable_fences: Option<(String, String)>,
     /// The site generator whose keys the file uses.
     pub dialect: Dialect,
     /// Odd things found while reading (a repeated key).
@@ -114,6 +122,7 @@ impl Origin {
             bom: false,
             original: None,
             unreadable_front: None,
+            unreadable_fences: None,
             dialect: Dialect::Copydesk,
             warnings: Vec::new(),
             layout: None,
@@ -149,6 +158,7 @@ impl Origin {
             bom: self.bom,
             original: None,
             unreadable_front: self.unreadable_front.clone(),
+            unreadable_fences: self.unreadable_fences.clone(),
             dialect: Dialect::Copydesk,
             warnings: Vec::new(),
             layout: None,
@@ -182,6 +192,7 @@ impl Origin {
             bom,
             original: None,
             unreadable_front: Some(malformed.raw_front.clone()),
+            unreadable_fences: Some((*malformed.fences).clone()),
             dialect: Dialect::Copydesk,
             warnings: Vec::new(),
             layout: None,
@@ -243,10 +254,15 @@ pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, 
                 // The whole block, fences and the blank line after it
                 // included: it is written back byte for byte.
                 raw_front: normal[..normal.len() - body.len()].to_string(),
+                fences: Default::default(),
                 body: body.to_string(),
             });
         }
         Some(kind) => {
+            let front_start = split.front.as_ptr() as usize - normal.as_ptr() as usize;
+            let front_end = front_start + split.front.len();
+            let body = strip_separator(split.body);
+            let close_end = normal.len() - body.len();
             let parsed = match kind {
                 // (Foreign front matter returned above.)
                 FrontMatterKind::Yaml | FrontMatterKind::Foreign => {
@@ -266,14 +282,14 @@ pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, 
                         error,
                         kind,
                         raw_front: split.front.to_string(),
-                        body: strip_separator(split.body).to_string(),
+                        fences: Box::new((
+                            normal[..front_start].to_string(),
+                            normal[front_end..close_end].to_string(),
+                        )),
+                        body: body.to_string(),
                     });
                 }
             };
-            let front_start = split.front.as_ptr() as usize - normal.as_ptr() as usize;
-            let front_end = front_start + split.front.len();
-            let body = strip_separator(split.body);
-            let close_end = normal.len() - body.len();
             rest = body;
             front_layout = Some(Arc::new(FrontLayout {
                 kind,
@@ -311,6 +327,7 @@ pub fn parse_markdown_in(text: &str, site: Option<Dialect>) -> Result<Document, 
             bom,
             original: Some((article.clone(), text.to_string())),
             unreadable_front: None,
+            unreadable_fences: None,
             dialect,
             warnings,
             layout: Some(Arc::new(Layout {
@@ -411,7 +428,15 @@ pub fn write_normalized(article: &Article, origin: &Origin) -> String {
             LineEnding::CrLf => out.replace('\n', "\r\n"),
         };
     }
-    if let Some(kind) = kind {
+    if let (Some(raw), Some((open, close))) = (&origin.unreadable_front, &origin.unreadable_fences)
+        && article.meta == Default::default()
+    {
+        // Front matter that could not be read goes back byte for byte,
+        // fences and the blank line (or none) after it included.
+        out.push_str(open);
+        out.push_str(raw);
+        out.push_str(close);
+    } else if let Some(kind) = kind {
         let front = match &origin.unreadable_front {
             Some(raw) if article.meta == Default::default() => raw.clone(),
             _ => {
@@ -559,8 +584,27 @@ mod tests {
         };
         assert_eq!(
             write_markdown(&article, &origin),
-            "---\ntitle: [oops\nlayout: post\n---\n\nThe body, edited\n"
+            "---\ntitle: [oops\nlayout: post\n---\nThe body, edited\n"
         );
+        // With the blank line, odd fences, TOML and CRLF: all kept.
+        for text in [
+            "---\ntitle: [oops\n---\n\nThe body\n",
+            "--- \ntitle: [oops\n---  \n\n\nThe body\n",
+            "+++\ntitle = [oops\n+++\nThe body\n",
+            "\u{feff}---\r\ntitle: [oops\r\n---\r\n\r\nThe body\r\n",
+        ] {
+            let err = parse_markdown(text).unwrap_err();
+            let origin = Origin::keeping_unreadable(&err, text);
+            let edited = Article {
+                body: err.body.replace("The body", "The body, edited"),
+                ..Default::default()
+            };
+            assert_eq!(
+                write_markdown(&edited, &origin),
+                text.replace("The body", "The body, edited"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
