@@ -239,7 +239,7 @@ fn json_ld(article: &Article, title: &str, with_url: bool, with_image: bool) -> 
     }
     put(
         "wordCount",
-        crate::analysis::stats::Stats::of(article).words.into(),
+        crate::analysis::stats::Stats::words_of(article).into(),
     );
     let json = serde_json::to_string_pretty(&ld).expect("serialising a JSON value");
     json.replace('<', "\\u003c")
