@@ -1,7 +1,7 @@
 //! Clean plain text, for pasting anywhere: no Markdown syntax left.
 
 use super::ExportOptions;
-use crate::markdown::{self, Block, BlockKind, TopLevel, plain_text};
+use crate::markdown::{self, Block, BlockKind, Inline, TopLevel, plain_text};
 use crate::model::{Article, Metadata};
 
 /// Title, subtitle, byline, body, credits and the author's bio (labelled, so
@@ -116,7 +116,11 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => {
-                out.push(format!("{indent}{}", one_line(&plain_text(content))))
+                let lines = lines_of(content);
+                out.push(format!(
+                    "{indent}{}",
+                    lines.replace('\n', &format!("\n{indent}"))
+                ))
             }
             BlockKind::Figure(f) => {
                 let caption = one_line(&plain_text(&f.caption));
@@ -185,20 +189,49 @@ fn body_paragraphs(blocks: &[Block], indent: &str, out: &mut Vec<String>) {
     }
 }
 
-/// [`one_line`] of the plain text of inline events, in one pass (no
-/// plain text made first).
+/// The plain text of a paragraph's inlines, each line of it as
+/// [`one_line`] makes it: a hard line break (two spaces or a backslash at
+/// the end of a line: an address, a sign-off) stays a line break.
+fn lines_of(content: &[Inline]) -> String {
+    fn push(out: &mut String, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::HardBreak => out.push('\n'),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => push(out, c),
+                Inline::Link { content, .. } => push(out, content),
+                other => out.push_str(&plain_text(std::slice::from_ref(other))),
+            }
+        }
+    }
+    let mut text = String::new();
+    push(&mut text, content);
+    text.split('\n')
+        .map(one_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// [`lines_of`] the inline events, in one pass (no plain text made first).
 fn one_line_of_events(events: &[pulldown_cmark::Event<'_>]) -> String {
     use pulldown_cmark::Event;
     let mut out = String::new();
     // Whitespace seen since the last word.
     let mut space = false;
     let mut piece = |text: &str| {
+        if text == "\n" {
+            out.push('\n');
+            space = false;
+            return;
+        }
         let mut words = text.split_whitespace();
         let Some(first) = words.next() else {
             space |= !text.is_empty();
             return;
         };
-        if (space || text.starts_with(char::is_whitespace)) && !out.is_empty() {
+        if (space || text.starts_with(char::is_whitespace))
+            && !out.is_empty()
+            && !out.ends_with('\n')
+        {
             out.push(' ');
         }
         out.push_str(first);
@@ -211,7 +244,8 @@ fn one_line_of_events(events: &[pulldown_cmark::Event<'_>]) -> String {
     for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => piece(t),
-            Event::SoftBreak | Event::HardBreak => piece(" "),
+            Event::SoftBreak => piece(" "),
+            Event::HardBreak => piece("\n"),
             Event::FootnoteReference(label) => {
                 piece("[");
                 piece(label);
@@ -281,6 +315,20 @@ mod tests {
         assert_eq!(
             out,
             "Title\nDek\n\nBy Jane Doe · 2022-03-01\n\nHeading\n\nA b c wraps.\n\n[Image: Leica (Credit: LGD)]\n\n• one\n• two\n\n    quoted\n\nSource: Reuters\n\nAbout the author: Jane Doe\n\nJane writes.\n"
+        );
+    }
+
+    #[test]
+    fn a_hard_line_break_stays_a_line_break() {
+        let lines = "Acme Corp.  \n1 Main Street\\\n*Springfield*  \nsoft\nwrap\n";
+        assert_eq!(
+            body_text(lines),
+            "Acme Corp.\n1 Main Street\nSpringfield\nsoft wrap\n"
+        );
+        let quoted: String = lines.lines().map(|l| format!("> {l}\n")).collect();
+        assert_eq!(
+            body_text(&quoted),
+            "    Acme Corp.\n    1 Main Street\n    Springfield\n    soft wrap\n"
         );
     }
 
