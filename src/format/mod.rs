@@ -574,6 +574,19 @@ mod tests {
     }
 
     #[test]
+    fn a_post_with_a_flow_list_closed_at_the_margin_is_edited_in_place() {
+        let text =
+            "---\ntitle: Template types\naliases: [\n  '/templates/base/',\n]\n---\n\nBody.\n";
+        let mut doc = parse_markdown(text).unwrap();
+        assert_eq!(write_markdown(&doc.article, &doc.origin), text);
+        doc.article.meta.title = "Templates".into();
+        assert_eq!(
+            write_markdown(&doc.article, &doc.origin),
+            text.replace("title: Template types", "title: Templates")
+        );
+    }
+
+    #[test]
     fn unreadable_front_matter_is_written_back_untouched() {
         let text = "---\ntitle: [oops\nlayout: post\n---\nThe body\n";
         let err = parse_markdown(text).unwrap_err();

@@ -46,6 +46,54 @@ pub fn parse(front: &str, first_line: usize) -> Result<Vec<(String, Value)>, Fro
 
 /// Parses a front-matter block, keeping where each key stands.
 pub fn parse_marked(front: &str, first_line: usize) -> Result<Parsed, FrontMatterError> {
+    let strict = parse_strictly(front, first_line);
+    if strict.is_err()
+        && let Some(indented) = flow_lines_indented(front)
+        && let Ok(parsed) = parse_strictly(&indented, first_line)
+    {
+        return Ok(parsed);
+    }
+    strict
+}
+
+/// The block with every line that starts inside a `[ … ]` or `{ … }` at
+/// column 0 moved one space in, or `None` if there is no such line.
+///
+/// `aliases: [\n  '/a/',\n]` — a list closed at the margin — is read by
+/// libyaml, and so by Jekyll and Hugo, and posts have it (Hugo's own
+/// documentation does); `yaml-rust2` holds to the YAML 1.2 rule that flow
+/// content is indented. The lines keep their numbers, so the keys' places
+/// stay right for editing in place.
+fn flow_lines_indented(front: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut changed = false;
+    let mut out = String::with_capacity(front.len() + 8);
+    for line in front.split_inclusive('\n') {
+        if depth > 0 && !line.starts_with([' ', '\t', '\n', '\r']) {
+            out.push(' ');
+            changed = true;
+        }
+        out.push_str(line);
+        // Quotes open only where a value starts (not the `'` of "it's").
+        let mut quote = None;
+        let mut value_starts = true;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if value_starts => quote = Some(c),
+                (None, '#') if value_starts => break,
+                (None, '[' | '{') => depth += 1,
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            value_starts = c.is_whitespace() || matches!(c, '[' | '{' | ',' | ':');
+        }
+    }
+    changed.then_some(out)
+}
+
+fn parse_strictly(front: &str, first_line: usize) -> Result<Parsed, FrontMatterError> {
     let mut builder = Builder {
         first_line,
         ..Default::default()
@@ -540,6 +588,26 @@ mod tests {
             let entries = vec![("k".to_string(), Value::String(text.into()))];
             assert_eq!(parse(&write(&entries), 2).unwrap(), entries, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_flow_list_closed_at_the_margin_reads_as_libyaml_reads_it() {
+        // From Hugo's documentation: Hugo and Jekyll read it.
+        let front = "title: Template types\naliases: [\n  '/templates/base/',\n  \"/it's/\", # a note [\n]\nmap: {a: 1,\nb: [2]}\nweight: 30\n";
+        let parsed = parse_marked(front, 2).unwrap();
+        let keys: Vec<_> = parsed.entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["title", "aliases", "map", "weight"]);
+        assert_eq!(
+            parsed.entries[1].1,
+            Value::List(vec![
+                Value::String("/templates/base/".into()),
+                Value::String("/it's/".into())
+            ])
+        );
+        let weight = parsed.keys.iter().find(|k| k.path == ["weight"]).unwrap();
+        assert_eq!((weight.line, weight.col), (7, 0));
+        // A block that is wrong in other ways is still refused.
+        assert!(parse_marked("aliases: [\n'/a/'\nweight: 30\n", 2).is_err());
     }
 
     #[test]
