@@ -95,6 +95,7 @@ fn start(
             name: "newsroom".into(),
             url: "https://news.example".into(),
             user: "jane".into(),
+            ..Default::default()
         }],
     };
     let for_factory = asked.clone();
@@ -206,4 +207,49 @@ fn a_post_deleted_on_the_site_brings_the_dialog_back_offering_a_new_post() {
         requests[1].as_new,
         "the dialog came back with a new post ticked"
     );
+}
+
+#[test]
+fn a_post_edited_on_the_site_is_overwritten_only_by_the_overwrite_button() {
+    let (mut harness, _dir, asked, _) = start(Some(Cause::ChangedOnServer {
+        id: 12,
+        recorded: "2026-12-01T03:00:00".into(),
+        now: "2026-12-01T05:00:00".into(),
+        fields: vec!["title".into(), "excerpt".into()],
+    }));
+    open_dialog(&mut harness);
+    harness.get_by_label("draft").click();
+    pump(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    assert!(!asked.lock().unwrap()[0].force);
+    // The dialog names what changed, and offers no plain "Publish Now".
+    harness.get_by_label(
+        "Post 12 was edited on the site since the last publish (changed: title, excerpt; 2026-12-01T05:00:00 UTC). Overwrite those changes?",
+    );
+    assert!(harness.query_by_label("Publish Now").is_none());
+    harness.get_by_label("Overwrite").click();
+    wait_until_done(&mut harness);
+    let requests = asked.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2);
+    assert!(requests[1].force, "the overwrite was asked for");
+    assert_eq!(requests[1].status, PostStatus::Draft);
+}
+
+#[test]
+fn cancelling_a_conflict_sends_nothing_more() {
+    let (mut harness, _dir, asked, _) = start(Some(Cause::ChangedOnServer {
+        id: 12,
+        recorded: "a".into(),
+        now: "b".into(),
+        fields: vec![],
+    }));
+    open_dialog(&mut harness);
+    harness.get_by_label("Publish Now").click();
+    wait_until_done(&mut harness);
+    harness.get_by_label_contains("what changed is unknown");
+    harness.get_by_label("Cancel").click();
+    pump(&mut harness);
+    assert!(harness.query_by_label("Overwrite").is_none());
+    assert_eq!(asked.lock().unwrap().len(), 1);
 }

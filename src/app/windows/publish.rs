@@ -42,7 +42,8 @@ struct Dialog {
     site: Site,
     doc: u64,
     status: PostStatus,
-    force: bool,
+    /// The post was edited on the site: only the "Overwrite" button sends.
+    conflict: bool,
     as_new: bool,
     /// Waiting for "Publish live" to be confirmed.
     confirming: bool,
@@ -141,7 +142,7 @@ fn open_dialog(app: &mut CopydeskApp, site: Site) {
         site,
         doc: doc.id,
         status: PostStatus::from_article(doc.article.meta.status),
-        force: false,
+        conflict: false,
         as_new: false,
         confirming: false,
         message: String::new(),
@@ -218,6 +219,7 @@ fn sites_window(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                     name: form.name.trim().to_string(),
                     url: form.url.trim().trim_end_matches('/').to_string(),
                     user: form.user.trim().to_string(),
+                    timeout_secs: None,
                 };
                 match sites::validate(&site) {
                     Err(e) => form.message = e,
@@ -292,7 +294,7 @@ fn request_for(app: &CopydeskApp, dialog: &Dialog) -> Option<PublishRequest> {
         article: doc.article.clone(),
         base_dir,
         status: dialog.status,
-        force: dialog.force,
+        force: false,
         as_new: dialog.as_new,
     })
 }
@@ -306,6 +308,7 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
     };
     let mut open = true;
     let mut start = false;
+    let mut cancelled = false;
     egui::Window::new(format!("Publish to {}", state.site.name))
         .open(&mut open)
         .default_width(520.0)
@@ -332,7 +335,6 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
             if !state.message.is_empty() {
                 ui.colored_label(ui.visuals().warn_fg_color, &state.message);
             }
-            ui.checkbox(&mut state.force, "Overwrite changes made on the site");
             ui.checkbox(&mut state.as_new, "Publish as a new post");
             if state.confirming {
                 ui.label(format!(
@@ -347,6 +349,20 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
                         state.confirming = false;
                     }
                 });
+            } else if state.conflict && !state.as_new {
+                // Someone else's edit is lost only on an explicit click.
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite").clicked() {
+                        if state.status.is_live() {
+                            state.confirming = true;
+                        } else {
+                            start = true;
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancelled = true;
+                    }
+                });
             } else if ui.button("Publish Now").clicked() {
                 if state.status.is_live() {
                     state.confirming = true;
@@ -358,12 +374,12 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
     if start {
         let request = PublishRequest {
             status: state.status,
-            force: state.force,
+            force: state.conflict && !state.as_new,
             as_new: state.as_new,
             ..request
         };
         start_job(app, ctx, &state, request);
-    } else if open {
+    } else if open && !cancelled {
         app.publishing.dialog = Some(state);
     }
 }
@@ -436,7 +452,7 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
             let site = app.publishing.sites.get(&job.site).cloned();
             let status = job.status;
             if let Some(site) = site {
-                let (force, as_new, message) = match cause {
+                let (conflict, as_new, message) = match cause {
                     Cause::PostDeleted { id } => (
                         false,
                         true,
@@ -445,12 +461,21 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                         ),
                     ),
                     Cause::ChangedOnServer {
-                        id, now: changed, ..
+                        id,
+                        now: changed,
+                        fields,
+                        ..
                     } => (
                         true,
                         false,
                         format!(
-                            "Post {id} was edited on the site ({changed} UTC) since the last publish. Overwrite those changes?"
+                            "Post {id} was edited on the site since the last publish ({}; {changed} UTC). Overwrite those changes?",
+                            if fields.is_empty() {
+                                "last published from another machine, so what changed is unknown"
+                                    .to_string()
+                            } else {
+                                format!("changed: {}", fields.join(", "))
+                            }
                         ),
                     ),
                     _ => unreachable!("matched above"),
@@ -459,7 +484,7 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                     site,
                     doc: job.doc,
                     status,
-                    force,
+                    conflict,
                     as_new,
                     confirming: false,
                     message,

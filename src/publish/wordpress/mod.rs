@@ -10,6 +10,7 @@ use serde_json::{Value as Json, json};
 use super::dates::{self, PostDate};
 use super::media_cache::{self, Media, MediaCache};
 use super::record::{self, Remote};
+use super::saved_posts::{PostFields, SavedPosts};
 use super::sites::is_secure_url;
 use super::{
     Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site, SiteInfo,
@@ -25,6 +26,7 @@ pub struct WordPress {
     site: Site,
     rest: Rest,
     media_cache: Option<PathBuf>,
+    saved_posts: Option<PathBuf>,
 }
 
 impl WordPress {
@@ -41,12 +43,19 @@ impl WordPress {
             site,
             rest,
             media_cache: MediaCache::default_path(),
+            saved_posts: SavedPosts::default_path(),
         })
     }
 
     /// Keeps the uploaded-media record somewhere else (tests).
     pub fn with_media_cache(mut self, path: Option<PathBuf>) -> Self {
         self.media_cache = path;
+        self
+    }
+
+    /// Keeps the record of saved posts somewhere else (tests).
+    pub fn with_saved_posts(mut self, path: Option<PathBuf>) -> Self {
+        self.saved_posts = path;
         self
     }
 
@@ -334,17 +343,35 @@ impl WordPress {
         }
         let current = self.rest.get_optional(
             &format!("/wp/v2/posts/{}", remote.id),
-            &[("context", "edit"), ("_fields", "id,status,modified_gmt")],
+            &[
+                ("context", "edit"),
+                ("_fields", "id,status,modified_gmt,title,content,excerpt"),
+            ],
         )?;
         let Some(current) = current.filter(|p| p["status"] != "trash") else {
             return Err(self.err(Cause::PostDeleted { id: remote.id }));
         };
         let now = current["modified_gmt"].as_str().unwrap_or("").to_string();
         if !request.force && !remote.modified_gmt.is_empty() && now != remote.modified_gmt {
+            // What this machine saved last, if that is the publish the file
+            // records; a record of another save would name wrong fields.
+            let saved = SavedPosts::load(self.saved_posts.as_deref());
+            let fields = saved
+                .get(self.site.base_url(), remote.id)
+                .filter(|f| f.modified_gmt == remote.modified_gmt)
+                .map(|before| {
+                    before
+                        .changed(&PostFields::from_post(&current))
+                        .into_iter()
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
             return Err(self.err(Cause::ChangedOnServer {
                 id: remote.id,
                 recorded: remote.modified_gmt.clone(),
                 now,
+                fields,
             }));
         }
         Ok(Some(remote))
@@ -641,6 +668,13 @@ impl Publisher for WordPress {
         {
             notes.push(note);
         }
+        let mut saved_posts = SavedPosts::load(self.saved_posts.as_deref());
+        saved_posts.insert(self.site.base_url(), id, PostFields::from_post(&saved));
+        if let Err(e) = saved_posts.save() {
+            notes.push(format!(
+                "could not remember what the post holds (a later conflict will not name the fields): {e}"
+            ));
+        }
         let remote = Remote {
             site: self.site.name.clone(),
             id,
@@ -691,6 +725,7 @@ mod tests {
             name: "blog".into(),
             url: "http://example.com".into(),
             user: "u".into(),
+            ..Default::default()
         };
         let err = WordPress::new(site, "secret".into()).err().unwrap();
         assert!(matches!(err.cause, Cause::Insecure(_)));
