@@ -189,19 +189,15 @@ fn random_token() -> String {
     format!("{:016x}{:016x}", part(), part())
 }
 
-/// The whole connection: checks the address and the keyring, shows the
-/// approval screen through `open` (a browser; the command line also prints
-/// it), waits, and keeps the password in the keyring. Returns the site to
-/// add, with the user WordPress names.
-pub fn connect(
+/// The first half of a connection: checks the address and the keyring and
+/// listens. The approval screen is `approval.authorize_url(&site.url)`; the
+/// site's user is filled in by [`finish`].
+pub fn prepare(
     name: &str,
     url: &str,
     timeout_secs: Option<u64>,
-    open: &mut dyn FnMut(&str) -> Result<(), String>,
-    limit: Duration,
-    cancel: &AtomicBool,
-) -> Result<Site, String> {
-    let mut site = Site {
+) -> Result<(Site, Approval), String> {
+    let site = Site {
         name: name.trim().to_string(),
         url: url.trim().trim_end_matches('/').to_string(),
         // Not known yet: the account that approves.
@@ -218,8 +214,18 @@ pub fn connect(
             sites::PASSWORD_ENV
         )
     })?;
-    let approval = Approval::listen()?;
-    open(&approval.authorize_url(&site.url))?;
+    Ok((site, Approval::listen()?))
+}
+
+/// The second half: waits for the approval (a background thread in the
+/// app) and keeps the password in the keyring. Returns the site to add,
+/// with the user WordPress names.
+pub fn finish(
+    mut site: Site,
+    approval: Approval,
+    limit: Duration,
+    cancel: &AtomicBool,
+) -> Result<Site, String> {
     let approved = approval
         .wait(limit, cancel)
         .map_err(|e| format!("site {}: {e}", site.name))?;
@@ -231,6 +237,22 @@ pub fn connect(
         )
     })?;
     Ok(site)
+}
+
+/// The whole connection in one call: [`prepare`], show the approval
+/// screen through `open` (a browser; the command line also prints it),
+/// then [`finish`].
+pub fn connect(
+    name: &str,
+    url: &str,
+    timeout_secs: Option<u64>,
+    open: &mut dyn FnMut(&str) -> Result<(), String>,
+    limit: Duration,
+    cancel: &AtomicBool,
+) -> Result<Site, String> {
+    let (site, approval) = prepare(name, url, timeout_secs)?;
+    open(&approval.authorize_url(&site.url))?;
+    finish(site, approval, limit, cancel)
 }
 
 #[cfg(test)]
