@@ -995,3 +995,155 @@ fn connecting_in_the_browser_without_a_keyring_is_refused_before_the_browser_ope
     assert!(!text(&out.stdout).contains("authorize-application"));
     assert!(!desk.path("config/sites.ron").exists());
 }
+
+#[test]
+fn pictures_inside_paragraphs_are_uploaded_and_a_library_address_is_featured_as_it_is() {
+    let wp = wordpress();
+    let rest = admin(wp);
+    // An account of its own: the other tests count the administrator's media.
+    let user = rest
+        .post_json(
+            "/wp/v2/users",
+            &[],
+            &json!({"username": "pictures", "name": "Pia Pictures", "email": "pictures@example.com",
+                    "password": "pictures-password-1", "roles": ["editor"]}),
+        )
+        .unwrap();
+    let user_id = user["id"].as_u64().unwrap().to_string();
+    let password = rest
+        .post_json(
+            &format!("/wp/v2/users/{user_id}/application-passwords"),
+            &[],
+            &json!({"name": "copydesk-tests"}),
+        )
+        .unwrap()["password"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let editor = WordPress {
+        url: wp.url.clone(),
+        user: "pictures".into(),
+        password: password.clone(),
+        admin_password: String::new(),
+        started_in: wp.started_in,
+    };
+    let as_editor = Rest::new(
+        &Site {
+            name: "pictures".into(),
+            url: wp.url.clone(),
+            user: "pictures".into(),
+            ..Default::default()
+        },
+        &password,
+    );
+    let media_of_editor = || {
+        rest.get(
+            "/wp/v2/media",
+            &[("per_page", "100"), ("author", &user_id), ("_fields", "id")],
+        )
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len()
+    };
+    let icons = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons");
+    // A picture already in the site's library, given by its address.
+    let cover = as_editor
+        .post_file(
+            "/wp/v2/media",
+            &[],
+            &std::fs::read(icons.join("copydesk-128.png")).unwrap(),
+            "image/png",
+            "library-cover.png",
+        )
+        .unwrap();
+    let cover_url = cover["source_url"].as_str().unwrap().to_string();
+    let before = media_of_editor();
+
+    let desk = Desk::new();
+    desk.add_site("pictures", &wp.url, &editor);
+    std::fs::copy(icons.join("copydesk-32.png"), desk.path("logo.png")).unwrap();
+    std::fs::write(
+        desk.path("post.md"),
+        format!(
+            "---\ntitle: Pictures in the text\nimage: \"{cover_url}\"\n---\n\nThe logo ![the Copydesk logo](logo.png) sits in the text.\n\nA second paragraph.\n"
+        ),
+    )
+    .unwrap();
+    let out = desk.run(
+        &[
+            "publish", "post.md", "--site", "pictures", "--status", "draft",
+        ],
+        Some(&password),
+        "",
+    );
+    let (id, _, _) = published(&out);
+    assert!(
+        !text(&out.stderr).contains("feature image"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(media_of_editor(), before + 1, "only the inline picture");
+    let back = rest
+        .get(&format!("/wp/v2/posts/{id}"), &[("context", "edit")])
+        .unwrap();
+    assert_eq!(
+        back["featured_media"], cover["id"],
+        "the library's own item"
+    );
+    let logo = rest
+        .get(
+            "/wp/v2/media",
+            &[
+                ("author", &user_id),
+                ("search", "logo"),
+                ("context", "edit"),
+                ("_fields", "id,source_url,alt_text"),
+            ],
+        )
+        .unwrap()[0]
+        .clone();
+    assert_eq!(logo["alt_text"], "the Copydesk logo");
+    let blocks = parse_blocks(back["content"]["raw"].as_str().unwrap());
+    assert_eq!(blocks[0]["name"], "core/paragraph");
+    assert_eq!(
+        blocks[0]["html"].as_str().unwrap().trim(),
+        format!(
+            "<p>The logo <img src=\"{}\" class=\"wp-image-{}\" alt=\"the Copydesk logo\"> sits in the text.</p>",
+            logo["source_url"].as_str().unwrap(),
+            logo["id"]
+        )
+    );
+
+    // Republished: nothing uploaded twice.
+    let out = desk.run(
+        &["publish", "post.md", "--site", "pictures"],
+        Some(&password),
+        "",
+    );
+    assert_eq!(published(&out).0, id);
+    assert_eq!(media_of_editor(), before + 1);
+
+    // A web address elsewhere cannot be featured: said, not guessed.
+    let out = desk.run(
+        &[
+            "set",
+            "post.md",
+            "image=https://elsewhere.example/cover.png",
+        ],
+        None,
+        "",
+    );
+    assert!(out.status.success());
+    let out = desk.run(
+        &["publish", "post.md", "--site", "pictures"],
+        Some(&password),
+        "",
+    );
+    assert_eq!(published(&out).0, id);
+    assert!(
+        text(&out.stderr).contains("is not in the site's media library"),
+        "{}",
+        text(&out.stderr)
+    );
+}

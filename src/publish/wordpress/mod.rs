@@ -16,7 +16,6 @@ use super::{
     Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site, SiteInfo,
 };
 use crate::export::{self, MediaRef};
-use crate::markdown::{self, BlockKind};
 use rest::{Rest, decode_entities};
 
 /// The front-matter key under `publish:` for WordPress posts.
@@ -246,6 +245,37 @@ impl WordPress {
         Ok((map, uploaded, reused))
     }
 
+    /// The media item a web address of the site's library is (a feature
+    /// image given as the address of a picture already on the site is used
+    /// as it is: nothing downloaded, nothing uploaded).
+    fn library_item(&self, url: &str) -> Result<Option<u64>, PublishError> {
+        let file = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        if stem.is_empty() {
+            return Ok(None);
+        }
+        let found = self.rest.get(
+            "/wp/v2/media",
+            &[
+                ("search", stem),
+                ("per_page", "100"),
+                ("_fields", "id,source_url"),
+            ],
+        )?;
+        Ok(found.as_array().and_then(|items| {
+            items
+                .iter()
+                .find(|m| m["source_url"].as_str() == Some(url))
+                .and_then(|m| m["id"].as_u64())
+        }))
+    }
+
     /// The author to send: a WordPress user of the article's first author's
     /// name, where the account may set one.
     fn author(&self, request: &PublishRequest, me: &Json, notes: &mut Vec<String>) -> Option<u64> {
@@ -411,15 +441,14 @@ fn local_images(request: &PublishRequest) -> Vec<LocalImage> {
             caption,
         });
     }
-    markdown::walk(&markdown::parse(&request.article.body), &mut |b| {
-        if let BlockKind::Figure(f) = &b.kind {
-            add(LocalImage {
-                src: f.src.clone(),
-                alt: f.alt.clone(),
-                caption: String::new(),
-            });
-        }
-    });
+    // Figures and pictures inside paragraphs alike.
+    for (src, alt) in export::body_images(&request.article.body) {
+        add(LocalImage {
+            src,
+            alt,
+            caption: String::new(),
+        });
+    }
     out
 }
 
@@ -643,12 +672,18 @@ impl Publisher for WordPress {
         if let Some(id) = author {
             body.insert("author".into(), json!(id));
         }
-        let featured = media.get(&meta.image.src).map(|m| m.id);
+        let featured = match media.get(&meta.image.src) {
+            Some(m) => Some(m.id),
+            None if !meta.image.src.trim().is_empty() => {
+                self.library_item(meta.image.src.trim())?
+            }
+            None => None,
+        };
         if let Some(id) = featured {
             body.insert("featured_media".into(), json!(id));
         } else if !meta.image.src.trim().is_empty() {
             notes.push(format!(
-                "the feature image {} is a web address; WordPress needs it in its media library, so no featured image was set",
+                "the feature image {} is not in the site's media library; WordPress features only its own pictures, so no featured image was set",
                 meta.image.src.trim()
             ));
         }
