@@ -613,6 +613,7 @@ fn sites(command: SitesCommand) -> Result<i32, String> {
             let mut open = |address: &str| {
                 // Printed first: the browser may not open (no display).
                 println!("Approve Copydesk in your browser: {address}");
+                println!("{}", publish::authorize::OLDER_SITES_HINT);
                 #[cfg(feature = "gui")]
                 if let Err(e) = webbrowser::open(address) {
                     eprintln!("copydesk: could not open a browser ({e}); open the address above");

@@ -18,6 +18,12 @@ use super::sites::{self, Site};
 /// The name the application asks for (WordPress names the password after it).
 pub const APP_NAME: &str = "Copydesk";
 
+/// WordPress before 7.0 accepts an `http://` return address only from a site
+/// whose environment type is `local` (7.0 also allows 127.0.0.1, Trac
+/// #57809): on older sites the approval screen refuses, and this says what
+/// to do instead.
+pub const OLDER_SITES_HINT: &str = "If the site answers that the URL must be served over a secure connection (WordPress before 7.0), create an Application Password under Users → Profile and add the site with it instead.";
+
 /// What WordPress handed back. Not `Debug`: the password is never printed.
 pub struct Approved {
     pub user_login: String,

@@ -128,6 +128,7 @@ pub fn show(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                     "If no browser opened, open: {}",
                     connecting.address
                 ));
+                ui.label(authorize::OLDER_SITES_HINT);
             }
             if !window.message.is_empty() {
                 ui.label(&window.message);
