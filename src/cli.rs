@@ -606,9 +606,9 @@ fn sites(command: SitesCommand) -> Result<i32, String> {
         SitesCommand::Add {
             name,
             url,
+            user,
             browser: true,
             timeout,
-            ..
         } => {
             let mut open = |address: &str| {
                 // Printed first: the browser may not open (no display).
@@ -629,6 +629,15 @@ fn sites(command: SitesCommand) -> Result<i32, String> {
                 std::time::Duration::from_secs(10 * 60),
                 &cancel,
             )?;
+            if let Some(asked) = user.filter(|u| !u.trim().eq_ignore_ascii_case(&site.user)) {
+                eprintln!(
+                    "copydesk: site {}: approved by {}, not {}; the site is added for {}",
+                    site.name,
+                    site.user,
+                    asked.trim(),
+                    site.user
+                );
+            }
             let (path, mut list) = sites_file()?;
             list.upsert(site.clone());
             list.save_to(&path)?;
