@@ -334,7 +334,17 @@ fn the_sites_window_adds_checks_and_removes_a_site() {
         "blog: signed in as jane (editor); categories: Phones; tags: ",
     );
 
+    // Removing asks first: the password goes with the site.
     harness.get_by_label("Remove blog").click();
+    pump(&mut harness);
+    harness.get_by_label("Keep").click();
+    pump(&mut harness);
+    assert!(harness.state().publishing.sites.get("blog").is_some());
+    assert_eq!(sites::password(&site).unwrap(), "abcd efgh ijkl");
+    harness.get_by_label("Remove blog").click();
+    pump(&mut harness);
+    harness.get_by_label("Remove blog and forget its password?");
+    harness.get_by_label("Remove and Forget").click();
     pump(&mut harness);
     harness.get_by_label("No sites yet.");
     let file = std::fs::read_to_string(dir.path().join("sites.ron")).unwrap();

@@ -27,6 +27,9 @@ pub struct SitesWindow {
     message: String,
     checking: Option<Receiver<(String, Result<SiteInfo, String>)>>,
     connecting: Option<Connecting>,
+    /// The site whose removal waits for a confirmation (its password goes
+    /// too, and only the site can make a new one).
+    removing: Option<String>,
 }
 
 struct Connecting {
@@ -69,20 +72,24 @@ pub fn show(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                         start_check(app, ctx, &mut window, site.clone());
                     }
                     if ui.button(format!("Remove {}", site.name)).clicked() {
-                        app.publishing.sites.remove(&site.name);
-                        let forgotten = sites::forget_password(&site);
-                        notices.push(app.publishing.save_sites().and_then(|()| {
-                            forgotten
-                                .map(|()| format!("Removed site {}", site.name))
-                                .map_err(|e| {
-                                    format!(
-                                        "Removed site {}, but its password stays in the keyring: {e}",
-                                        site.name
-                                    )
-                                })
-                        }));
+                        window.removing = Some(site.name.clone());
                     }
                 });
+                if window.removing.as_deref() == Some(site.name.as_str()) {
+                    ui.horizontal(|ui| {
+                        ui.label(format!(
+                            "Remove {} and forget its password?",
+                            site.name
+                        ));
+                        if ui.button("Remove and Forget").clicked() {
+                            window.removing = None;
+                            notices.push(remove(app, &site));
+                        }
+                        if ui.button("Keep").clicked() {
+                            window.removing = None;
+                        }
+                    });
+                }
             }
             if window.checking.is_some() {
                 ui.horizontal(|ui| {
@@ -148,18 +155,35 @@ pub fn show(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     }
 }
 
-/// The form's site (address without a trailing slash).
-fn form_site(window: &SitesWindow) -> Site {
+fn remove(app: &mut CopydeskApp, site: &Site) -> Result<String, String> {
+    app.publishing.sites.remove(&site.name);
+    let forgotten = sites::forget_password(site);
+    app.publishing.save_sites()?;
+    forgotten
+        .map(|()| format!("Removed site {}", site.name))
+        .map_err(|e| {
+            format!(
+                "Removed site {}, but its password stays in the keyring: {e}",
+                site.name
+            )
+        })
+}
+
+/// The form's site (address without a trailing slash); a site added again
+/// keeps the timeout `sites.ron` gives it.
+fn form_site(app: &CopydeskApp, window: &SitesWindow) -> Site {
+    let name = window.name.trim().to_string();
+    let timeout_secs = app.publishing.sites.get(&name).and_then(|s| s.timeout_secs);
     Site {
-        name: window.name.trim().to_string(),
+        name,
         url: window.url.trim().trim_end_matches('/').to_string(),
         user: window.user.trim().to_string(),
-        timeout_secs: None,
+        timeout_secs,
     }
 }
 
 fn add_with_password(app: &mut CopydeskApp, window: &mut SitesWindow) -> String {
-    let site = form_site(window);
+    let site = form_site(app, window);
     if let Err(e) = sites::validate(&site) {
         return e;
     }
@@ -195,7 +219,8 @@ fn start_check(app: &mut CopydeskApp, ctx: &Context, window: &mut SitesWindow, s
 }
 
 fn start_connect(app: &mut CopydeskApp, ctx: &Context, window: &mut SitesWindow, now: f64) {
-    let (site, approval) = match authorize::prepare(&window.name, &window.url, None) {
+    let timeout = form_site(app, window).timeout_secs;
+    let (site, approval) = match authorize::prepare(&window.name, &window.url, timeout) {
         Ok(ready) => ready,
         Err(e) => {
             window.message = e;
