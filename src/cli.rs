@@ -155,13 +155,21 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum SitesCommand {
     /// Add (or replace) a site; the Application Password is read from
-    /// standard input, or asked for.
+    /// standard input, or asked for — or, with --browser, approved on the
+    /// site's own screen and handed back to Copydesk.
     Add {
         name: String,
         #[arg(long)]
         url: String,
+        #[arg(long, required_unless_present = "browser")]
+        user: Option<String>,
+        /// Open the site's approval screen (the address is printed too);
+        /// WordPress gives the password back to a local port.
         #[arg(long)]
-        user: String,
+        browser: bool,
+        /// Seconds to wait for the site to connect and answer (default 30).
+        #[arg(long)]
+        timeout: Option<u64>,
     },
     /// One line a site: name, address, user.
     List,
@@ -595,11 +603,65 @@ fn read_password(site: &str) -> Result<String, String> {
 fn sites(command: SitesCommand) -> Result<i32, String> {
     use crate::publish::{self, sites};
     match command {
-        SitesCommand::Add { name, url, user } => {
+        SitesCommand::Add {
+            name,
+            url,
+            user,
+            browser: true,
+            timeout,
+        } => {
+            let mut open = |address: &str| {
+                // Printed first: the browser may not open (no display).
+                println!("Approve Copydesk in your browser: {address}");
+                println!("{}", publish::authorize::OLDER_SITES_HINT);
+                #[cfg(feature = "gui")]
+                if let Err(e) = webbrowser::open(address) {
+                    eprintln!("copydesk: could not open a browser ({e}); open the address above");
+                }
+                Ok(())
+            };
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let site = publish::authorize::connect(
+                &name,
+                &url,
+                timeout,
+                &mut open,
+                std::time::Duration::from_secs(10 * 60),
+                &cancel,
+            )?;
+            if let Some(asked) = user.filter(|u| !u.trim().eq_ignore_ascii_case(&site.user)) {
+                eprintln!(
+                    "copydesk: site {}: approved by {}, not {}; the site is added for {}",
+                    site.name,
+                    site.user,
+                    asked.trim(),
+                    site.user
+                );
+            }
+            let (path, mut list) = sites_file()?;
+            list.upsert(site.clone());
+            list.save_to(&path)?;
+            emit(
+                &format!(
+                    "site {} added for user {}; password in the system keyring\n",
+                    site.name, site.user
+                ),
+                None,
+            )?;
+            Ok(EXIT_OK)
+        }
+        SitesCommand::Add {
+            name,
+            url,
+            user,
+            timeout,
+            ..
+        } => {
             let site = publish::Site {
                 name: name.trim().to_string(),
                 url: url.trim().trim_end_matches('/').to_string(),
-                user: user.trim().to_string(),
+                user: user.unwrap_or_default().trim().to_string(),
+                timeout_secs: timeout,
             };
             sites::validate(&site)?;
             let password = read_password(&site.name)?;

@@ -31,11 +31,21 @@ impl Desk {
 
     /// Runs `copydesk` with this desk's folders and the given password.
     fn run(&self, args: &[&str], password: Option<&str>, stdin: &str) -> Output {
+        self.run_in(args, password, stdin, "data")
+    }
+
+    /// Runs `copydesk` as on another machine: a data folder of its own
+    /// (no record of uploads or saved posts).
+    fn run_with_data(&self, args: &[&str], password: Option<&str>, data: &str) -> Output {
+        self.run_in(args, password, "", data)
+    }
+
+    fn run_in(&self, args: &[&str], password: Option<&str>, stdin: &str, data: &str) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
         cmd.args(args)
             .current_dir(self.dir.path())
             .env("COPYDESK_CONFIG_DIR", self.path("config"))
-            .env("COPYDESK_DATA_DIR", self.path("data"))
+            .env("COPYDESK_DATA_DIR", self.path(data))
             .env_remove("COPYDESK_WORDPRESS_PASSWORD")
             // No session bus, so no keyring: the test's passwords never land
             // in a developer's own keyring.
@@ -125,6 +135,7 @@ fn admin(wp: &WordPress) -> Rest {
         name: "admin".into(),
         url: wp.url.clone(),
         user: wp.user.clone(),
+        ..Default::default()
     };
     Rest::new(&site, &wp.password)
 }
@@ -377,17 +388,42 @@ fn the_sample_publishes_as_a_draft_then_updates_the_same_post() {
     rest.post_json(
         &format!("/wp/v2/posts/{id}"),
         &[],
-        &json!({"title": "Edited on the site"}),
+        &json!({"title": "Edited on the site", "excerpt": "A sharper excerpt."}),
     )
     .unwrap();
+    // The editor changed the body meanwhile: that is not the site's change.
+    let out = desk.run(&["set", "post.md", "slug=xiaomi-leica-official"], None, "");
+    assert!(out.status.success());
     let unchanged = std::fs::read(&post).unwrap();
     let out = desk.run(
         &["publish", "post.md", "--site", "newsroom"],
         Some(&wp.password),
         "",
     );
-    failed_with(&out, "newsroom", "changed on the site");
+    failed_with(
+        &out,
+        "newsroom",
+        &format!(
+            "post {id} was edited on the site since the last publish (changed: title, excerpt;"
+        ),
+    );
+    assert!(text(&out.stderr).contains("use --force"));
     assert_eq!(std::fs::read(&post).unwrap(), unchanged);
+    let back = rest
+        .get(&format!("/wp/v2/posts/{id}"), &[("context", "edit")])
+        .unwrap();
+    assert_eq!(
+        back["title"]["raw"], "Edited on the site",
+        "nothing was sent"
+    );
+    // Published from another machine (no record of what the post held):
+    // still refused, and said so.
+    let elsewhere = desk.run_with_data(
+        &["publish", "post.md", "--site", "newsroom"],
+        Some(&wp.password),
+        "other-data",
+    );
+    failed_with(&elsewhere, "newsroom", "what changed is unknown");
     let out = desk.run(
         &["publish", "post.md", "--site", "newsroom", "--force"],
         Some(&wp.password),
@@ -582,6 +618,7 @@ fn an_author_publishes_without_false_alarms_and_without_new_categories() {
         url: wp.url.clone(),
         user: "writer".into(),
         password: password.clone(),
+        admin_password: String::new(),
         started_in: wp.started_in,
     };
     let desk = Desk::new();
@@ -627,5 +664,486 @@ fn an_author_publishes_without_false_alarms_and_without_new_categories() {
         std::fs::read_to_string(&post)
             .unwrap()
             .contains("site: as-author")
+    );
+}
+
+/// Sends the address to a server that takes connections and never answers,
+/// until dropped.
+struct HungServer {
+    port: u16,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl HungServer {
+    fn start() -> HungServer {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            while !stopped.load(Ordering::Relaxed) {
+                if let Ok((stream, _)) = listener.accept() {
+                    held.push(stream);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        });
+        HungServer { port, stop }
+    }
+}
+
+impl Drop for HungServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn a_hung_site_a_switched_off_rest_api_and_a_crashing_site_each_say_one_line() {
+    let wp = wordpress();
+    let desk = Desk::new();
+    let post = desk.sample_article();
+    let before = std::fs::read(&post).unwrap();
+
+    // A site that accepts and never answers: the site's own short timeout.
+    let hung = HungServer::start();
+    let url = format!("http://127.0.0.1:{}", hung.port);
+    let out = desk.run(
+        &[
+            "sites",
+            "add",
+            "hung",
+            "--url",
+            &url,
+            "--user",
+            "admin",
+            "--timeout",
+            "1",
+        ],
+        Some("x"),
+        "x",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read_to_string(desk.path("config/sites.ron"))
+            .unwrap()
+            .contains("timeout_secs: Some(1)")
+    );
+    let started = std::time::Instant::now();
+    let out = desk.run(
+        &["publish", "post.md", "--site", "hung"],
+        Some(&wp.password),
+        "",
+    );
+    let took = started.elapsed();
+    failed_with(&out, "hung", "the server did not answer within 1 s");
+    assert!(took < std::time::Duration::from_secs(8), "{took:?}");
+    assert_eq!(std::fs::read(&post).unwrap(), before);
+    let out = desk.run(&["sites", "check", "hung"], Some(&wp.password), "");
+    failed_with(&out, "hung", "did not answer within 1 s");
+    drop(hung);
+
+    // A WordPress whose REST API a security plugin switched off.
+    let out = desk.run(
+        &[
+            "sites",
+            "add",
+            "locked",
+            "--url",
+            &wp.url,
+            "--user",
+            "fault-rest-off",
+        ],
+        Some("x"),
+        "x",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = desk.run(&["publish", "post.md", "--site", "locked"], Some("x"), "");
+    failed_with(
+        &out,
+        "locked",
+        "the site's REST API is switched off or blocked (rest_disabled: The REST API is disabled on this site.)",
+    );
+    assert_eq!(std::fs::read(&post).unwrap(), before);
+
+    // A plugin's fatal error: WordPress's 500 page, said in one line.
+    let out = desk.run(
+        &[
+            "sites",
+            "add",
+            "broken",
+            "--url",
+            &wp.url,
+            "--user",
+            "fault-crash",
+        ],
+        Some("x"),
+        "x",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = desk.run(&["publish", "post.md", "--site", "broken"], Some("x"), "");
+    failed_with(
+        &out,
+        "broken",
+        "the server failed (500: There has been a critical error on this website.",
+    );
+    assert_eq!(std::fs::read(&post).unwrap(), before);
+}
+
+/// A browser signed in to the site as its administrator: a cookie login
+/// through wp-login.php, as a person would.
+struct Browser {
+    agent: ureq::Agent,
+    cookies: Vec<(String, String)>,
+}
+
+impl Browser {
+    fn signed_in(wp: &WordPress) -> Browser {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut browser = Browser {
+            agent,
+            cookies: vec![("wordpress_test_cookie".into(), "WP%20Cookie%20check".into())],
+        };
+        let response = browser.post(
+            &format!("{}/wp-login.php", wp.url),
+            &[
+                ("log", wp.user.as_str()),
+                ("pwd", wp.admin_password.as_str()),
+                ("testcookie", "1"),
+                ("wp-submit", "Log In"),
+            ],
+        );
+        assert_eq!(response.status().as_u16(), 302, "the login failed");
+        assert!(
+            browser
+                .cookies
+                .iter()
+                .any(|(name, _)| name.starts_with("wordpress_logged_in_"))
+        );
+        browser
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep_cookies(&mut self, response: &ureq::http::Response<ureq::Body>) {
+        for value in response.headers().get_all("set-cookie") {
+            let pair = value.to_str().unwrap().split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            self.cookies.retain(|(k, _)| k != name);
+            self.cookies.push((name.to_string(), value.to_string()));
+        }
+    }
+
+    fn get(&mut self, url: &str) -> ureq::http::Response<ureq::Body> {
+        let response = self
+            .agent
+            .get(url)
+            .header("Cookie", self.cookie_header())
+            .call()
+            .unwrap();
+        self.keep_cookies(&response);
+        response
+    }
+
+    fn post(&mut self, url: &str, form: &[(&str, &str)]) -> ureq::http::Response<ureq::Body> {
+        let response = self
+            .agent
+            .post(url)
+            .header("Cookie", self.cookie_header())
+            .send_form(form.iter().copied())
+            .unwrap();
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Opens the approval screen, approves with the form's own fields
+    /// (nonce included), and follows WordPress's redirect back.
+    fn approve(&mut self, authorize_url: &str, wp_url: &str) -> String {
+        let mut page = self.get(authorize_url);
+        assert_eq!(page.status().as_u16(), 200);
+        let html = page.body_mut().read_to_string().unwrap();
+        let field = |name: &str| -> String {
+            let pattern = format!(r#"name="{name}" value="([^"]*)""#);
+            let re = regex::Regex::new(&pattern).unwrap();
+            let value = re
+                .captures(&html)
+                .unwrap_or_else(|| panic!("no {name} in the approval form"))[1]
+                .to_string();
+            value.replace("&amp;", "&").replace("&#038;", "&")
+        };
+        let app_name = regex::Regex::new(r#"id="app_name" name="app_name" value="([^"]*)""#)
+            .unwrap()
+            .captures(&html)
+            .expect("the application's name in the form")[1]
+            .to_string();
+        assert_eq!(app_name, "Copydesk");
+        let (nonce, success, reject) =
+            (field("_wpnonce"), field("success_url"), field("reject_url"));
+        assert!(success.starts_with("http://127.0.0.1:"), "{success}");
+        let approved = self.post(
+            &format!("{wp_url}/wp-admin/authorize-application.php"),
+            &[
+                ("_wpnonce", nonce.as_str()),
+                ("action", "authorize_application_password"),
+                ("app_id", ""),
+                ("success_url", success.as_str()),
+                ("reject_url", reject.as_str()),
+                ("app_name", app_name.as_str()),
+                ("approve", "Yes, I approve of this connection"),
+            ],
+        );
+        assert_eq!(approved.status().as_u16(), 302);
+        let back = approved
+            .headers()
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(back.starts_with(&success), "sent back to Copydesk");
+        let mut landing = self.agent.get(&back).call().unwrap();
+        landing.body_mut().read_to_string().unwrap()
+    }
+}
+
+#[test]
+fn a_site_connects_through_wordpress_approval_screen_without_typing_a_password() {
+    use copydesk::publish::{authorize, publisher_for, sites};
+    let wp = wordpress();
+    // The passwords go to keyring-core's in-memory store, never a real keyring.
+    sites::use_keyring_store(keyring_core::mock::Store::new().unwrap());
+    let rest = admin(wp);
+    let before = rest
+        .get("/wp/v2/users/me/application-passwords", &[])
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len();
+
+    let mut browser = Some(Browser::signed_in(wp));
+    let wp_url = wp.url.clone();
+    let mut landing = None;
+    let mut open = |address: &str| {
+        let address = address.to_string();
+        let wp_url = wp_url.clone();
+        let mut browser = browser.take().expect("the approval screen opens once");
+        landing = Some(std::thread::spawn(move || {
+            browser.approve(&address, &wp_url)
+        }));
+        Ok(())
+    };
+    let site = authorize::connect(
+        "approved",
+        &wp.url,
+        Some(20),
+        &mut open,
+        std::time::Duration::from_secs(60),
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap();
+    let page = landing.unwrap().join().unwrap();
+    assert!(page.contains("Copydesk is connected"), "{page}");
+    assert_eq!(site.user, "admin", "the user WordPress named");
+    assert_eq!(site.timeout_secs, Some(20));
+
+    // The password is in the keyring, and it works.
+    let password = sites::password(&site).unwrap();
+    let info = publisher_for(&site, password).unwrap().check().unwrap();
+    assert_eq!(info.user, "admin");
+    let passwords = rest
+        .get("/wp/v2/users/me/application-passwords", &[])
+        .unwrap();
+    let passwords = passwords.as_array().unwrap();
+    assert_eq!(passwords.len(), before + 1);
+    assert!(passwords.iter().any(|p| p["name"] == "Copydesk"));
+}
+
+#[test]
+fn connecting_in_the_browser_without_a_keyring_is_refused_before_the_browser_opens() {
+    let desk = Desk::new();
+    let out = desk.run(
+        &[
+            "sites",
+            "add",
+            "blog",
+            "--url",
+            "https://news.example",
+            "--browser",
+        ],
+        None,
+        "",
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("no system keyring to keep the password in"),
+        "{err}"
+    );
+    assert!(!text(&out.stdout).contains("authorize-application"));
+    assert!(!desk.path("config/sites.ron").exists());
+}
+
+#[test]
+fn pictures_inside_paragraphs_are_uploaded_and_a_library_address_is_featured_as_it_is() {
+    let wp = wordpress();
+    let rest = admin(wp);
+    // An account of its own: the other tests count the administrator's media.
+    let user = rest
+        .post_json(
+            "/wp/v2/users",
+            &[],
+            &json!({"username": "pictures", "name": "Pia Pictures", "email": "pictures@example.com",
+                    "password": "pictures-password-1", "roles": ["editor"]}),
+        )
+        .unwrap();
+    let user_id = user["id"].as_u64().unwrap().to_string();
+    let password = rest
+        .post_json(
+            &format!("/wp/v2/users/{user_id}/application-passwords"),
+            &[],
+            &json!({"name": "copydesk-tests"}),
+        )
+        .unwrap()["password"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let editor = WordPress {
+        url: wp.url.clone(),
+        user: "pictures".into(),
+        password: password.clone(),
+        admin_password: String::new(),
+        started_in: wp.started_in,
+    };
+    let as_editor = Rest::new(
+        &Site {
+            name: "pictures".into(),
+            url: wp.url.clone(),
+            user: "pictures".into(),
+            ..Default::default()
+        },
+        &password,
+    );
+    let media_of_editor = || {
+        rest.get(
+            "/wp/v2/media",
+            &[("per_page", "100"), ("author", &user_id), ("_fields", "id")],
+        )
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len()
+    };
+    let icons = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons");
+    // A picture already in the site's library, given by its address.
+    let cover = as_editor
+        .post_file(
+            "/wp/v2/media",
+            &[],
+            &std::fs::read(icons.join("copydesk-128.png")).unwrap(),
+            "image/png",
+            "library-cover.png",
+        )
+        .unwrap();
+    let cover_url = cover["source_url"].as_str().unwrap().to_string();
+    let before = media_of_editor();
+
+    let desk = Desk::new();
+    desk.add_site("pictures", &wp.url, &editor);
+    std::fs::copy(icons.join("copydesk-32.png"), desk.path("logo.png")).unwrap();
+    std::fs::write(
+        desk.path("post.md"),
+        format!(
+            "---\ntitle: Pictures in the text\nimage: \"{cover_url}\"\n---\n\nThe logo ![the Copydesk logo](logo.png) sits in the text.\n\nA second paragraph.\n"
+        ),
+    )
+    .unwrap();
+    let out = desk.run(
+        &[
+            "publish", "post.md", "--site", "pictures", "--status", "draft",
+        ],
+        Some(&password),
+        "",
+    );
+    let (id, _, _) = published(&out);
+    assert!(
+        !text(&out.stderr).contains("feature image"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(media_of_editor(), before + 1, "only the inline picture");
+    let back = rest
+        .get(&format!("/wp/v2/posts/{id}"), &[("context", "edit")])
+        .unwrap();
+    assert_eq!(
+        back["featured_media"], cover["id"],
+        "the library's own item"
+    );
+    let logo = rest
+        .get(
+            "/wp/v2/media",
+            &[
+                ("author", &user_id),
+                ("search", "logo"),
+                ("context", "edit"),
+                ("_fields", "id,source_url,alt_text"),
+            ],
+        )
+        .unwrap()[0]
+        .clone();
+    assert_eq!(logo["alt_text"], "the Copydesk logo");
+    let blocks = parse_blocks(back["content"]["raw"].as_str().unwrap());
+    assert_eq!(blocks[0]["name"], "core/paragraph");
+    assert_eq!(
+        blocks[0]["html"].as_str().unwrap().trim(),
+        format!(
+            "<p>The logo <img src=\"{}\" class=\"wp-image-{}\" alt=\"the Copydesk logo\"> sits in the text.</p>",
+            logo["source_url"].as_str().unwrap(),
+            logo["id"]
+        )
+    );
+
+    // Republished: nothing uploaded twice.
+    let out = desk.run(
+        &["publish", "post.md", "--site", "pictures"],
+        Some(&password),
+        "",
+    );
+    assert_eq!(published(&out).0, id);
+    assert_eq!(media_of_editor(), before + 1);
+
+    // A web address elsewhere cannot be featured: said, not guessed.
+    let out = desk.run(
+        &[
+            "set",
+            "post.md",
+            "image=https://elsewhere.example/cover.png",
+        ],
+        None,
+        "",
+    );
+    assert!(out.status.success());
+    let out = desk.run(
+        &["publish", "post.md", "--site", "pictures"],
+        Some(&password),
+        "",
+    );
+    assert_eq!(published(&out).0, id);
+    assert!(
+        text(&out.stderr).contains("is not in the site's media library"),
+        "{}",
+        text(&out.stderr)
     );
 }

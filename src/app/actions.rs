@@ -118,6 +118,7 @@ impl CopydeskApp {
             Window::Problems => self.show_problems = !self.show_problems,
             Window::Shortcuts => self.show_shortcuts = true,
             Window::About => self.show_about = true,
+            Window::Sites => self.publishing.open_sites(),
         }
     }
 

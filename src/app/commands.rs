@@ -14,16 +14,18 @@ pub enum Menu {
     View,
     Insert,
     Export,
+    Publish,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 6] = [
+    pub const ALL: [Menu; 7] = [
         Menu::File,
         Menu::Edit,
         Menu::View,
         Menu::Insert,
         Menu::Export,
+        Menu::Publish,
         Menu::Help,
     ];
 
@@ -34,6 +36,7 @@ impl Menu {
             Menu::View => "View",
             Menu::Insert => "Insert",
             Menu::Export => "Export",
+            Menu::Publish => "Publish",
             Menu::Help => "Help",
         }
     }
@@ -84,6 +87,8 @@ impl Menu {
                 vec![CopyForCms, CopyText, CopyMarkdown, PreviewInBrowser],
                 vec![ToggleExportBio],
             ],
+            // The sites' "Publish to NAME…" follow (they are not commands).
+            Menu::Publish => vec![vec![ManageSites]],
             Menu::Help => vec![vec![CommandPalette, Shortcuts, About]],
         }
     }
@@ -118,6 +123,7 @@ impl Command {
             | ZoomReset | NextTab | PreviousTab => &[Menu::View],
             Heading(_) | Quote | BulletList | InsertFigure => &[Menu::Insert],
             Export(_) | PreviewInBrowser | ToggleExportBio => &[Menu::Export],
+            ManageSites => &[Menu::Publish],
             CommandPalette | Shortcuts | About => &[Menu::Help],
         }
     }
@@ -189,6 +195,7 @@ impl Command {
             Command::ToggleCursorBlink => "Blinking Cursor".into(),
             Command::ToggleExportBio => "Author Bio in Exports".into(),
             Command::ManageTemplates => "Templates…".into(),
+            Command::ManageSites => "Sites…".into(),
             Command::Shortcuts => "Keyboard Shortcuts".into(),
             Command::About => "About Copydesk".into(),
         }
@@ -249,6 +256,7 @@ impl Command {
             | Command::ToggleExportBio
             | Command::Statistics
             | Command::ManageTemplates
+            | Command::ManageSites
             | Command::About => None,
         }
     }
@@ -266,6 +274,7 @@ impl Command {
             Command::ShowSideBySide => "View: Editor and Preview".into(),
             Command::ToggleOutline => "Show or Hide the Outline".into(),
             Command::ToggleSpellCheck => "Turn Spell Check On or Off".into(),
+            Command::ManageSites => "Publishing Sites…".into(),
             other => other.label(),
         }
     }

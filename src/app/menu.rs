@@ -36,10 +36,6 @@ pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         accessible::name_region(ui, "Menu bar and toolbar");
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::ALL {
-                // Publishing's menu lists the sites, which are not commands.
-                if menu == Menu::Help {
-                    super::windows::publish::menu(app, ui);
-                }
                 ui.menu_button(menu.label(), |ui| menu_items(app, ui, menu));
             }
         });
@@ -64,6 +60,10 @@ fn menu_items(app: &mut CopydeskApp, ui: &mut Ui, menu: Menu) {
     if menu == Menu::Insert {
         ui.separator();
         ui.menu_button("Snippet", |ui| snippets(app, ui));
+    }
+    if menu == Menu::Publish {
+        // The sites, which are not commands.
+        super::windows::publish::site_items(app, ui);
     }
 }
 

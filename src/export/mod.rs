@@ -13,7 +13,7 @@ pub use html_escape::escape as escape_html;
 pub use images::EmbedImages;
 pub use page::page;
 pub use text::{body_text, html_to_text, text};
-pub use wordpress::{MediaRef, wordpress, wordpress_with_media};
+pub use wordpress::{MediaRef, body_images, wordpress, wordpress_with_media};
 
 use crate::model::Article;
 

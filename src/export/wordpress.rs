@@ -34,7 +34,48 @@ type Media<'a> = &'a dyn Fn(&str) -> Option<MediaRef>;
 /// source `media` knows pointing at that media item (what publishing sends
 /// after uploading local images).
 pub fn wordpress_with_media(article: &Article, media: Media) -> String {
-    blocks_of(article, &ExportOptions::default(), media)
+    let mut out = blocks_of(article, &ExportOptions::default(), media);
+    // Pictures inside paragraphs are written by the HTML writer shared with
+    // the other exports, which knows no media library: their uploaded
+    // address goes where it wrote the local one (its `<img src="…"` is
+    // exact, and text that looks like a tag is escaped, so nothing else
+    // matches).
+    for (src, _) in body_images(&article.body) {
+        if let Some(m) = media(&src) {
+            out = out.replace(
+                &format!("<img src=\"{}\"", escape(&src)),
+                &format!(
+                    "<img src=\"{}\" class=\"wp-image-{}\"",
+                    escape(&m.url),
+                    m.id
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// Every picture of a body, figures and those inside paragraphs: its
+/// address and alt text, in order.
+pub fn body_images(body: &str) -> Vec<(String, String)> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for event in Parser::new_ext(body, markdown::options()) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) if open.is_none() => {
+                open = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = &mut open {
+                    alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => out.extend(open.take()),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn blocks_of(article: &Article, options: &ExportOptions, media: Media) -> String {
@@ -332,6 +373,35 @@ mod tests {
         assert_eq!(
             out,
             "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://x.example/leica.png\" alt=\"A phone\" class=\"wp-image-12\">\n<figcaption class=\"wp-element-caption\">The phone <small class=\"credit\">Credit: Xiaomi</small></figcaption></figure>\n<!-- /wp:image -->\n"
+        );
+    }
+
+    #[test]
+    fn uploaded_pictures_inside_paragraphs_point_at_their_media_item() {
+        let article = Article {
+            body: "The logo ![Leica & co](pics/logo.png) and ![web](https://w.example/a.png).\n\n`<img src=\"pics/logo.png\"`\n".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            body_images(&article.body),
+            [
+                ("pics/logo.png".to_string(), "Leica & co".to_string()),
+                ("https://w.example/a.png".to_string(), "web".to_string())
+            ]
+        );
+        let out = wordpress_with_media(&article, &|src| {
+            (src == "pics/logo.png").then(|| MediaRef {
+                id: 7,
+                url: "https://x.example/logo.png".into(),
+            })
+        });
+        assert!(
+            out.contains("The logo <img src=\"https://x.example/logo.png\" class=\"wp-image-7\" alt=\"Leica &amp; co\"> and <img src=\"https://w.example/a.png\" alt=\"web\">."),
+            "{out}"
+        );
+        assert!(
+            out.contains("<code>&lt;img src=&quot;pics/logo.png&quot;</code>"),
+            "{out}"
         );
     }
 

@@ -15,7 +15,8 @@ pub enum Cause {
     Insecure(String),
     /// The server cannot be reached (down, wrong address, no network).
     Unreachable(String),
-    TimedOut,
+    /// No answer within the site's timeout (seconds).
+    TimedOut(u64),
     /// 401: the user name or the Application Password is wrong.
     WrongPassword,
     /// 403: the account may not do this.
@@ -27,14 +28,15 @@ pub enum Cause {
     /// 5xx.
     ServerError(u16, String),
     /// The post recorded in the file is gone from the site.
-    PostDeleted {
-        id: u64,
-    },
+    PostDeleted { id: u64 },
     /// Someone edited the post on the site since the last publish.
     ChangedOnServer {
         id: u64,
         recorded: String,
         now: String,
+        /// What differs from what Copydesk last saved (`title`, `content`,
+        /// `excerpt`, `status`); empty when this machine has no record.
+        fields: Vec<String>,
     },
     /// A local image the article needs cannot be read.
     Image(String),
@@ -60,13 +62,19 @@ impl fmt::Display for PublishError {
                 "{url} is not HTTPS; the password would travel in clear (only localhost may use http)"
             ),
             Cause::Unreachable(why) => write!(f, "cannot reach the server ({why})"),
-            Cause::TimedOut => write!(f, "the server did not answer in time"),
+            Cause::TimedOut(secs) => write!(
+                f,
+                "the server did not answer within {secs} s (a slow site: `copydesk sites add … --timeout SECS`)"
+            ),
             Cause::WrongPassword => write!(
                 f,
                 "the user name or Application Password is wrong (401); run `copydesk sites add` again"
             ),
             Cause::Forbidden(what) => write!(f, "the account may not do this (403: {what})"),
-            Cause::NotWordPress => write!(f, "the address does not answer as a WordPress site"),
+            Cause::NotWordPress => write!(
+                f,
+                "the address does not answer as a WordPress site (no REST API answer, a web page instead)"
+            ),
             Cause::RestDisabled(what) => {
                 write!(f, "the site's REST API is switched off or blocked ({what})")
             }
@@ -75,10 +83,23 @@ impl fmt::Display for PublishError {
                 f,
                 "post {id} recorded in the file no longer exists on the site; publish with --as-new to create it again"
             ),
-            Cause::ChangedOnServer { id, recorded, now } => write!(
-                f,
-                "post {id} was changed on the site since the last publish (modified {now} UTC, last published {recorded} UTC); use --force to overwrite"
-            ),
+            Cause::ChangedOnServer {
+                id,
+                recorded,
+                now,
+                fields,
+            } => {
+                let what = if fields.is_empty() {
+                    "what changed is unknown: it was last published from another machine"
+                        .to_string()
+                } else {
+                    format!("changed: {}", fields.join(", "))
+                };
+                write!(
+                    f,
+                    "post {id} was edited on the site since the last publish ({what}; modified {now} UTC, last published {recorded} UTC); use --force to overwrite"
+                )
+            }
             Cause::Image(what) => write!(f, "{what}"),
             Cause::Other(what) => write!(f, "{what}"),
         }

@@ -30,10 +30,7 @@ impl MediaCache {
     /// Reads the cache; a missing or unreadable file is an empty cache (the
     /// worst that follows is an image uploaded again).
     pub fn load(path: Option<&Path>) -> MediaCache {
-        let mut cache: MediaCache = path
-            .and_then(|p| std::fs::read_to_string(p).ok())
-            .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default();
+        let mut cache: MediaCache = load_ron(path);
         cache.path = path.map(Path::to_path_buf);
         cache
     }
@@ -57,18 +54,30 @@ impl MediaCache {
 
     /// Writes the cache back (nowhere when it has no file).
     pub fn save(&self) -> Result<(), String> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
-        }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::files::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        save_ron(self.path.as_deref(), self)
     }
+}
+
+/// A record kept in the data folder; missing or unreadable is empty.
+pub(super) fn load_ron<T: serde::de::DeserializeOwned + Default>(path: Option<&Path>) -> T {
+    path.and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| ron::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Writes a record atomically (nowhere when it has no file).
+pub(super) fn save_ron<T: Serialize>(path: Option<&Path>, value: &T) -> Result<(), String> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    }
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    crate::files::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
 /// The SHA-256 of a file's bytes, in hex.

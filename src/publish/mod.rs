@@ -4,10 +4,12 @@
 //! another CMS (Ghost's Admin API) fits beside WordPress without changing
 //! them.
 
+pub mod authorize;
 mod dates;
 mod error;
 pub mod media_cache;
 pub mod record;
+pub mod saved_posts;
 pub mod sites;
 pub mod wordpress;
 

@@ -13,15 +13,28 @@ pub const PASSWORD_ENV: &str = "COPYDESK_WORDPRESS_PASSWORD";
 /// The keyring's service name for Copydesk's site passwords.
 const KEYRING_SERVICE: &str = "copydesk";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     pub name: String,
     /// The site's address (`https://example.com`, or a WordPress in a folder).
     pub url: String,
     pub user: String,
+    /// How long to wait for the site to connect and to start answering, in
+    /// seconds ([`DEFAULT_TIMEOUT_SECS`] when not set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_secs: Option<u64>,
 }
 
+/// Long enough for a slow shared host, short enough that a hung one is
+/// noticed while the editor still waits.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+
 impl Site {
+    /// The seconds to wait for the site (at least one).
+    pub fn timeout_secs(&self) -> u64 {
+        self.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS).max(1)
+    }
+
     /// The address without a trailing slash.
     pub fn base_url(&self) -> &str {
         self.url.trim().trim_end_matches('/')
@@ -138,10 +151,25 @@ pub fn validate(site: &Site) -> Result<(), String> {
     Ok(())
 }
 
-/// The system keyring, set up once; `None` where there is none (no Secret
+/// Keeps passwords in this store instead of the system's keyring: tests
+/// give keyring-core's in-memory mock store, so that no test password ever
+/// lands in a developer's own keyring.
+pub fn use_keyring_store(store: std::sync::Arc<keyring_core::api::CredentialStore>) {
+    keyring_core::set_default_store(store);
+}
+
+/// Whether passwords can be kept (`Err` says why not).
+pub fn keyring_available() -> Result<(), String> {
+    keyring()
+}
+
+/// The system keyring, set up once; `Err` where there is none (no Secret
 /// Service on the session bus, a headless machine).
 fn keyring() -> Result<(), String> {
     static READY: OnceLock<Result<(), String>> = OnceLock::new();
+    if keyring_core::get_default_store().is_some() {
+        return Ok(());
+    }
     READY
         .get_or_init(|| {
             #[cfg(target_os = "linux")]
@@ -239,11 +267,13 @@ mod tests {
             name: "blog".into(),
             url: "https://example.com/".into(),
             user: "jane".into(),
+            ..Default::default()
         });
         sites.upsert(Site {
             name: "Blog".into(),
             url: "https://example.org".into(),
             user: "jane".into(),
+            ..Default::default()
         });
         assert_eq!(sites.sites.len(), 1);
         sites.save_to(&path).unwrap();
@@ -262,6 +292,7 @@ mod tests {
             name: "b".into(),
             url: url.into(),
             user: "u".into(),
+            ..Default::default()
         };
         assert!(validate(&site("https://example.com")).is_ok());
         assert!(

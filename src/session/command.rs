@@ -76,6 +76,7 @@ commands! {
     ToggleExportBio,
     Statistics,
     ManageTemplates,
+    ManageSites,
     Shortcuts,
     About,
 }

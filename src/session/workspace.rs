@@ -83,6 +83,8 @@ pub enum Window {
     Problems,
     Shortcuts,
     About,
+    /// The sites to publish to.
+    Sites,
 }
 
 /// What only the shell can do, asked for by the workspace.
@@ -1144,6 +1146,7 @@ impl Workspace {
             Command::Statistics => vec![Effect::Show(Window::Statistics)],
             Command::CommandPalette => vec![Effect::Show(Window::Palette)],
             Command::ManageTemplates => vec![Effect::Show(Window::Templates)],
+            Command::ManageSites => vec![Effect::Show(Window::Sites)],
             Command::Shortcuts => vec![Effect::Show(Window::Shortcuts)],
             Command::About => vec![Effect::Show(Window::About)],
             Command::ShowEditorOnly

@@ -12,6 +12,8 @@ pub struct WordPress {
     pub url: String,
     pub user: String,
     pub password: String,
+    /// The administrator's login password (wp-login.php).
+    pub admin_password: String,
     /// How long the bring-up took, for the README's figure.
     pub started_in: std::time::Duration,
 }
@@ -60,6 +62,7 @@ pub fn wordpress() -> &'static WordPress {
             url: field("url"),
             user: field("user"),
             password: field("password"),
+            admin_password: field("admin_password"),
             started_in: started.elapsed(),
         }
     })

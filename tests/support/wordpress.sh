@@ -10,8 +10,9 @@
 # private socket (no network), a copy of /usr/share/wordpress with its own
 # wp-config.php, PHP's built-in server on localhost:PORT, a WordPress
 # installed through its installer, and an Application Password made through
-# the REST API after a cookie login. It prints `url=…`, `user=…` and
-# `password=…` lines. Given WATCH_PID, a watcher stops everything and
+# the REST API after a cookie login. It prints `url=…`, `user=…`,
+# `password=…` and `admin_password=…` lines (the last for tests that sign in
+# through wp-login.php, as the approval of an application does). Given WATCH_PID, a watcher stops everything and
 # removes DIR once that process has exited (a test binary cannot run code
 # at exit). Each server runs in its own process group and is stopped by
 # group: `php -S` workers outlive their parent.
@@ -118,6 +119,27 @@ if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 PHP
 
+# Faults for the error tests, chosen by the user name a request signs in with
+# (no such accounts exist, so no other request is touched): `fault-rest-off`
+# meets a REST API switched off the way security plugins do it,
+# `fault-crash` a plugin's fatal error (WordPress's own 500 page).
+mkdir -p "$dir/wp/wp-content/mu-plugins"
+cat >"$dir/wp/wp-content/mu-plugins/copydesk-test-faults.php" <<'PHP'
+<?php
+$copydesk_fault = $_SERVER['PHP_AUTH_USER'] ?? '';
+if ($copydesk_fault === '' && stripos($_SERVER['HTTP_AUTHORIZATION'] ?? '', 'basic ') === 0) {
+  $copydesk_fault = strtok((string) base64_decode(substr($_SERVER['HTTP_AUTHORIZATION'], 6)), ':');
+}
+if ($copydesk_fault === 'fault-crash') {
+  throw new Error('a plugin failed');
+}
+if ($copydesk_fault === 'fault-rest-off') {
+  add_filter('rest_authentication_errors', function () {
+    return new WP_Error('rest_disabled', 'The REST API is disabled on this site.', array('status' => 403));
+  }, 99);
+}
+PHP
+
 # Several workers: the installer calls the site back while it runs.
 PHP_CLI_SERVER_WORKERS=4 setsid php -d upload_max_filesize=64M -d post_max_size=64M \
   -d memory_limit=256M -S "localhost:$port" -t "$dir/wp" </dev/null >"$dir/run/php.log" 2>&1 &
@@ -159,3 +181,4 @@ password=$(curl -sS --fail -b "$jar" -H "X-WP-Nonce: $nonce" \
 echo "url=$url"
 echo "user=$user"
 echo "password=$password"
+echo "admin_password=$admin_password"

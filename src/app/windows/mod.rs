@@ -7,4 +7,5 @@ pub mod dialogs;
 pub mod file_chooser;
 pub mod palette;
 pub mod publish;
+pub mod sites;
 pub mod templates;

@@ -1,5 +1,5 @@
-//! Publish menu: "Sites…" (add, check, remove) and "Publish to NAME…" (what
-//! will be sent, the status, a confirmation before going live). The publish
+//! Publish menu: "Publish to NAME…" (what will be sent, the status, a
+//! confirmation before going live; "Sites…" is in `sites`). The publish
 //! runs on a background thread with progress, so typing never waits; the
 //! post's record is written into the document's front matter when it is done.
 
@@ -22,27 +22,19 @@ pub struct PublishUi {
     pub sites: Sites,
     sites_path: Option<PathBuf>,
     pub factory: PublisherFactory,
-    sites_window: Option<SiteForm>,
+    pub(super) sites_window: Option<super::sites::SitesWindow>,
     dialog: Option<Dialog>,
     job: Option<Job>,
     /// The last post published, with buttons to open it.
     done: Option<(String, Published)>,
 }
 
-#[derive(Default)]
-struct SiteForm {
-    name: String,
-    url: String,
-    user: String,
-    password: String,
-    message: String,
-}
-
 struct Dialog {
     site: Site,
     doc: u64,
     status: PostStatus,
-    force: bool,
+    /// The post was edited on the site: only the "Overwrite" button sends.
+    conflict: bool,
     as_new: bool,
     /// Waiting for "Publish live" to be confirmed.
     confirming: bool,
@@ -100,7 +92,14 @@ impl PublishUi {
         self.job.is_some()
     }
 
-    fn save_sites(&self) -> Result<(), String> {
+    /// Shows the Sites window.
+    pub fn open_sites(&mut self) {
+        if self.sites_window.is_none() {
+            self.sites_window = Some(Default::default());
+        }
+    }
+
+    pub(super) fn save_sites(&self) -> Result<(), String> {
         match &self.sites_path {
             Some(path) => self.sites.save_to(path),
             None => Err("there is no config folder to keep sites in".into()),
@@ -108,31 +107,25 @@ impl PublishUi {
     }
 }
 
-/// The Publish menu of the menu bar.
-pub fn menu(app: &mut CopydeskApp, ui: &mut Ui) {
-    ui.menu_button("Publish", |ui| {
-        if ui.button("Sites…").clicked() {
-            app.publishing.sites_window = Some(SiteForm::default());
+/// The Publish menu's "Publish to NAME…" entries, one a site.
+pub fn site_items(app: &mut CopydeskApp, ui: &mut Ui) {
+    let sites = app.publishing.sites.sites.clone();
+    if !sites.is_empty() {
+        ui.separator();
+    }
+    for site in sites {
+        let enabled = app.active_doc().is_some() && !app.publishing.busy();
+        if ui
+            .add_enabled(
+                enabled,
+                egui::Button::new(format!("Publish to {}…", site.name)),
+            )
+            .clicked()
+        {
+            open_dialog(app, site);
             ui.close();
         }
-        let sites = app.publishing.sites.sites.clone();
-        if !sites.is_empty() {
-            ui.separator();
-        }
-        for site in sites {
-            let enabled = app.active_doc().is_some() && !app.publishing.busy();
-            if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(format!("Publish to {}…", site.name)),
-                )
-                .clicked()
-            {
-                open_dialog(app, site);
-                ui.close();
-            }
-        }
-    });
+    }
 }
 
 fn open_dialog(app: &mut CopydeskApp, site: Site) {
@@ -141,7 +134,7 @@ fn open_dialog(app: &mut CopydeskApp, site: Site) {
         site,
         doc: doc.id,
         status: PostStatus::from_article(doc.article.meta.status),
-        force: false,
+        conflict: false,
         as_new: false,
         confirming: false,
         message: String::new(),
@@ -152,105 +145,10 @@ fn open_dialog(app: &mut CopydeskApp, site: Site) {
 pub fn show(app: &mut CopydeskApp, ctx: &Context) {
     let now = ctx.input(|i| i.time);
     poll(app, ctx, now);
-    sites_window(app, ctx, now);
+    super::sites::show(app, ctx, now);
     dialog(app, ctx);
     progress_window(app, ctx);
     done_window(app, ctx, now);
-}
-
-fn sites_window(app: &mut CopydeskApp, ctx: &Context, now: f64) {
-    let Some(mut form) = app.publishing.sites_window.take() else {
-        return;
-    };
-    let mut open = true;
-    let mut notices: Vec<Result<String, String>> = Vec::new();
-    egui::Window::new("Sites")
-        .open(&mut open)
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            for site in app.publishing.sites.sites.clone() {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{} — {} ({})", site.name, site.url, site.user));
-                    if ui.button(format!("Check {}", site.name)).clicked() {
-                        form.message = match (app.publishing.factory)(&site)
-                            .and_then(|mut p| p.check().map_err(|e| e.to_string()))
-                        {
-                            Ok(info) => format!(
-                                "{}: signed in as {} ({}); categories: {}; tags: {}",
-                                site.name,
-                                info.user,
-                                info.roles.join(", "),
-                                info.categories.join(", "),
-                                info.tags.join(", ")
-                            ),
-                            Err(e) => e,
-                        };
-                    }
-                    if ui.button(format!("Remove {}", site.name)).clicked() {
-                        app.publishing.sites.remove(&site.name);
-                        let _ = sites::forget_password(&site);
-                        notices.push(
-                            app.publishing
-                                .save_sites()
-                                .map(|()| format!("Removed site {}", site.name)),
-                        );
-                    }
-                });
-            }
-            ui.separator();
-            ui.label("Add a WordPress site (an Application Password from your profile page):");
-            egui::Grid::new("site-form").num_columns(2).show(ui, |ui| {
-                ui.label("Name");
-                ui.text_edit_singleline(&mut form.name);
-                ui.end_row();
-                ui.label("Address");
-                ui.text_edit_singleline(&mut form.url);
-                ui.end_row();
-                ui.label("User");
-                ui.text_edit_singleline(&mut form.user);
-                ui.end_row();
-                ui.label("Application Password");
-                ui.add(egui::TextEdit::singleline(&mut form.password).password(true));
-                ui.end_row();
-            });
-            if ui.button("Add Site").clicked() {
-                let site = Site {
-                    name: form.name.trim().to_string(),
-                    url: form.url.trim().trim_end_matches('/').to_string(),
-                    user: form.user.trim().to_string(),
-                };
-                match sites::validate(&site) {
-                    Err(e) => form.message = e,
-                    Ok(()) => {
-                        app.publishing.sites.upsert(site.clone());
-                        let saved = app.publishing.save_sites();
-                        let kept = sites::store_password(&site, form.password.trim());
-                        form.message = match (saved, kept) {
-                            (Err(e), _) => e,
-                            (Ok(()), Err(e)) => format!(
-                                "Site {} added, but its password was not kept: {e}; set {}",
-                                site.name,
-                                sites::PASSWORD_ENV
-                            ),
-                            (Ok(()), Ok(())) => format!("Site {} added", site.name),
-                        };
-                        form.password.clear();
-                    }
-                }
-            }
-            if !form.message.is_empty() {
-                ui.label(&form.message);
-            }
-        });
-    for n in notices {
-        match n {
-            Ok(text) => app.notify(text, now),
-            Err(text) => app.report_error(text, now),
-        }
-    }
-    if open {
-        app.publishing.sites_window = Some(form);
-    }
 }
 
 /// What the dialog shows will be sent.
@@ -292,7 +190,7 @@ fn request_for(app: &CopydeskApp, dialog: &Dialog) -> Option<PublishRequest> {
         article: doc.article.clone(),
         base_dir,
         status: dialog.status,
-        force: dialog.force,
+        force: false,
         as_new: dialog.as_new,
     })
 }
@@ -306,6 +204,7 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
     };
     let mut open = true;
     let mut start = false;
+    let mut cancelled = false;
     egui::Window::new(format!("Publish to {}", state.site.name))
         .open(&mut open)
         .default_width(520.0)
@@ -332,7 +231,6 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
             if !state.message.is_empty() {
                 ui.colored_label(ui.visuals().warn_fg_color, &state.message);
             }
-            ui.checkbox(&mut state.force, "Overwrite changes made on the site");
             ui.checkbox(&mut state.as_new, "Publish as a new post");
             if state.confirming {
                 ui.label(format!(
@@ -347,6 +245,20 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
                         state.confirming = false;
                     }
                 });
+            } else if state.conflict && !state.as_new {
+                // Someone else's edit is lost only on an explicit click.
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite").clicked() {
+                        if state.status.is_live() {
+                            state.confirming = true;
+                        } else {
+                            start = true;
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancelled = true;
+                    }
+                });
             } else if ui.button("Publish Now").clicked() {
                 if state.status.is_live() {
                     state.confirming = true;
@@ -358,12 +270,12 @@ fn dialog(app: &mut CopydeskApp, ctx: &Context) {
     if start {
         let request = PublishRequest {
             status: state.status,
-            force: state.force,
+            force: state.conflict && !state.as_new,
             as_new: state.as_new,
             ..request
         };
         start_job(app, ctx, &state, request);
-    } else if open {
+    } else if open && !cancelled {
         app.publishing.dialog = Some(state);
     }
 }
@@ -436,7 +348,7 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
             let site = app.publishing.sites.get(&job.site).cloned();
             let status = job.status;
             if let Some(site) = site {
-                let (force, as_new, message) = match cause {
+                let (conflict, as_new, message) = match cause {
                     Cause::PostDeleted { id } => (
                         false,
                         true,
@@ -445,12 +357,21 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                         ),
                     ),
                     Cause::ChangedOnServer {
-                        id, now: changed, ..
+                        id,
+                        now: changed,
+                        fields,
+                        ..
                     } => (
                         true,
                         false,
                         format!(
-                            "Post {id} was edited on the site ({changed} UTC) since the last publish. Overwrite those changes?"
+                            "Post {id} was edited on the site since the last publish ({}; {changed} UTC). Overwrite those changes?",
+                            if fields.is_empty() {
+                                "last published from another machine, so what changed is unknown"
+                                    .to_string()
+                            } else {
+                                format!("changed: {}", fields.join(", "))
+                            }
                         ),
                     ),
                     _ => unreachable!("matched above"),
@@ -459,7 +380,7 @@ fn poll(app: &mut CopydeskApp, ctx: &Context, now: f64) {
                     site,
                     doc: job.doc,
                     status,
-                    force,
+                    conflict,
                     as_new,
                     confirming: false,
                     message,

@@ -10,12 +10,12 @@ use serde_json::{Value as Json, json};
 use super::dates::{self, PostDate};
 use super::media_cache::{self, Media, MediaCache};
 use super::record::{self, Remote};
+use super::saved_posts::{PostFields, SavedPosts};
 use super::sites::is_secure_url;
 use super::{
     Cause, PostStatus, Progress, PublishError, PublishRequest, Published, Publisher, Site, SiteInfo,
 };
 use crate::export::{self, MediaRef};
-use crate::markdown::{self, BlockKind};
 use rest::{Rest, decode_entities};
 
 /// The front-matter key under `publish:` for WordPress posts.
@@ -25,6 +25,7 @@ pub struct WordPress {
     site: Site,
     rest: Rest,
     media_cache: Option<PathBuf>,
+    saved_posts: Option<PathBuf>,
 }
 
 impl WordPress {
@@ -41,12 +42,19 @@ impl WordPress {
             site,
             rest,
             media_cache: MediaCache::default_path(),
+            saved_posts: SavedPosts::default_path(),
         })
     }
 
     /// Keeps the uploaded-media record somewhere else (tests).
     pub fn with_media_cache(mut self, path: Option<PathBuf>) -> Self {
         self.media_cache = path;
+        self
+    }
+
+    /// Keeps the record of saved posts somewhere else (tests).
+    pub fn with_saved_posts(mut self, path: Option<PathBuf>) -> Self {
+        self.saved_posts = path;
         self
     }
 
@@ -237,6 +245,37 @@ impl WordPress {
         Ok((map, uploaded, reused))
     }
 
+    /// The media item a web address of the site's library is (a feature
+    /// image given as the address of a picture already on the site is used
+    /// as it is: nothing downloaded, nothing uploaded).
+    fn library_item(&self, url: &str) -> Result<Option<u64>, PublishError> {
+        let file = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        if stem.is_empty() {
+            return Ok(None);
+        }
+        let found = self.rest.get(
+            "/wp/v2/media",
+            &[
+                ("search", stem),
+                ("per_page", "100"),
+                ("_fields", "id,source_url"),
+            ],
+        )?;
+        Ok(found.as_array().and_then(|items| {
+            items
+                .iter()
+                .find(|m| m["source_url"].as_str() == Some(url))
+                .and_then(|m| m["id"].as_u64())
+        }))
+    }
+
     /// The author to send: a WordPress user of the article's first author's
     /// name, where the account may set one.
     fn author(&self, request: &PublishRequest, me: &Json, notes: &mut Vec<String>) -> Option<u64> {
@@ -334,17 +373,35 @@ impl WordPress {
         }
         let current = self.rest.get_optional(
             &format!("/wp/v2/posts/{}", remote.id),
-            &[("context", "edit"), ("_fields", "id,status,modified_gmt")],
+            &[
+                ("context", "edit"),
+                ("_fields", "id,status,modified_gmt,title,content,excerpt"),
+            ],
         )?;
         let Some(current) = current.filter(|p| p["status"] != "trash") else {
             return Err(self.err(Cause::PostDeleted { id: remote.id }));
         };
         let now = current["modified_gmt"].as_str().unwrap_or("").to_string();
         if !request.force && !remote.modified_gmt.is_empty() && now != remote.modified_gmt {
+            // What this machine saved last, if that is the publish the file
+            // records; a record of another save would name wrong fields.
+            let saved = SavedPosts::load(self.saved_posts.as_deref());
+            let fields = saved
+                .get(self.site.base_url(), remote.id)
+                .filter(|f| f.modified_gmt == remote.modified_gmt)
+                .map(|before| {
+                    before
+                        .changed(&PostFields::from_post(&current))
+                        .into_iter()
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
             return Err(self.err(Cause::ChangedOnServer {
                 id: remote.id,
                 recorded: remote.modified_gmt.clone(),
                 now,
+                fields,
             }));
         }
         Ok(Some(remote))
@@ -384,15 +441,14 @@ fn local_images(request: &PublishRequest) -> Vec<LocalImage> {
             caption,
         });
     }
-    markdown::walk(&markdown::parse(&request.article.body), &mut |b| {
-        if let BlockKind::Figure(f) = &b.kind {
-            add(LocalImage {
-                src: f.src.clone(),
-                alt: f.alt.clone(),
-                caption: String::new(),
-            });
-        }
-    });
+    // Figures and pictures inside paragraphs alike.
+    for (src, alt) in export::body_images(&request.article.body) {
+        add(LocalImage {
+            src,
+            alt,
+            caption: String::new(),
+        });
+    }
     out
 }
 
@@ -616,12 +672,18 @@ impl Publisher for WordPress {
         if let Some(id) = author {
             body.insert("author".into(), json!(id));
         }
-        let featured = media.get(&meta.image.src).map(|m| m.id);
+        let featured = match media.get(&meta.image.src) {
+            Some(m) => Some(m.id),
+            None if !meta.image.src.trim().is_empty() => {
+                self.library_item(meta.image.src.trim())?
+            }
+            None => None,
+        };
         if let Some(id) = featured {
             body.insert("featured_media".into(), json!(id));
         } else if !meta.image.src.trim().is_empty() {
             notes.push(format!(
-                "the feature image {} is a web address; WordPress needs it in its media library, so no featured image was set",
+                "the feature image {} is not in the site's media library; WordPress features only its own pictures, so no featured image was set",
                 meta.image.src.trim()
             ));
         }
@@ -640,6 +702,13 @@ impl Publisher for WordPress {
             && let Some(note) = stripped(&content, raw)
         {
             notes.push(note);
+        }
+        let mut saved_posts = SavedPosts::load(self.saved_posts.as_deref());
+        saved_posts.insert(self.site.base_url(), id, PostFields::from_post(&saved));
+        if let Err(e) = saved_posts.save() {
+            notes.push(format!(
+                "could not remember what the post holds (a later conflict will not name the fields): {e}"
+            ));
         }
         let remote = Remote {
             site: self.site.name.clone(),
@@ -691,6 +760,7 @@ mod tests {
             name: "blog".into(),
             url: "http://example.com".into(),
             user: "u".into(),
+            ..Default::default()
         };
         let err = WordPress::new(site, "secret".into()).err().unwrap();
         assert!(matches!(err.cause, Cause::Insecure(_)));

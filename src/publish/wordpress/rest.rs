@@ -23,6 +23,7 @@ pub struct Rest {
     /// `Basic …`: never printed, never part of an error.
     auth: String,
     agent: ureq::Agent,
+    timeout_secs: u64,
 }
 
 /// A query parameter.
@@ -35,10 +36,16 @@ impl Rest {
             site.user.trim(),
             password.trim()
         ));
+        let timeout_secs = site.timeout_secs();
+        let wait = Some(Duration::from_secs(timeout_secs));
+        // The site's timeout bounds connecting and each wait for an answer; a
+        // long upload is bounded by the global limit only (it is sending).
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .timeout_connect(Some(Duration::from_secs(10)))
-            .timeout_global(Some(Duration::from_secs(120)))
+            .timeout_connect(wait)
+            .timeout_recv_response(wait)
+            .timeout_recv_body(wait)
+            .timeout_global(Some(Duration::from_secs(timeout_secs.max(600))))
             .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
             .tls_config(
                 ureq::tls::TlsConfig::builder()
@@ -52,6 +59,7 @@ impl Rest {
             base: site.base_url().to_string(),
             auth: format!("Basic {token}"),
             agent,
+            timeout_secs,
         }
     }
 
@@ -148,18 +156,30 @@ impl Rest {
         self.answer(req.call())
     }
 
+    fn transport_cause(&self, e: &ureq::Error) -> Cause {
+        match e {
+            ureq::Error::Timeout(_) => Cause::TimedOut(self.timeout_secs),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                Cause::TimedOut(self.timeout_secs)
+            }
+            ureq::Error::Io(io) => Cause::Unreachable(io.to_string()),
+            ureq::Error::HostNotFound => Cause::Unreachable("host not found".into()),
+            other => Cause::Unreachable(other.to_string()),
+        }
+    }
+
     fn answer(
         &self,
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<Json, PublishError> {
-        let mut response = result.map_err(|e| self.err(transport_cause(&e)))?;
+        let mut response = result.map_err(|e| self.err(self.transport_cause(&e)))?;
         let status = response.status().as_u16();
         let body = response
             .body_mut()
             .with_config()
             .limit(64 * 1024 * 1024)
             .read_to_string()
-            .map_err(|e| self.err(transport_cause(&e)))?;
+            .map_err(|e| self.err(self.transport_cause(&e)))?;
         let json: Option<Json> = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok();
         let code = json
             .as_ref()
@@ -198,7 +218,7 @@ impl Rest {
             (500..=599, _) => Err(self.err(Cause::ServerError(
                 status,
                 if said.is_empty() {
-                    first_line(&body)
+                    page_text(&body)
                 } else {
                     said
                 },
@@ -209,19 +229,39 @@ impl Rest {
     }
 }
 
-fn transport_cause(e: &ureq::Error) -> Cause {
-    match e {
-        ureq::Error::Timeout(_) => Cause::TimedOut,
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Cause::TimedOut,
-        ureq::Error::Io(io) => Cause::Unreachable(io.to_string()),
-        ureq::Error::HostNotFound => Cause::Unreachable("host not found".into()),
-        other => Cause::Unreachable(other.to_string()),
+/// The start of what a page says (an error page's text, without its
+/// title, styles and scripts), for a one-line message.
+fn page_text(html: &str) -> String {
+    let mut text = html.to_string();
+    for tag in ["head", "style", "script", "title"] {
+        let open = format!("<{tag}");
+        // `<head>` or `<head …>`, not `<header>`.
+        let opens_at = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            lower.match_indices(&open).map(|(i, _)| i).find(|&i| {
+                lower[i + open.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '>' || c.is_whitespace())
+            })
+        };
+        while let Some(start) = opens_at(&text) {
+            let close = format!("</{tag}>");
+            let end = text[start..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map(|e| start + e + close.len())
+                .unwrap_or(text.len());
+            text.replace_range(start..end, " ");
+        }
     }
-}
-
-fn first_line(text: &str) -> String {
-    let line = strip_tags(text.trim().lines().next().unwrap_or(""));
-    line.chars().take(120).collect()
+    // Elements end apart (`</p><p>`), not run together.
+    let line = strip_tags(&text.replace("</", " </"));
+    let mut shown: String = line.chars().take(120).collect();
+    if shown.len() < line.len() {
+        shown.push('…');
+    }
+    shown
 }
 
 /// WordPress messages may hold HTML; one line of text is shown.
@@ -300,6 +340,12 @@ mod tests {
         assert_eq!(
             strip_tags("<strong>Error:</strong> no\n  way"),
             "Error: no way"
+        );
+        assert_eq!(
+            page_text(
+                "<!DOCTYPE html>\n<html><head><title>WordPress &rsaquo; Error</title><style>p{x:1}</style></head>\n<body><header>Site</header><p>There has been a <b>critical</b> error.</p><script>x()</script></body></html>"
+            ),
+            "Site There has been a critical error."
         );
     }
 }
