@@ -17,6 +17,7 @@ pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod picture_store;
 pub mod publish;
 pub mod recovery;
 pub mod session;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::{CopydeskApp, editor};
-use crate::{editing, files};
+use crate::{editing, picture_store};
 
 /// What counts as a picture when dropped (anything else is opened).
 const EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "webp", "svg"];
@@ -29,7 +29,7 @@ impl CopydeskApp {
             );
             return;
         };
-        match files::copy_picture_beside(&article, picture) {
+        match picture_store::add_file(&article, &self.workspace.settings.picture_folder, picture) {
             Ok(src) => {
                 let at = editor::selection(ctx, doc).end;
                 let edit = editing::insert_figure_of(&doc.article.body, at, &src);

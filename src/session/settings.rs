@@ -41,6 +41,10 @@ pub struct Settings {
     pub cursor_blink: bool,
     /// Exports and Copy for CMS end with the author bio box.
     pub export_bio: bool,
+    /// The folder beside an article that dropped, pasted and inserted
+    /// pictures go into (unless the site keeps them elsewhere; see
+    /// [`crate::picture_store`]).
+    pub picture_folder: String,
 }
 
 impl Default for Settings {
@@ -60,6 +64,7 @@ impl Default for Settings {
             cleanup_off: Vec::new(),
             cursor_blink: false,
             export_bio: true,
+            picture_folder: crate::picture_store::DEFAULT_FOLDER.into(),
         }
     }
 }
