@@ -268,3 +268,72 @@ fn a_dropped_picture_is_copied_beside_the_article_and_becomes_a_figure() {
     let html = copydesk::export::html(article);
     assert!(html.contains("<img src=\"images/phone.png\""), "{html}");
 }
+
+/// A picture as a screenshot tool leaves it on the clipboard.
+fn screenshot(width: usize, height: usize) -> egui::ColorImage {
+    egui::ColorImage::filled([width, height], egui::Color32::from_rgb(20, 140, 60))
+}
+
+#[test]
+fn a_pasted_picture_is_saved_as_png_and_becomes_one_undoable_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+    // Ctrl+V with a picture and no text on the clipboard: the window sends
+    // the picture.
+    for width in [64, 48] {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PasteImage(std::sync::Arc::new(screenshot(
+                width, 32,
+            ))));
+        pump(&mut harness);
+    }
+    let saved = dir.path().join("images/a-story-1.png");
+    let png = image::open(&saved).expect("saved as a PNG").to_rgb8();
+    assert_eq!(png.dimensions(), (64, 32));
+    assert_eq!(png.get_pixel(5, 5).0, [20, 140, 60]);
+    assert!(
+        dir.path().join("images/a-story-2.png").exists(),
+        "the second picture got the next number"
+    );
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        body.contains("![Describe the image](images/a-story-1.png)\nCaption\nCredit: "),
+        "{body}"
+    );
+    assert_eq!(body.matches("![Describe the image]").count(), 2, "{body}");
+
+    // Each paste is one step of the editor's undo.
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        pump(&mut harness);
+    }
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn paste_from_the_right_click_menu_takes_a_picture_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    let clipboard = copydesk::app::platform::testing::MemoryClipboard::default();
+    *clipboard.image.borrow_mut() = Some(screenshot(10, 10));
+    let mut platform = scripted_platform();
+    platform.clipboard = Box::new(clipboard);
+    let mut harness = launch(platform, vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .click_secondary();
+    pump(&mut harness);
+    harness.get_by_label("Paste").click();
+    pump(&mut harness);
+    assert!(dir.path().join("images/a-story-1.png").exists());
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(body.contains("](images/a-story-1.png)"), "{body}");
+}

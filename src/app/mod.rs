@@ -13,7 +13,7 @@ pub mod fonts;
 mod layout;
 mod menu;
 mod panels;
-mod picture_drop;
+mod picture_insert;
 mod pictures;
 pub mod platform;
 mod watch;
@@ -341,6 +341,7 @@ impl CopydeskApp {
         self.apply_look(&ctx);
         self.poll_dialogs(&ctx, now);
         self.take_dropped_files(&ctx, now);
+        self.take_pasted_pictures(&ctx, now);
         self.watch_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
@@ -528,8 +529,8 @@ impl CopydeskApp {
                 .collect()
         });
         for path in dropped {
-            if picture_drop::is_picture(&path) && self.active_doc().is_some() {
-                self.insert_dropped_picture(ctx, &path, now);
+            if picture_insert::is_picture(&path) && self.active_doc().is_some() {
+                self.insert_picture(ctx, picture_insert::NewPicture::File(&path), None, now);
             } else {
                 self.open_path(path, now);
             }
