@@ -8,7 +8,7 @@ use copydesk::app::CopydeskApp;
 use egui::epaint::{Shape, text::Galley};
 use egui::{FontFamily, FontId};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
 use common::ui::{launch, pump, scripted_platform};
@@ -336,4 +336,135 @@ fn paste_from_the_right_click_menu_takes_a_picture_too() {
     assert!(dir.path().join("images/a-story-1.png").exists());
     let body = harness.state().active_doc().unwrap().article.body.clone();
     assert!(body.contains("](images/a-story-1.png)"), "{body}");
+}
+
+fn type_into(harness: &mut Harness<'_, CopydeskApp>, label: &str, text: &str) {
+    let role = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(role, label).focus();
+    pump(harness);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    pump(harness);
+}
+
+#[test]
+fn insert_figure_copies_the_chosen_picture_and_inserts_it_filled_in_as_one_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let photo = elsewhere.path().join("leica.png");
+    image::RgbImage::from_pixel(120, 60, image::Rgb([90, 90, 200]))
+        .save(&photo)
+        .unwrap();
+    let dialogs = copydesk::app::platform::testing::ScriptedDialogs::default();
+    let mut platform = scripted_platform();
+    platform.dialogs = Box::new(dialogs.clone());
+    let mut harness = launch(platform, vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+
+    // Ctrl+Shift+I opens the window; Insert waits for a picture.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    pump(&mut harness);
+    assert!(harness.query_by_label("Choose a picture file.").is_some());
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    dialogs.answer(vec![photo.clone()]);
+    harness.get_by_label("Choose…").click();
+    pump(&mut harness);
+    assert_eq!(dialogs.asked.borrow()[0].title, "Choose a picture");
+    // The picture's preview shows in the window once decoded.
+    let mut shown = false;
+    for _ in 0..200 {
+        harness.step();
+        if !pictures(&harness).is_empty() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(shown, "the chosen picture is previewed");
+    type_into(&mut harness, "Alt text", "A blue phone");
+    type_into(&mut harness, "Caption", "The new phone");
+    type_into(&mut harness, "Credit", "LetsGoDigital");
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+
+    assert!(harness.query_by_label("Alt text").is_none(), "closed");
+    assert_eq!(
+        fs::read(dir.path().join("images/leica.png")).unwrap(),
+        fs::read(&photo).unwrap()
+    );
+    let article = harness.state().active_doc().unwrap().article.clone();
+    assert!(
+        article
+            .body
+            .contains("![A blue phone](images/leica.png)\nThe new phone\nCredit: LetsGoDigital\n"),
+        "{}",
+        article.body
+    );
+    let html = copydesk::export::html(&article);
+    assert!(html.contains("<img src=\"images/leica.png\""), "{html}");
+    assert!(html.contains("LetsGoDigital"), "{html}");
+
+    // One undoable edit.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    pump(&mut harness);
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    fs::write(dir.path().join("notes.png"), "just words").unwrap();
+    let mut harness = launch(scripted_platform(), vec![path]);
+    // From the menu bar's Insert menu.
+    harness.get_by_label("Insert").click();
+    pump(&mut harness);
+    harness.get_by_label_contains("Figure…").click();
+    pump(&mut harness);
+    let gone = dir.path().join("gone.png").display().to_string();
+    type_into(&mut harness, "Picture file", &gone);
+    assert!(
+        harness
+            .query_by_label(&format!("There is no file at {gone}."))
+            .is_some()
+    );
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    pump(&mut harness);
+    let notes = dir.path().join("notes.png").display().to_string();
+    type_into(&mut harness, "Picture file", &notes);
+    assert!(
+        harness
+            .query_by_label_contains("is not a picture")
+            .is_some()
+    );
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert_eq!(body, "Text.\n", "nothing inserted");
 }

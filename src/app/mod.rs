@@ -87,6 +87,8 @@ pub struct CopydeskApp {
     pub publishing: windows::publish::PublishUi,
     /// Find and replace.
     pub(crate) find: editor::find_bar::FindBar,
+    /// Insert → Figure…, while open.
+    pub(crate) figure_window: Option<windows::figure::FigureWindow>,
     /// The clean-up being reviewed before it is applied.
     pub(crate) cleanup: Option<windows::cleanup::CleanupReview>,
     pub show_statistics: bool,
@@ -143,6 +145,7 @@ impl CopydeskApp {
             publishing,
             find: Default::default(),
             cleanup: None,
+            figure_window: None,
             show_statistics: false,
             spell: Default::default(),
             spell_menu: None,
@@ -390,6 +393,7 @@ impl CopydeskApp {
         windows::templates::templates_window(self, &ctx);
         windows::publish::show(self, &ctx);
         windows::cleanup::cleanup_window(self, &ctx);
+        windows::figure::figure_window(self, &ctx);
         panels::outline::statistics_window(self, &ctx);
         self.file_chooser.ui(&ctx);
         windows::dialogs::notices(self, &ctx, now);
@@ -417,6 +421,8 @@ impl CopydeskApp {
             self.front_matter_editor = None;
         } else if self.cleanup.is_some() {
             self.cleanup = None;
+        } else if self.figure_window.is_some() {
+            self.figure_window = None;
         } else if let Some(window) = &mut self.templates_window {
             if window.close_or_ask(&self.workspace.library) {
                 self.templates_window = None;

@@ -183,17 +183,6 @@ pub fn prefix_lines(text: &str, selection: Range<usize>, prefix: &str) -> Edit {
     }
 }
 
-/// Inserts a figure (image, caption, credit) as its own paragraph after the
-/// current one, with the image address selected.
-pub fn insert_figure(text: &str, at: usize) -> Edit {
-    let (text, start) = figure_after_paragraph(text, at, &figure_template("image.jpg"));
-    let src_start = start + "![Describe the image](".len();
-    Edit {
-        text,
-        selection: src_start..src_start + "image.jpg".len(),
-    }
-}
-
 /// A figure of the picture at `src` (a dropped file) after the paragraph at
 /// `at`, its alt text selected to be written over; caption and credit follow.
 pub fn insert_figure_of(text: &str, at: usize, src: &str) -> Edit {
@@ -376,16 +365,6 @@ mod tests {
         let e = prefix_lines("a\nb\nc", 0..3, "> ");
         assert_eq!(e.text, "> a\n> b\nc");
         assert_eq!(prefix_lines(&e.text, 0..7, "> ").text, "a\nb\nc");
-    }
-
-    #[test]
-    fn figure_goes_after_the_current_paragraph() {
-        let e = insert_figure("Para one.\n\nPara two.", 3);
-        assert_eq!(
-            e.text,
-            "Para one.\n\n![Describe the image](image.jpg)\nCaption\nCredit: \n\nPara two."
-        );
-        assert_eq!(&e.text[e.selection], "image.jpg");
     }
 
     #[test]

@@ -7,6 +7,5 @@ mod markup;
 pub mod text_diff;
 
 pub use markup::{
-    Edit, FigureParts, heading, insert_figure, insert_figure_filled, insert_figure_of, link,
-    prefix_lines, wrap,
+    Edit, FigureParts, heading, insert_figure_filled, insert_figure_of, link, prefix_lines, wrap,
 };
