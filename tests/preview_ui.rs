@@ -468,3 +468,74 @@ fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
     let body = harness.state().active_doc().unwrap().article.body.clone();
     assert_eq!(body, "Text.\n", "nothing inserted");
 }
+
+/// A tiny web server on this machine: `/phone.png` is a 200 × 100 PNG,
+/// anything else is 404. Serves until the test ends.
+fn picture_server() -> String {
+    use std::io::{Read as _, Write as _};
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(200, 100, image::Rgb([240, 120, 0]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let png = png.into_inner();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let n = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..n]);
+            let (status, mime, body): (&str, &str, &[u8]) =
+                if request.starts_with("GET /phone.png ") {
+                    ("200 OK", "image/png", &png)
+                } else {
+                    ("404 Not Found", "text/plain", b"no")
+                };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+#[test]
+fn web_pictures_are_fetched_off_the_ui_thread_and_a_failure_is_named() {
+    let server = picture_server();
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(
+        &dir,
+        &format!(
+            "![Remote]({server}/phone.png)\nFrom the web\n\n![Gone]({server}/gone.png)\nGone\n"
+        ),
+    );
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut drawn = Vec::new();
+    let mut named = false;
+    for _ in 0..300 {
+        harness.step();
+        drawn = pictures(&harness);
+        named = harness
+            .query_by_label_contains("Web picture not found")
+            .is_some();
+        if drawn.len() == 1 && named {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 1, "the web picture drawn from its texture");
+    let remote = drawn[0];
+    assert!(remote.width() > 300.0, "scaled to the column: {remote:?}");
+    assert!(
+        (remote.width() / remote.height() - 2.0).abs() < 0.02,
+        "{remote:?}"
+    );
+    assert!(
+        named,
+        "the missing web picture's placeholder names the problem"
+    );
+}

@@ -17,6 +17,7 @@ mod picture_insert;
 mod pictures;
 pub mod platform;
 mod watch;
+mod web_pictures;
 mod windows;
 
 use std::path::PathBuf;
