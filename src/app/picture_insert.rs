@@ -92,6 +92,7 @@ impl CopydeskApp {
             }
         };
         let at = editor::selection(ctx, doc).end;
+        let filled = parts.is_some();
         let edit = match parts {
             Some(parts) => editing::insert_figure_filled(
                 &doc.article.body,
@@ -105,7 +106,14 @@ impl CopydeskApp {
         };
         editor::replace_body(ctx, doc, edit);
         self.focus_body = true;
-        self.notify(format!("Put the picture in as {src}"), now);
+        self.notify(
+            if filled {
+                format!("Inserted the figure of {src}")
+            } else {
+                format!("Saved the picture as {src}: write its alt text, caption and credit")
+            },
+            now,
+        );
         true
     }
 

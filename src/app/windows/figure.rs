@@ -95,9 +95,22 @@ fn choose_picture(app: &mut CopydeskApp) {
     });
 }
 
-/// A labelled one-line field.
-fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
-    let label = ui.label(label);
+/// A labelled one-line field; `warning`, if any, beside its label (so the
+/// fields below do not move when it comes and goes).
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, warning: Option<&str>) {
+    let label = ui
+        .horizontal(|ui| {
+            let label = ui.label(label);
+            if let Some(warning) = warning {
+                ui.label(
+                    RichText::new(warning)
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            label
+        })
+        .inner;
     ui.add(
         TextEdit::singleline(value)
             .hint_text(hint)
@@ -141,20 +154,22 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 }
             }
             ui.add_space(4.0);
+            let no_alt = state.alt.trim().is_empty();
             field(
                 ui,
                 "Alt text",
                 &mut state.alt,
                 "What the picture shows, for readers who cannot see it",
+                no_alt.then_some("Without it, screen readers skip the picture"),
             );
-            if state.alt.trim().is_empty() {
-                ui.label(
-                    RichText::new("Without alt text, screen readers skip the picture.")
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            field(ui, "Caption", &mut state.caption, "Shown under the picture");
-            field(ui, "Credit", &mut state.credit, "Who took or owns it");
+            field(
+                ui,
+                "Caption",
+                &mut state.caption,
+                "Shown under the picture",
+                None,
+            );
+            field(ui, "Credit", &mut state.credit, "Who took or owns it", None);
             ui.add_space(4.0);
             folder_line(ui, app, article.as_deref());
             ui.separator();
