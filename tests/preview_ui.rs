@@ -338,6 +338,22 @@ fn paste_from_the_right_click_menu_takes_a_picture_too() {
     assert!(body.contains("](images/a-story-1.png)"), "{body}");
 }
 
+/// Steps frames (for up to 3 s) until `done`: loaders work on their own
+/// threads. Whether it came.
+fn wait_for(
+    harness: &mut Harness<'_, CopydeskApp>,
+    done: impl Fn(&Harness<'_, CopydeskApp>) -> bool,
+) -> bool {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    false
+}
+
 fn type_into(harness: &mut Harness<'_, CopydeskApp>, label: &str, text: &str) {
     let role = egui::accesskit::Role::TextInput;
     harness.get_by_role_and_label(role, label).focus();
@@ -384,16 +400,10 @@ fn insert_figure_copies_the_chosen_picture_and_inserts_it_filled_in_as_one_edit(
     pump(&mut harness);
     assert_eq!(dialogs.asked.borrow()[0].title, "Choose a picture");
     // The picture's preview shows in the window once decoded.
-    let mut shown = false;
-    for _ in 0..200 {
-        harness.step();
-        if !pictures(&harness).is_empty() {
-            shown = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(shown, "the chosen picture is previewed");
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the chosen picture is previewed"
+    );
     type_into(&mut harness, "Alt text", "A blue phone");
     type_into(&mut harness, "Caption", "The new phone");
     type_into(&mut harness, "Credit", "LetsGoDigital");
@@ -538,4 +548,40 @@ fn web_pictures_are_fetched_off_the_ui_thread_and_a_failure_is_named() {
         named,
         "the missing web picture's placeholder names the problem"
     );
+}
+
+#[test]
+fn insert_figure_takes_a_web_address_as_it_is_and_suggests_known_credits() {
+    let server = picture_server();
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    harness.state_mut().workspace.library.credits = ["LetsGoDigital", "Reuters"]
+        .map(|name| copydesk::templates::KnownCredit {
+            name: name.into(),
+            ..Default::default()
+        })
+        .to_vec();
+    harness
+        .state_mut()
+        .run_command(Some(copydesk::app::Command::InsertFigure));
+    pump(&mut harness);
+    let url = format!("{server}/phone.png");
+    type_into(&mut harness, "Picture file", &url);
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the web picture is previewed in the window"
+    );
+    type_into(&mut harness, "Alt text", "A phone");
+    type_into(&mut harness, "Credit", "lets");
+    harness.get_by_label("LetsGoDigital").click();
+    pump(&mut harness);
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        body.contains(&format!("![A phone]({url})\nCredit: LetsGoDigital\n")),
+        "{body}"
+    );
+    assert!(!dir.path().join("images").exists(), "nothing copied");
 }

@@ -25,6 +25,8 @@ pub(super) enum NewPicture<'a> {
     File(&'a Path),
     /// Pixels from the clipboard: saved as PNG.
     Pasted(&'a egui::ColorImage),
+    /// A web address (the Figure window): put in as it is.
+    Web(&'a str),
 }
 
 /// The picture as PNG bytes (pixels are kept premultiplied by egui; a
@@ -61,30 +63,7 @@ impl CopydeskApp {
         let Some(doc) = self.workspace.docs.get_mut(self.workspace.active) else {
             return false;
         };
-        let Some(article) = doc.path.clone() else {
-            self.report_error(
-                "Save the article first: its pictures are kept in a folder beside it.",
-                now,
-            );
-            return false;
-        };
-        let stored = match picture {
-            NewPicture::File(path) => picture_store::add_file(&article, &folder_setting, path)
-                .map_err(|e| format!("Could not copy the picture {}: {e}", path.display())),
-            NewPicture::Pasted(image) => png_of(image)
-                .and_then(|png| {
-                    let slug = doc.article.meta.effective_slug();
-                    let slug = if slug.is_empty() {
-                        file_stem(&article)
-                    } else {
-                        slug
-                    };
-                    picture_store::add_pasted(&article, &folder_setting, &slug, &png)
-                        .map_err(|e| e.to_string())
-                })
-                .map_err(|e| format!("Could not save the pasted picture: {e}")),
-        };
-        let src = match stored {
+        let src = match store(doc, &folder_setting, picture) {
             Ok(src) => src,
             Err(e) => {
                 self.report_error(e, now);
@@ -146,6 +125,41 @@ impl CopydeskApp {
         }
         for image in pasted {
             self.insert_picture(ctx, NewPicture::Pasted(&image), None, now);
+        }
+    }
+}
+
+/// Copies or saves `picture` into the picture folder of the article
+/// (a web address stays as it is); the figure's address, or the problem in
+/// the editor's words.
+fn store(
+    doc: &crate::app::Document,
+    folder_setting: &str,
+    picture: NewPicture<'_>,
+) -> Result<String, String> {
+    let saved = || {
+        doc.path.as_deref().ok_or_else(|| {
+            "Save the article first: its pictures are kept in a folder beside it.".to_string()
+        })
+    };
+    match picture {
+        NewPicture::Web(url) => Ok(url.trim().to_string()),
+        NewPicture::File(path) => picture_store::add_file(saved()?, folder_setting, path)
+            .map_err(|e| format!("Could not copy the picture {}: {e}", path.display())),
+        NewPicture::Pasted(image) => {
+            let article = saved()?;
+            let slug = doc.article.meta.effective_slug();
+            let slug = if slug.is_empty() {
+                file_stem(article)
+            } else {
+                slug
+            };
+            png_of(image)
+                .and_then(|png| {
+                    picture_store::add_pasted(article, folder_setting, &slug, &png)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(|e| format!("Could not save the pasted picture: {e}"))
         }
     }
 }

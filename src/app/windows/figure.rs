@@ -31,6 +31,10 @@ pub fn picture_problem(file: &str) -> Option<String> {
     if file.is_empty() {
         return Some("Choose a picture file.".into());
     }
+    if crate::web_picture::is_web(file) {
+        // The preview below says whether it can be fetched.
+        return None;
+    }
     let path = Path::new(file);
     let mut head = Vec::with_capacity(SNIFF);
     let read = std::fs::File::open(path).and_then(|f| {
@@ -128,6 +132,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     let mut open = true;
     let (mut insert, mut cancel, mut choose) = (false, false, false);
     let problem = picture_problem(&state.file);
+    let web = crate::web_picture::is_web(&state.file);
     egui::Window::new("Figure")
         .id(egui::Id::unique("copydesk-figure"))
         .open(&mut open)
@@ -139,7 +144,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 choose = ui.button("Choose…").clicked();
                 ui.add(
                     TextEdit::singleline(&mut state.file)
-                        .hint_text("A PNG, JPEG, GIF, WebP or SVG file")
+                        .hint_text("A PNG, JPEG, GIF, WebP or SVG file, or a web address")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
@@ -170,11 +175,18 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 None,
             );
             field(ui, "Credit", &mut state.credit, "Who took or owns it", None);
+            credit_suggestions(ui, app, &mut state.credit);
             ui.add_space(4.0);
-            folder_line(ui, app, article.as_deref());
+            if web {
+                ui.label(
+                    RichText::new("A web picture is put in by its address, not copied.").weak(),
+                );
+            } else {
+                folder_line(ui, app, article.as_deref());
+            }
             ui.separator();
             ui.horizontal(|ui| {
-                let can = problem.is_none() && article.is_some();
+                let can = problem.is_none() && (article.is_some() || web);
                 insert = ui
                     .add_enabled(can, egui::Button::new("Insert Figure"))
                     .on_disabled_hover_text(if article.is_none() {
@@ -185,7 +197,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                     .clicked();
                 cancel = ui.button("Cancel").clicked();
             });
-            if article.is_none() {
+            if article.is_none() && !web {
                 ui.label(
                     RichText::new("Save the article first: its pictures are kept beside it.")
                         .color(ui.visuals().warn_fg_color),
@@ -197,18 +209,43 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     }
     if insert {
         let path = PathBuf::from(state.file.trim());
+        let picture = if web {
+            NewPicture::Web(&state.file)
+        } else {
+            NewPicture::File(&path)
+        };
         let parts = FigureParts {
             src: String::new(),
             alt: state.alt.clone(),
             caption: state.caption.clone(),
             credit: state.credit.clone(),
         };
-        if app.insert_picture(ctx, NewPicture::File(&path), Some(parts), now) {
+        if app.insert_picture(ctx, picture, Some(parts), now) {
             return;
         }
     }
     if open && !cancel {
         app.figure_window = Some(state);
+    }
+}
+
+/// The credits library's names that hold what is typed, as buttons.
+fn credit_suggestions(ui: &mut egui::Ui, app: &CopydeskApp, credit: &mut String) {
+    let known = app.workspace.library.suggest_credits(credit, 6);
+    if known.is_empty() {
+        return;
+    }
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Known:").weak());
+        for k in known {
+            if ui.small_button(&k.name).clicked() {
+                chosen = Some(k.name.clone());
+            }
+        }
+    });
+    if let Some(name) = chosen {
+        *credit = name;
     }
 }
 
