@@ -149,6 +149,19 @@ mod tests {
     }
 
     #[test]
+    fn the_picture_folder_is_kept_and_an_older_file_gets_images() {
+        let s = Settings {
+            picture_folder: "static/pics".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            Settings::from_ron(&s.to_ron()).picture_folder,
+            "static/pics"
+        );
+        assert_eq!(Settings::from_ron("(dark: true)").picture_folder, "images");
+    }
+
+    #[test]
     fn settings_are_stored_in_their_own_file_and_bad_files_are_kept_aside() {
         let dir = tempfile::tempdir().unwrap();
         let s = Settings {
