@@ -477,6 +477,20 @@ fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
     );
     let body = harness.state().active_doc().unwrap().article.body.clone();
     assert_eq!(body, "Text.\n", "nothing inserted");
+
+    // A relative path is read from the article's folder, as figures are.
+    image::RgbImage::new(4, 4)
+        .save(dir.path().join("beside.png"))
+        .unwrap();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    pump(&mut harness);
+    type_into(&mut harness, "Picture file", "beside.png");
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+    assert!(dir.path().join("images/beside.png").exists());
 }
 
 /// A tiny web server on this machine: `/phone.png` is a 200 × 100 PNG,

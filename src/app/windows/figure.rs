@@ -131,8 +131,20 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     let article = app.active_doc().and_then(|d| d.path.clone());
     let mut open = true;
     let (mut insert, mut cancel, mut choose) = (false, false, false);
-    let problem = picture_problem(&state.file);
+    // A relative path is read from the article's folder, as figures are.
+    let base = article
+        .as_deref()
+        .map(crate::export::images::article_folder);
+    let path = match &base {
+        Some(base) => base.join(state.file.trim()),
+        None => PathBuf::from(state.file.trim()),
+    };
     let web = crate::web_picture::is_web(&state.file);
+    let problem = if web || state.file.trim().is_empty() {
+        picture_problem(&state.file)
+    } else {
+        picture_problem(&path.to_string_lossy())
+    };
     egui::Window::new("Figure")
         .id(egui::Id::unique("copydesk-figure"))
         .open(&mut open)
@@ -155,7 +167,13 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 }
                 None => {
                     let width = ui.available_width().min(320.0);
-                    crate::app::pictures::picture(ui, state.file.trim(), &state.alt, None, width);
+                    crate::app::pictures::picture(
+                        ui,
+                        state.file.trim(),
+                        &state.alt,
+                        base.as_deref(),
+                        width,
+                    );
                 }
             }
             ui.add_space(4.0);
@@ -208,7 +226,6 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         choose_picture(app);
     }
     if insert {
-        let path = PathBuf::from(state.file.trim());
         let picture = if web {
             NewPicture::Web(&state.file)
         } else {
