@@ -398,47 +398,6 @@ fn starts_with_title_heading(text: &str) -> bool {
         .is_some_and(|l| l.starts_with("# ") && l.len() > 2)
 }
 
-/// The folder beside an article that dropped and pasted pictures go into.
-pub const PICTURE_FOLDER: &str = "images";
-
-/// Copies the picture at `picture` into the `images` folder beside the
-/// article at `article`, and returns its path relative to the article
-/// (`images/phone.jpg`) for a figure. A picture already there with the same
-/// bytes is reused; another file of that name is never overwritten (the copy
-/// gets `-2`, `-3`… before its extension).
-pub fn copy_picture_beside(article: &Path, picture: &Path) -> io::Result<String> {
-    let bytes = fs::read(picture)?;
-    let folder = crate::export::images::article_folder(article).join(PICTURE_FOLDER);
-    fs::create_dir_all(&folder)?;
-    let name = picture
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file"))?;
-    let stem = Path::new(name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = Path::new(name)
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    for n in 1.. {
-        let file = if n == 1 {
-            name.to_string_lossy().into_owned()
-        } else {
-            format!("{stem}-{n}{ext}")
-        };
-        let target = folder.join(&file);
-        match fs::read(&target) {
-            Ok(existing) if existing == bytes => {}
-            Ok(_) => continue,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => write_atomic(&target, &bytes)?,
-            Err(e) => return Err(e),
-        }
-        return Ok(format!("{PICTURE_FOLDER}/{file}"));
-    }
-    unreachable!("some name is free")
-}
-
 /// Writes a file atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target. A failure leaves the old file whole.
 /// The target's permissions are kept; a new file gets the permissions any
@@ -494,44 +453,6 @@ fn write_atomic_as(path: &Path, contents: &[u8], shared: bool) -> io::Result<()>
 /// `.md` extension.
 pub fn markdown_path_for(draft: &Path) -> PathBuf {
     draft.with_extension("md")
-}
-
-#[cfg(test)]
-mod picture_tests {
-    use super::*;
-
-    #[test]
-    fn a_picture_is_copied_beside_the_article_and_never_over_another() {
-        let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("post.md");
-        let outside = tempfile::tempdir().unwrap();
-        let phone = outside.path().join("phone.jpg");
-        fs::write(&phone, b"one").unwrap();
-        assert_eq!(
-            copy_picture_beside(&article, &phone).unwrap(),
-            "images/phone.jpg"
-        );
-        assert_eq!(
-            fs::read(dir.path().join("images/phone.jpg")).unwrap(),
-            b"one"
-        );
-        // The same picture again is the same file.
-        assert_eq!(
-            copy_picture_beside(&article, &phone).unwrap(),
-            "images/phone.jpg"
-        );
-        // Another picture of that name gets its own.
-        fs::write(&phone, b"two").unwrap();
-        assert_eq!(
-            copy_picture_beside(&article, &phone).unwrap(),
-            "images/phone-2.jpg"
-        );
-        assert_eq!(
-            fs::read(dir.path().join("images/phone.jpg")).unwrap(),
-            b"one"
-        );
-        assert!(copy_picture_beside(&article, &outside.path().join("gone.png")).is_err());
-    }
 }
 
 #[cfg(test)]

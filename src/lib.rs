@@ -17,11 +17,13 @@ pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod picture_store;
 pub mod publish;
 pub mod recovery;
 pub mod session;
 pub mod spelling;
 pub mod templates;
+pub mod web_picture;
 
 /// The sample article the app opens when started without a file.
 pub const SAMPLE_DRAFT: &str = include_str!("../sample_docs/xiaomi-leica.txt");

@@ -8,7 +8,7 @@ use copydesk::app::CopydeskApp;
 use egui::epaint::{Shape, text::Galley};
 use egui::{FontFamily, FontId};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
 use common::ui::{launch, pump, scripted_platform};
@@ -267,4 +267,335 @@ fn a_dropped_picture_is_copied_beside_the_article_and_becomes_a_figure() {
     );
     let html = copydesk::export::html(article);
     assert!(html.contains("<img src=\"images/phone.png\""), "{html}");
+}
+
+/// A picture as a screenshot tool leaves it on the clipboard.
+fn screenshot(width: usize, height: usize) -> egui::ColorImage {
+    egui::ColorImage::filled([width, height], egui::Color32::from_rgb(20, 140, 60))
+}
+
+#[test]
+fn a_pasted_picture_is_saved_as_png_and_becomes_one_undoable_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+    // Ctrl+V with a picture and no text on the clipboard: the window sends
+    // the picture.
+    for width in [64, 48] {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PasteImage(std::sync::Arc::new(screenshot(
+                width, 32,
+            ))));
+        pump(&mut harness);
+    }
+    let saved = dir.path().join("images/a-story-1.png");
+    let png = image::open(&saved).expect("saved as a PNG").to_rgb8();
+    assert_eq!(png.dimensions(), (64, 32));
+    assert_eq!(png.get_pixel(5, 5).0, [20, 140, 60]);
+    assert!(
+        dir.path().join("images/a-story-2.png").exists(),
+        "the second picture got the next number"
+    );
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        body.contains("![Describe the image](images/a-story-1.png)\nCaption\nCredit: "),
+        "{body}"
+    );
+    assert_eq!(body.matches("![Describe the image]").count(), 2, "{body}");
+
+    // Each paste is one step of the editor's undo.
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        pump(&mut harness);
+    }
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn paste_from_the_right_click_menu_takes_a_picture_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    let clipboard = copydesk::app::platform::testing::MemoryClipboard::default();
+    *clipboard.image.borrow_mut() = Some(screenshot(10, 10));
+    let mut platform = scripted_platform();
+    platform.clipboard = Box::new(clipboard);
+    let mut harness = launch(platform, vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .click_secondary();
+    pump(&mut harness);
+    harness.get_by_label("Paste").click();
+    pump(&mut harness);
+    assert!(dir.path().join("images/a-story-1.png").exists());
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(body.contains("](images/a-story-1.png)"), "{body}");
+}
+
+/// Steps frames (for up to 3 s) until `done`: loaders work on their own
+/// threads. Whether it came.
+fn wait_for(
+    harness: &mut Harness<'_, CopydeskApp>,
+    done: impl Fn(&Harness<'_, CopydeskApp>) -> bool,
+) -> bool {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    false
+}
+
+fn type_into(harness: &mut Harness<'_, CopydeskApp>, label: &str, text: &str) {
+    let role = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(role, label).focus();
+    pump(harness);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    pump(harness);
+}
+
+#[test]
+fn insert_figure_copies_the_chosen_picture_and_inserts_it_filled_in_as_one_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "First paragraph.\n\nSecond paragraph.\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let photo = elsewhere.path().join("leica.png");
+    image::RgbImage::from_pixel(120, 60, image::Rgb([90, 90, 200]))
+        .save(&photo)
+        .unwrap();
+    let dialogs = copydesk::app::platform::testing::ScriptedDialogs::default();
+    let mut platform = scripted_platform();
+    platform.dialogs = Box::new(dialogs.clone());
+    let mut harness = launch(platform, vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    let before = harness.state().active_doc().unwrap().article.body.clone();
+
+    // Ctrl+Shift+I opens the window; Insert waits for a picture.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    pump(&mut harness);
+    assert!(harness.query_by_label("Choose a picture file.").is_some());
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    dialogs.answer(vec![photo.clone()]);
+    harness.get_by_label("Choose…").click();
+    pump(&mut harness);
+    assert_eq!(dialogs.asked.borrow()[0].title, "Choose a picture");
+    // The picture's preview shows in the window once decoded.
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the chosen picture is previewed"
+    );
+    type_into(&mut harness, "Alt text", "A blue phone");
+    type_into(&mut harness, "Caption", "The new phone");
+    type_into(&mut harness, "Credit", "LetsGoDigital");
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+
+    assert!(harness.query_by_label("Alt text").is_none(), "closed");
+    assert_eq!(
+        fs::read(dir.path().join("images/leica.png")).unwrap(),
+        fs::read(&photo).unwrap()
+    );
+    let article = harness.state().active_doc().unwrap().article.clone();
+    assert!(
+        article
+            .body
+            .contains("![A blue phone](images/leica.png)\nThe new phone\nCredit: LetsGoDigital\n"),
+        "{}",
+        article.body
+    );
+    let html = copydesk::export::html(&article);
+    assert!(html.contains("<img src=\"images/leica.png\""), "{html}");
+    assert!(html.contains("LetsGoDigital"), "{html}");
+
+    // One undoable edit.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    pump(&mut harness);
+    assert_eq!(harness.state().active_doc().unwrap().article.body, before);
+}
+
+#[test]
+fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    fs::write(dir.path().join("notes.png"), "just words").unwrap();
+    let mut harness = launch(scripted_platform(), vec![path]);
+    // From the menu bar's Insert menu.
+    harness.get_by_label("Insert").click();
+    pump(&mut harness);
+    harness.get_by_label_contains("Figure…").click();
+    pump(&mut harness);
+    let gone = dir.path().join("gone.png").display().to_string();
+    type_into(&mut harness, "Picture file", &gone);
+    assert!(
+        harness
+            .query_by_label(&format!("There is no file at {gone}."))
+            .is_some()
+    );
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    pump(&mut harness);
+    let notes = dir.path().join("notes.png").display().to_string();
+    type_into(&mut harness, "Picture file", &notes);
+    assert!(
+        harness
+            .query_by_label_contains("is not a picture")
+            .is_some()
+    );
+    assert!(
+        harness
+            .get_by_label("Insert Figure")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert_eq!(body, "Text.\n", "nothing inserted");
+
+    // A relative path is read from the article's folder, as figures are.
+    image::RgbImage::new(4, 4)
+        .save(dir.path().join("beside.png"))
+        .unwrap();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    pump(&mut harness);
+    type_into(&mut harness, "Picture file", "beside.png");
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+    assert!(dir.path().join("images/beside.png").exists());
+}
+
+/// A tiny web server on this machine: `/phone.png` is a 200 × 100 PNG,
+/// anything else is 404. Serves until the test ends.
+fn picture_server() -> String {
+    use std::io::{Read as _, Write as _};
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(200, 100, image::Rgb([240, 120, 0]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let png = png.into_inner();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let n = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..n]);
+            let (status, mime, body): (&str, &str, &[u8]) =
+                if request.starts_with("GET /phone.png ") {
+                    ("200 OK", "image/png", &png)
+                } else {
+                    ("404 Not Found", "text/plain", b"no")
+                };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+#[test]
+fn web_pictures_are_fetched_off_the_ui_thread_and_a_failure_is_named() {
+    let server = picture_server();
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(
+        &dir,
+        &format!(
+            "![Remote]({server}/phone.png)\nFrom the web\n\n![Gone]({server}/gone.png)\nGone\n"
+        ),
+    );
+    let mut harness = launch(scripted_platform(), vec![path]);
+    let mut drawn = Vec::new();
+    let mut named = false;
+    for _ in 0..300 {
+        harness.step();
+        drawn = pictures(&harness);
+        named = harness
+            .query_by_label_contains("Web picture not found")
+            .is_some();
+        if drawn.len() == 1 && named {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(drawn.len(), 1, "the web picture drawn from its texture");
+    let remote = drawn[0];
+    assert!(remote.width() > 300.0, "scaled to the column: {remote:?}");
+    assert!(
+        (remote.width() / remote.height() - 2.0).abs() < 0.02,
+        "{remote:?}"
+    );
+    assert!(
+        named,
+        "the missing web picture's placeholder names the problem"
+    );
+}
+
+#[test]
+fn insert_figure_takes_a_web_address_as_it_is_and_suggests_known_credits() {
+    let server = picture_server();
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "Text.\n");
+    let mut harness = launch(scripted_platform(), vec![path]);
+    harness.state_mut().workspace.library.credits = ["LetsGoDigital", "Reuters"]
+        .map(|name| copydesk::templates::KnownCredit {
+            name: name.into(),
+            ..Default::default()
+        })
+        .to_vec();
+    harness
+        .state_mut()
+        .run_command(Some(copydesk::app::Command::InsertFigure));
+    pump(&mut harness);
+    let url = format!("{server}/phone.png");
+    type_into(&mut harness, "Picture file", &url);
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the web picture is previewed in the window"
+    );
+    type_into(&mut harness, "Alt text", "A phone");
+    type_into(&mut harness, "Credit", "lets");
+    harness.get_by_label("LetsGoDigital").click();
+    pump(&mut harness);
+    harness.get_by_label("Insert Figure").click();
+    pump(&mut harness);
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        body.contains(&format!("![A phone]({url})\nCredit: LetsGoDigital\n")),
+        "{body}"
+    );
+    assert!(!dir.path().join("images").exists(), "nothing copied");
 }

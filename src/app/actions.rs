@@ -114,6 +114,7 @@ impl CopydeskApp {
             Window::Palette => self.palette = Some(Default::default()),
             Window::Templates => self.templates_window = Some(Default::default()),
             Window::CleanUp => self.start_cleanup(),
+            Window::Figure => self.open_figure_window(),
             Window::Statistics => self.show_statistics = !self.show_statistics,
             Window::Problems => self.show_problems = !self.show_problems,
             Window::Shortcuts => self.show_shortcuts = true,
@@ -180,6 +181,10 @@ impl CopydeskApp {
         paths: Vec<std::path::PathBuf>,
         now: f64,
     ) {
+        if request.purpose == super::platform::DialogPurpose::FigurePicture {
+            self.figure_picture_chosen(paths);
+            return;
+        }
         let effects = self.workspace.dialog_answered(request, paths, now);
         self.apply(ctx, effects);
     }

@@ -13,10 +13,11 @@ pub mod fonts;
 mod layout;
 mod menu;
 mod panels;
-mod picture_drop;
+mod picture_insert;
 mod pictures;
 pub mod platform;
 mod watch;
+mod web_pictures;
 mod windows;
 
 use std::path::PathBuf;
@@ -87,6 +88,8 @@ pub struct CopydeskApp {
     pub publishing: windows::publish::PublishUi,
     /// Find and replace.
     pub(crate) find: editor::find_bar::FindBar,
+    /// Insert → Figure…, while open.
+    pub(crate) figure_window: Option<windows::figure::FigureWindow>,
     /// The clean-up being reviewed before it is applied.
     pub(crate) cleanup: Option<windows::cleanup::CleanupReview>,
     pub show_statistics: bool,
@@ -143,6 +146,7 @@ impl CopydeskApp {
             publishing,
             find: Default::default(),
             cleanup: None,
+            figure_window: None,
             show_statistics: false,
             spell: Default::default(),
             spell_menu: None,
@@ -341,6 +345,7 @@ impl CopydeskApp {
         self.apply_look(&ctx);
         self.poll_dialogs(&ctx, now);
         self.take_dropped_files(&ctx, now);
+        self.take_pasted_pictures(&ctx, now);
         self.watch_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
@@ -389,6 +394,7 @@ impl CopydeskApp {
         windows::templates::templates_window(self, &ctx);
         windows::publish::show(self, &ctx);
         windows::cleanup::cleanup_window(self, &ctx);
+        windows::figure::figure_window(self, &ctx);
         panels::outline::statistics_window(self, &ctx);
         self.file_chooser.ui(&ctx);
         windows::dialogs::notices(self, &ctx, now);
@@ -416,6 +422,8 @@ impl CopydeskApp {
             self.front_matter_editor = None;
         } else if self.cleanup.is_some() {
             self.cleanup = None;
+        } else if self.figure_window.is_some() {
+            self.figure_window = None;
         } else if let Some(window) = &mut self.templates_window {
             if window.close_or_ask(&self.workspace.library) {
                 self.templates_window = None;
@@ -528,8 +536,8 @@ impl CopydeskApp {
                 .collect()
         });
         for path in dropped {
-            if picture_drop::is_picture(&path) && self.active_doc().is_some() {
-                self.insert_dropped_picture(ctx, &path, now);
+            if picture_insert::is_picture(&path) && self.active_doc().is_some() {
+                self.insert_picture(ctx, picture_insert::NewPicture::File(&path), None, now);
             } else {
                 self.open_path(path, now);
             }

@@ -1,6 +1,7 @@
 //! Pictures in the preview and the metadata panel: the image itself, scaled
 //! to the column. egui's loaders (`egui_extras`) read the file on a thread
-//! and decode it off the UI thread, and keep the texture; this module picks
+//! (`web_pictures` downloads `http(s)` ones) and decode it off the UI
+//! thread, and keep the texture; this module picks
 //! the address, checks the file (at most once a second: missing, too large,
 //! changed on disk — then the old texture is forgotten) and draws a
 //! placeholder that names the problem.
@@ -25,6 +26,9 @@ pub fn install_loaders(ctx: &egui::Context) {
     let id = egui::Id::unique("copydesk-image-loaders");
     if !ctx.data(|d| d.get_temp::<bool>(id).unwrap_or(false)) {
         egui_extras::install_image_loaders(ctx);
+        ctx.add_bytes_loader(std::sync::Arc::new(
+            super::web_pictures::WebLoader::default(),
+        ));
         ctx.data_mut(|d| d.insert_temp(id, true));
     }
 }
@@ -51,9 +55,9 @@ struct Checked {
 /// The loader's address for a picture, or the problem with it.
 fn address(ui: &Ui, src: &str, base_dir: Option<&Path>) -> Result<String, String> {
     let src = src.trim();
-    let lower = src.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Err("Web picture not fetched: the preview shows pictures on this computer".into());
+    if crate::web_picture::is_web(src) {
+        // Fetched by `web_pictures::WebLoader`.
+        return Ok(src.to_string());
     }
     let base = base_dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let Some(path) = local_path(src, &base) else {
@@ -129,7 +133,12 @@ pub fn picture(ui: &mut Ui, src: &str, alt: &str, base_dir: Option<&Path>, width
                 Shown::Picture(size)
             }
             Ok(TexturePoll::Pending { .. }) => Shown::Loading,
-            Err(e) => Shown::Problem(describe(&e)),
+            // A download's failure is said as the web loader put it; the
+            // image loader's (a page that is not a picture) as below.
+            Err(e) => Shown::Problem(match ui.ctx().try_load_bytes(&uri) {
+                Err(LoadError::Loading(problem)) if crate::web_picture::is_web(&uri) => problem,
+                _ => describe(&e),
+            }),
         },
     };
     match &shown {

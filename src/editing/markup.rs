@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::markdown::escape::{escape_inline, escape_text};
+
 /// The result of an edit: the new text and what to select in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
@@ -181,21 +183,10 @@ pub fn prefix_lines(text: &str, selection: Range<usize>, prefix: &str) -> Edit {
     }
 }
 
-/// Inserts a figure (image, caption, credit) as its own paragraph after the
-/// current one, with the image address selected.
-pub fn insert_figure(text: &str, at: usize) -> Edit {
-    let (text, start) = figure_after_paragraph(text, at, "image.jpg");
-    let src_start = start + "![Describe the image](".len();
-    Edit {
-        text,
-        selection: src_start..src_start + "image.jpg".len(),
-    }
-}
-
 /// A figure of the picture at `src` (a dropped file) after the paragraph at
 /// `at`, its alt text selected to be written over; caption and credit follow.
 pub fn insert_figure_of(text: &str, at: usize, src: &str) -> Edit {
-    let (text, start) = figure_after_paragraph(text, at, src);
+    let (text, start) = figure_after_paragraph(text, at, &figure_template(src));
     let alt_start = start + "![".len();
     Edit {
         text,
@@ -203,22 +194,73 @@ pub fn insert_figure_of(text: &str, at: usize, src: &str) -> Edit {
     }
 }
 
-/// The text with a figure template for `src` after the paragraph at `at`,
+/// What the Insert Figure window fills in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FigureParts {
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+/// Words a credit line may start with (as `markdown` reads figures).
+const CREDIT_LABELS: [&str; 5] = ["credit:", "credits:", "photo:", "image:", "source:"];
+
+/// The figure `parts` describe, after the paragraph at `at`, in Copydesk's
+/// figure convention (see [`crate::markdown`]): the image, the caption on
+/// the next line, then `Credit: …`. Empty parts are left out; the caret
+/// goes after the figure.
+pub fn insert_figure_filled(text: &str, at: usize, parts: &FigureParts) -> Edit {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut figure = format!(
+        "![{}]({})",
+        escape_text(&one_line(&parts.alt)),
+        markdown_destination(parts.src.trim())
+    );
+    let caption = one_line(&parts.caption);
+    if !caption.is_empty() {
+        figure.push('\n');
+        figure.push_str(&escape_text(&caption));
+    }
+    let credit = one_line(&parts.credit);
+    if !credit.is_empty() {
+        let lower = credit.to_lowercase();
+        figure.push('\n');
+        if !CREDIT_LABELS.iter().any(|l| lower.starts_with(l)) {
+            figure.push_str("Credit: ");
+        }
+        figure.push_str(&escape_inline(&credit));
+    }
+    let (text, start) = figure_after_paragraph(text, at, &figure);
+    let end = start + figure.len() + "\n\n".len();
+    let end = end.min(text.len());
+    Edit {
+        text,
+        selection: end..end,
+    }
+}
+
+/// The figure template for a picture whose words are still to be written.
+fn figure_template(src: &str) -> String {
+    format!(
+        "![Describe the image]({})\nCaption\nCredit: ",
+        markdown_destination(src)
+    )
+}
+
+/// The text with `figure` as its own paragraph after the paragraph at `at`,
 /// and where the figure starts.
-fn figure_after_paragraph(text: &str, at: usize, src: &str) -> (String, usize) {
+fn figure_after_paragraph(text: &str, at: usize, figure: &str) -> (String, usize) {
     let para_end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
     let before = text[..para_end].trim_end_matches('\n');
     let after = text[para_end..].trim_start_matches('\n');
-    let mut new = String::with_capacity(text.len() + src.len() + 48);
+    let mut new = String::with_capacity(text.len() + figure.len() + 4);
     new.push_str(before);
     if !before.is_empty() {
         new.push_str("\n\n");
     }
     let start = new.len();
-    new.push_str(&format!(
-        "![Describe the image]({})\nCaption\nCredit: ",
-        markdown_destination(src)
-    ));
+    new.push_str(figure);
     new.push_str("\n\n");
     new.push_str(after);
     (new, start)
@@ -326,16 +368,6 @@ mod tests {
     }
 
     #[test]
-    fn figure_goes_after_the_current_paragraph() {
-        let e = insert_figure("Para one.\n\nPara two.", 3);
-        assert_eq!(
-            e.text,
-            "Para one.\n\n![Describe the image](image.jpg)\nCaption\nCredit: \n\nPara two."
-        );
-        assert_eq!(&e.text[e.selection], "image.jpg");
-    }
-
-    #[test]
     fn a_dropped_picture_becomes_a_figure_with_its_alt_text_selected() {
         let e = insert_figure_of("Para one.\n\nPara two.", 3, "images/my phone.png");
         assert_eq!(
@@ -343,6 +375,48 @@ mod tests {
             "Para one.\n\n![Describe the image](<images/my phone.png>)\nCaption\nCredit: \n\nPara two."
         );
         assert_eq!(&e.text[e.selection], "Describe the image");
+    }
+
+    #[test]
+    fn a_filled_figure_reads_back_as_that_figure() {
+        let parts = FigureParts {
+            src: "images/my phone.png".into(),
+            alt: "A phone [front]".into(),
+            caption: "The *new* phone,\nin two lines".into(),
+            credit: "LetsGoDigital".into(),
+        };
+        let e = insert_figure_filled("Para one.\n\nPara two.", 3, &parts);
+        assert!(
+            e.text
+                .starts_with("Para one.\n\n![A phone \\[front\\]](<images/my phone.png>)\n")
+        );
+        assert_eq!(&e.text[e.selection.start..], "Para two.");
+        let blocks = crate::markdown::parse(&e.text);
+        let figures = crate::markdown::figures(&blocks);
+        assert_eq!(figures.len(), 1, "{}", e.text);
+        let f = figures[0];
+        assert_eq!(
+            (f.src.as_str(), f.alt.as_str()),
+            ("images/my phone.png", "A phone [front]")
+        );
+        assert_eq!(
+            crate::markdown::plain_text(&f.caption),
+            "The *new* phone, in two lines"
+        );
+        assert_eq!(crate::markdown::plain_text(&f.credit), "LetsGoDigital");
+    }
+
+    #[test]
+    fn a_figure_without_caption_keeps_its_credit_and_its_own_label() {
+        let parts = FigureParts {
+            src: "a.png".into(),
+            alt: "A".into(),
+            caption: String::new(),
+            credit: "Photo: Jane".into(),
+        };
+        let e = insert_figure_filled("", 0, &parts);
+        assert_eq!(e.text, "![A](a.png)\nPhoto: Jane\n\n");
+        assert_eq!(e.selection, e.text.len()..e.text.len());
     }
 
     #[test]

@@ -6,4 +6,6 @@ pub mod find;
 mod markup;
 pub mod text_diff;
 
-pub use markup::{Edit, heading, insert_figure, insert_figure_of, link, prefix_lines, wrap};
+pub use markup::{
+    Edit, FigureParts, heading, insert_figure_filled, insert_figure_of, link, prefix_lines, wrap,
+};

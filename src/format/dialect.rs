@@ -139,10 +139,18 @@ impl Dialect {
     /// The site a file belongs to, from the configuration found in its
     /// folder or a parent folder (the nearest wins).
     pub fn of_site(file: &Path) -> Option<Dialect> {
-        let start = if file.is_dir() { file } else { file.parent()? };
-        let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-        start.ancestors().find_map(site_in)
+        site_of(file).map(|(_, dialect)| dialect)
     }
+}
+
+/// The root folder of the site a file belongs to and the site's dialect:
+/// the nearest folder (the file's own, or a parent) with a configuration.
+pub fn site_of(file: &Path) -> Option<(std::path::PathBuf, Dialect)> {
+    let start = if file.is_dir() { file } else { file.parent()? };
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    start
+        .ancestors()
+        .find_map(|dir| site_in(dir).map(|d| (dir.to_path_buf(), d)))
 }
 
 /// The site whose configuration is in `dir`, if any.

@@ -18,6 +18,8 @@ pub enum DialogPurpose {
         doc: u64,
         format: crate::export::ExportFormat,
     },
+    /// Choose the picture of a figure (the app's Insert Figure window).
+    FigurePicture,
 }
 
 /// What happens once a document is saved.

@@ -41,6 +41,10 @@ pub struct Settings {
     pub cursor_blink: bool,
     /// Exports and Copy for CMS end with the author bio box.
     pub export_bio: bool,
+    /// The folder beside an article that dropped, pasted and inserted
+    /// pictures go into (unless the site keeps them elsewhere; see
+    /// [`crate::picture_store`]).
+    pub picture_folder: String,
 }
 
 impl Default for Settings {
@@ -60,6 +64,7 @@ impl Default for Settings {
             cleanup_off: Vec::new(),
             cursor_blink: false,
             export_bio: true,
+            picture_folder: crate::picture_store::DEFAULT_FOLDER.into(),
         }
     }
 }
@@ -141,6 +146,19 @@ mod tests {
         assert_eq!(s.recent, [PathBuf::from("/a.md"), PathBuf::from("/b.md")]);
         assert_eq!(Settings::from_ron(&s.to_ron()), s);
         assert_eq!(Settings::from_ron("(garbage"), Settings::default());
+    }
+
+    #[test]
+    fn the_picture_folder_is_kept_and_an_older_file_gets_images() {
+        let s = Settings {
+            picture_folder: "static/pics".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            Settings::from_ron(&s.to_ron()).picture_folder,
+            "static/pics"
+        );
+        assert_eq!(Settings::from_ron("(dark: true)").picture_folder, "images");
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub enum Window {
     Palette,
     Templates,
     CleanUp,
+    /// Insert → Figure…
+    Figure,
     /// Toggled.
     Statistics,
     /// Toggled.
@@ -893,6 +895,8 @@ impl Workspace {
                 }
                 Vec::new()
             }
+            // The app's Insert Figure window takes the answer itself.
+            DialogPurpose::FigurePicture => Vec::new(),
         }
     }
 
@@ -1066,7 +1070,6 @@ impl Workspace {
             Command::Heading(level) => editing::heading(text, sel, level),
             Command::Quote => editing::prefix_lines(text, sel, "> "),
             Command::BulletList => editing::prefix_lines(text, sel, "- "),
-            Command::InsertFigure => editing::insert_figure(text, sel.end),
             _ => return None,
         })
     }
@@ -1109,8 +1112,7 @@ impl Workspace {
             | Command::Link
             | Command::Heading(_)
             | Command::Quote
-            | Command::BulletList
-            | Command::InsertFigure => self
+            | Command::BulletList => self
                 .markup(command, context.selection.clone())
                 .map(|edit| vec![Effect::EditBody(edit), Effect::FocusBody])
                 .unwrap_or_default(),
@@ -1128,6 +1130,7 @@ impl Workspace {
                 forward: command == Command::FindNext,
             }],
             Command::CleanUp => vec![Effect::Show(Window::CleanUp)],
+            Command::InsertFigure => vec![Effect::Show(Window::Figure)],
             Command::ConvertToCopydeskKeys => {
                 self.convert_to_copydesk_keys(now);
                 Vec::new()

@@ -102,6 +102,24 @@ pub fn slug_of(name: &str) -> String {
 }
 
 impl Library {
+    /// Known credits whose name holds `typed` (any case), other than the
+    /// one already typed out in full, at most `limit`: the suggestions
+    /// under a credit field.
+    pub fn suggest_credits(&self, typed: &str, limit: usize) -> Vec<&KnownCredit> {
+        let typed = typed.trim();
+        let lower = typed.to_lowercase();
+        if lower.is_empty() {
+            return Vec::new();
+        }
+        self.credits
+            .iter()
+            .filter(|k| {
+                k.name.to_lowercase().contains(&lower) && !k.name.eq_ignore_ascii_case(typed)
+            })
+            .take(limit)
+            .collect()
+    }
+
     /// Loads the library in `dir` (a missing folder is an empty library).
     pub fn load(dir: &Path) -> Library {
         let mut lib = Library {
@@ -620,6 +638,29 @@ mod tests {
         let lib = Library::load(dir.path());
         assert_eq!(lib.authors.len(), 1);
         assert_eq!(lib.authors[0].template.name, "Ronnie Walker");
+    }
+
+    #[test]
+    fn credits_are_suggested_from_what_is_typed() {
+        let lib = Library {
+            credits: ["Reuters", "LetsGoDigital", "Getty Images", "AFP"]
+                .map(|name| KnownCredit {
+                    name: name.into(),
+                    ..Default::default()
+                })
+                .to_vec(),
+            ..Default::default()
+        };
+        let names = |typed: &str| -> Vec<String> {
+            lib.suggest_credits(typed, 6)
+                .iter()
+                .map(|k| k.name.clone())
+                .collect()
+        };
+        assert_eq!(names("g"), ["LetsGoDigital", "Getty Images"]);
+        assert_eq!(names("  "), Vec::<String>::new());
+        assert_eq!(names("reuters"), Vec::<String>::new(), "typed in full");
+        assert_eq!(lib.suggest_credits("e", 2).len(), 2);
     }
 
     #[test]

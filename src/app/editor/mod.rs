@@ -13,6 +13,7 @@ use egui::{Id, TextEdit};
 use crate::app::accessible;
 use crate::app::editor::highlight::Marks;
 use crate::app::editor::spell_check::WordMenu;
+use crate::app::picture_insert::NewPicture;
 use crate::app::{Command, CopydeskApp, Document};
 use crate::editing::Edit;
 use crate::import::reclassify::Part;
@@ -251,6 +252,14 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
             }
         }
         MenuChoice::Paste => match app.platform.clipboard.get_text() {
+            // No text: perhaps a picture (a screenshot), put in as a figure.
+            Ok(pasted) if pasted.is_empty() => match app.platform.clipboard.get_image() {
+                Ok(Some(image)) => {
+                    app.insert_picture(ctx, NewPicture::Pasted(&image), None, now);
+                }
+                Ok(None) => app.notify("The clipboard is empty", now),
+                Err(e) => app.report_error(format!("Could not paste: {e}"), now),
+            },
             Ok(pasted) => {
                 let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                     return;

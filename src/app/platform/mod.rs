@@ -44,6 +44,9 @@ pub trait Clipboard {
     /// The clipboard's text (for Paste from the right-click menu; the
     /// keyboard's Ctrl+V comes through the window's own events).
     fn get_text(&mut self) -> Result<String, String>;
+    /// The clipboard's picture, if it holds one (for Paste from the
+    /// right-click menu; Ctrl+V's picture comes through the window).
+    fn get_image(&mut self) -> Result<Option<egui::ColorImage>, String>;
 }
 
 /// Opens files in other programs.
@@ -207,6 +210,17 @@ impl Clipboard for SystemClipboard {
     fn get_text(&mut self) -> Result<String, String> {
         self.get()?.get_text().map_err(|e| e.to_string())
     }
+
+    fn get_image(&mut self) -> Result<Option<egui::ColorImage>, String> {
+        match self.get()?.get_image() {
+            Ok(image) => Ok(Some(egui::ColorImage::from_rgba_unmultiplied(
+                [image.width, image.height],
+                &image.bytes,
+            ))),
+            Err(arboard::Error::ContentNotAvailable) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
 }
 
 /// Opens pages in the default browser.
@@ -320,6 +334,8 @@ pub mod testing {
     #[derive(Clone, Default)]
     pub struct MemoryClipboard {
         pub content: Rc<RefCell<Option<Clip>>>,
+        /// A picture on the clipboard (as a screenshot tool leaves it).
+        pub image: Rc<RefCell<Option<egui::ColorImage>>>,
         pub fail: bool,
     }
 
@@ -356,6 +372,13 @@ pub mod testing {
                 .as_ref()
                 .map(|c| c.text.clone())
                 .unwrap_or_default())
+        }
+
+        fn get_image(&mut self) -> Result<Option<egui::ColorImage>, String> {
+            if self.fail {
+                return Err("the clipboard is not available".into());
+            }
+            Ok(self.image.borrow().clone())
         }
     }
 

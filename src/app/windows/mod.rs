@@ -4,6 +4,7 @@
 
 pub mod cleanup;
 pub mod dialogs;
+pub mod figure;
 pub mod file_chooser;
 pub mod palette;
 pub mod publish;

@@ -10,11 +10,7 @@ use serde_json::Value as Json;
 
 use crate::publish::{Cause, PublishError, Site};
 
-/// rustls on Linux, the system's TLS elsewhere (see Cargo.toml).
-#[cfg(not(any(target_os = "macos", windows)))]
-const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::Rustls;
-#[cfg(any(target_os = "macos", windows))]
-const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::NativeTls;
+use crate::web_picture::TLS_PROVIDER;
 
 /// A signed-in connection to one site.
 pub struct Rest {

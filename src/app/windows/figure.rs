@@ -1,0 +1,328 @@
+//! Insert → Figure…: a picture file (typed, or chosen in the system's file
+//! dialog), its preview, alt text, caption and credit. Insert copies the
+//! picture into the article's picture folder and puts the figure in at the
+//! caret as one undoable edit (the same path as a drop or a paste).
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, TextEdit};
+
+use crate::app::CopydeskApp;
+use crate::app::picture_insert::NewPicture;
+use crate::app::platform::{DialogPurpose, DialogRequest};
+use crate::editing::FigureParts;
+use crate::picture_store::{self, Why};
+
+/// What the window holds while open.
+#[derive(Clone, Debug, Default)]
+pub struct FigureWindow {
+    pub file: String,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+/// How many bytes are read to tell a picture from another file.
+const SNIFF: usize = 512;
+
+/// What is wrong with `file` as a figure's picture, if anything.
+pub fn picture_problem(file: &str) -> Option<String> {
+    let file = file.trim();
+    if file.is_empty() {
+        return Some("Choose a picture file.".into());
+    }
+    if crate::web_picture::is_web(file) {
+        // The preview below says whether it can be fetched.
+        return None;
+    }
+    let path = Path::new(file);
+    let mut head = Vec::with_capacity(SNIFF);
+    let read = std::fs::File::open(path).and_then(|f| {
+        use std::io::Read as _;
+        f.take(SNIFF as u64).read_to_end(&mut head)
+    });
+    match read {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(format!("There is no file at {file}."));
+        }
+        Err(_) if path.is_dir() => return Some(format!("{file} is a folder, not a picture.")),
+        Err(e) => return Some(format!("{file} cannot be read: {e}.")),
+        Ok(_) => {}
+    }
+    let svg = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+        && String::from_utf8_lossy(&head).contains("<svg");
+    if svg || image::guess_format(&head).is_ok() {
+        None
+    } else {
+        Some(format!(
+            "{file} is not a picture (PNG, JPEG, GIF, WebP or SVG)."
+        ))
+    }
+}
+
+impl CopydeskApp {
+    /// Opens the Insert Figure window for the active article.
+    pub fn open_figure_window(&mut self) {
+        if self.active_doc().is_some() {
+            self.figure_window = Some(FigureWindow::default());
+        }
+    }
+
+    /// The picture chosen in the file dialog the window asked for.
+    pub(crate) fn figure_picture_chosen(&mut self, paths: Vec<PathBuf>) {
+        if let (Some(window), Some(path)) = (&mut self.figure_window, paths.into_iter().next()) {
+            window.file = path.display().to_string();
+        }
+    }
+}
+
+/// Asks the platform's file dialog for a picture.
+fn choose_picture(app: &mut CopydeskApp) {
+    let directory = app
+        .active_doc()
+        .and_then(|d| d.path.as_deref())
+        .map(crate::export::images::article_folder);
+    app.platform.dialogs.start(DialogRequest {
+        purpose: DialogPurpose::FigurePicture,
+        title: "Choose a picture".into(),
+        directory,
+        file_name: None,
+        filters: vec![(
+            "Pictures".into(),
+            ["png", "jpg", "jpeg", "gif", "webp", "svg"]
+                .map(String::from)
+                .to_vec(),
+        )],
+        save: false,
+    });
+}
+
+/// A labelled one-line field; `warning`, if any, beside its label (so the
+/// fields below do not move when it comes and goes).
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, warning: Option<&str>) {
+    let label = ui
+        .horizontal(|ui| {
+            let label = ui.label(label);
+            if let Some(warning) = warning {
+                ui.label(
+                    RichText::new(warning)
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            label
+        })
+        .inner;
+    ui.add(
+        TextEdit::singleline(value)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+}
+
+pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
+    let Some(mut state) = app.figure_window.take() else {
+        return;
+    };
+    let now = ctx.input(|i| i.time);
+    let article = app.active_doc().and_then(|d| d.path.clone());
+    let mut open = true;
+    let (mut insert, mut cancel, mut choose) = (false, false, false);
+    // A relative path is read from the article's folder, as figures are.
+    let base = article
+        .as_deref()
+        .map(crate::export::images::article_folder);
+    let path = match &base {
+        Some(base) => base.join(state.file.trim()),
+        None => PathBuf::from(state.file.trim()),
+    };
+    let web = crate::web_picture::is_web(&state.file);
+    let problem = if web || state.file.trim().is_empty() {
+        picture_problem(&state.file)
+    } else {
+        picture_problem(&path.to_string_lossy())
+    };
+    egui::Window::new("Figure")
+        .id(egui::Id::unique("copydesk-figure"))
+        .open(&mut open)
+        .default_width(480.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            let label = ui.label("Picture file");
+            ui.horizontal(|ui| {
+                choose = ui.button("Choose…").clicked();
+                ui.add(
+                    TextEdit::singleline(&mut state.file)
+                        .hint_text("A PNG, JPEG, GIF, WebP or SVG file, or a web address")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            });
+            match &problem {
+                Some(problem) => {
+                    ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
+                }
+                None => {
+                    let width = ui.available_width().min(320.0);
+                    crate::app::pictures::picture(
+                        ui,
+                        state.file.trim(),
+                        &state.alt,
+                        base.as_deref(),
+                        width,
+                    );
+                }
+            }
+            ui.add_space(4.0);
+            let no_alt = state.alt.trim().is_empty();
+            field(
+                ui,
+                "Alt text",
+                &mut state.alt,
+                "What the picture shows, for readers who cannot see it",
+                no_alt.then_some("Without it, screen readers skip the picture"),
+            );
+            field(
+                ui,
+                "Caption",
+                &mut state.caption,
+                "Shown under the picture",
+                None,
+            );
+            field(ui, "Credit", &mut state.credit, "Who took or owns it", None);
+            credit_suggestions(ui, app, &mut state.credit);
+            ui.add_space(4.0);
+            if web {
+                ui.label(
+                    RichText::new("A web picture is put in by its address, not copied.").weak(),
+                );
+            } else {
+                folder_line(ui, app, article.as_deref());
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let can = problem.is_none() && (article.is_some() || web);
+                insert = ui
+                    .add_enabled(can, egui::Button::new("Insert Figure"))
+                    .on_disabled_hover_text(if article.is_none() {
+                        "Save the article first: its pictures are kept beside it"
+                    } else {
+                        "Choose a picture first"
+                    })
+                    .clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+            if article.is_none() && !web {
+                ui.label(
+                    RichText::new("Save the article first: its pictures are kept beside it.")
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+        });
+    if choose {
+        choose_picture(app);
+    }
+    if insert {
+        let picture = if web {
+            NewPicture::Web(&state.file)
+        } else {
+            NewPicture::File(&path)
+        };
+        let parts = FigureParts {
+            src: String::new(),
+            alt: state.alt.clone(),
+            caption: state.caption.clone(),
+            credit: state.credit.clone(),
+        };
+        if app.insert_picture(ctx, picture, Some(parts), now) {
+            return;
+        }
+    }
+    if open && !cancel {
+        app.figure_window = Some(state);
+    }
+}
+
+/// The credits library's names that hold what is typed, as buttons.
+fn credit_suggestions(ui: &mut egui::Ui, app: &CopydeskApp, credit: &mut String) {
+    let known = app.workspace.library.suggest_credits(credit, 6);
+    if known.is_empty() {
+        return;
+    }
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Known:").weak());
+        for k in known {
+            if ui.small_button(&k.name).clicked() {
+                chosen = Some(k.name.clone());
+            }
+        }
+    });
+    if let Some(name) = chosen {
+        *credit = name;
+    }
+}
+
+/// Where the picture will be copied, and the setting for the folder
+/// (used unless the site keeps its pictures elsewhere).
+fn folder_line(ui: &mut egui::Ui, app: &mut CopydeskApp, article: Option<&Path>) {
+    let setting = &mut app.workspace.settings.picture_folder;
+    let Some(article) = article else {
+        return;
+    };
+    let folder = picture_store::folder_for(article, setting);
+    let place = match folder.why {
+        Why::PageBundle => "beside the article (a page bundle)".to_string(),
+        Why::JekyllAssets => format!("into the site's {}", folder.prefix),
+        Why::Configured => format!("into {}/ beside the article", folder.prefix),
+    };
+    ui.label(RichText::new(format!("The picture is copied {place}.")).weak());
+    ui.horizontal(|ui| {
+        let label = ui.label("Picture folder");
+        ui.add(
+            TextEdit::singleline(setting)
+                .hint_text(picture_store::DEFAULT_FOLDER)
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("The folder beside each article that its pictures go into");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_says_what_is_wrong_with_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(picture_problem(" ").unwrap().starts_with("Choose"));
+        let gone = dir.path().join("gone.png");
+        assert!(
+            picture_problem(&gone.display().to_string())
+                .unwrap()
+                .starts_with("There is no file")
+        );
+        let text = dir.path().join("notes.png");
+        std::fs::write(&text, "just words").unwrap();
+        assert!(
+            picture_problem(&text.display().to_string())
+                .unwrap()
+                .contains("is not a picture")
+        );
+        let png = dir.path().join("ok.png");
+        image::RgbImage::new(2, 2).save(&png).unwrap();
+        assert_eq!(picture_problem(&png.display().to_string()), None);
+        let svg = dir.path().join("logo.svg");
+        std::fs::write(&svg, "<?xml version=\"1.0\"?><svg xmlns=\"…\"/>").unwrap();
+        assert_eq!(picture_problem(&svg.display().to_string()), None);
+        assert!(
+            picture_problem(&dir.path().display().to_string())
+                .unwrap()
+                .contains("folder")
+        );
+    }
+}
