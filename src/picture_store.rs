@@ -5,15 +5,23 @@
 //! The folder is, in order:
 //! - the page bundle, for a Hugo-style bundle (the article is `index.md` or
 //!   `_index.md` in a folder with other files): pictures go beside it;
-//! - `assets/images` at the site's root, for a Jekyll site that has it;
+//! - the site's folder of files served as they are, for a site whose
+//!   generator has one (Jekyll's root — its `assets/images` if there is
+//!   one —, Hugo's and Zola's `static/`, Astro's `public/`): the configured
+//!   folder in it, addressed from the site's root (`/images/a.png`), the
+//!   address the built site serves it at;
 //! - else the configured folder beside the article (`images` by default).
+//!
+//! An address beside a post (`images/a.png` next to `_posts/x.md`) would
+//! show in the preview and break on the built site, where the post's page
+//! lives at another path.
 
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::files::{MARKDOWN_EXTENSIONS, write_atomic};
-use crate::format::dialect::{Dialect, site_of};
+use crate::format::dialect::{Dialect, site_of, static_folder};
 
 /// The folder beside an article that pictures go into unless the site says
 /// otherwise (a setting can change it).
@@ -26,8 +34,8 @@ pub enum Why {
     Configured,
     /// The article is a page bundle's `index.md`.
     PageBundle,
-    /// The Jekyll site's `assets/images`.
-    JekyllAssets,
+    /// The site's folder of files served as they are (see the module).
+    SiteStatic,
 }
 
 /// Where an article's new pictures go.
@@ -35,8 +43,9 @@ pub enum Why {
 pub struct PictureFolder {
     /// The folder on disk.
     pub dir: PathBuf,
-    /// The same folder as an address relative to the article (`images`,
-    /// `../assets/images`; empty for the article's own folder).
+    /// The same folder as an address: relative to the article (`images`;
+    /// empty for the article's own folder), or from the site's root
+    /// (`/assets/images`).
     pub prefix: String,
     pub why: Why,
 }
@@ -52,24 +61,27 @@ pub fn folder_for(article: &Path, configured: &str) -> PictureFolder {
             why: Why::PageBundle,
         };
     }
-    if let Some((root, Dialect::Jekyll)) = site_of(article) {
-        let assets = root.join("assets").join("images");
-        if assets.is_dir()
-            && let Some(prefix) = relative_address(&assets, &article_dir)
-        {
-            return PictureFolder {
-                dir: assets,
-                prefix,
-                why: Why::JekyllAssets,
-            };
-        }
-    }
-    let configured = configured.trim().trim_end_matches(['/', '\\']);
+    let configured = configured.trim().trim_matches(['/', '\\']);
     let configured = if configured.is_empty() {
         DEFAULT_FOLDER
     } else {
         configured
     };
+    if let Some((root, dialect)) = site_of(article)
+        && let Some(served) = static_folder(&root, dialect)
+    {
+        let jekyll_assets = root.join("assets").join("images");
+        let relative = if dialect == Dialect::Jekyll && jekyll_assets.is_dir() {
+            "assets/images".to_string()
+        } else {
+            configured.replace('\\', "/")
+        };
+        return PictureFolder {
+            dir: served.join(&relative),
+            prefix: format!("/{relative}"),
+            why: Why::SiteStatic,
+        };
+    }
     PictureFolder {
         dir: article_dir.join(configured),
         prefix: configured.replace('\\', "/"),
@@ -96,25 +108,6 @@ fn is_page_bundle(article: &Path) -> bool {
         let other = e.file_name();
         Some(other.as_os_str()) != name && !other.to_string_lossy().starts_with('.')
     })
-}
-
-/// `target` as a `/`-separated address relative to the folder `from`
-/// (both made absolute first); `None` when they share no root (another
-/// drive on Windows).
-fn relative_address(target: &Path, from: &Path) -> Option<String> {
-    let absolute = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (target, from) = (absolute(target), absolute(from));
-    let target: Vec<Component> = target.components().collect();
-    let from: Vec<Component> = from.components().collect();
-    let common = target.iter().zip(&from).take_while(|(a, b)| a == b).count();
-    if common == 0 {
-        return None;
-    }
-    let ups = std::iter::repeat_n("..".to_string(), from.len() - common);
-    let downs = target[common..]
-        .iter()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
-    Some(ups.chain(downs).collect::<Vec<_>>().join("/"))
 }
 
 /// How a new picture is named when its name is taken.
@@ -289,27 +282,47 @@ mod tests {
         fs::write(site.path().join("_config.yml"), "title: Blog\n").unwrap();
         fs::create_dir(site.path().join("_posts")).unwrap();
         let post = site.path().join("_posts/2026-01-01-leica.md");
-        // Without the folder, the configured one beside the post.
-        assert_eq!(folder_for(&post, "").prefix, "images");
+        // Without the folder, the configured one at the site's root
+        // (a folder in `_posts` would not be on the built site).
+        let folder = folder_for(&post, "");
+        assert_eq!(folder.prefix, "/images");
+        assert_eq!(folder.dir, site.path().join("images"));
         fs::create_dir_all(site.path().join("assets/images")).unwrap();
         let folder = folder_for(&post, "");
-        assert_eq!(folder.why, Why::JekyllAssets);
-        assert_eq!(folder.prefix, "../assets/images");
+        assert_eq!(folder.why, Why::SiteStatic);
+        assert_eq!(folder.prefix, "/assets/images");
         let src = store(&folder, "leica.png", b"png", Naming::Keep).unwrap();
-        assert_eq!(src, "../assets/images/leica.png");
-        // The address resolves from the post's folder, as the preview reads it.
+        assert_eq!(src, "/assets/images/leica.png");
+        // The address the built site serves it at resolves from the post's
+        // folder, as the preview, the exports and publishing read it.
         let resolved = crate::export::images::local_path(&src, &site.path().join("_posts"));
         assert_eq!(fs::read(resolved.unwrap()).unwrap(), b"png");
     }
 
     #[test]
-    fn relative_addresses_climb_and_descend() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a/b");
-        let c = dir.path().join("c");
-        fs::create_dir_all(&a).unwrap();
-        fs::create_dir_all(&c).unwrap();
-        assert_eq!(relative_address(&c, &a).unwrap(), "../../c");
-        assert_eq!(relative_address(&a, dir.path()).unwrap(), "a/b");
+    fn a_site_s_pictures_go_where_it_serves_files_from_its_root() {
+        for (config, served, post) in [
+            ("hugo.toml", "static", "content/posts/leica.md"),
+            ("config.toml", "static", "content/blog/leica.md"),
+            ("astro.config.mjs", "public", "src/content/blog/leica.md"),
+        ] {
+            let site = tempfile::tempdir().unwrap();
+            let text = if config == "config.toml" {
+                "base_url = \"https://x.y\"\n"
+            } else {
+                ""
+            };
+            fs::write(site.path().join(config), text).unwrap();
+            let post = site.path().join(post);
+            fs::create_dir_all(post.parent().unwrap()).unwrap();
+            let folder = folder_for(&post, "pics/");
+            assert_eq!(folder.why, Why::SiteStatic, "{config}");
+            assert_eq!(folder.prefix, "/pics");
+            let src = store(&folder, "leica.png", b"png", Naming::Keep).unwrap();
+            assert_eq!(src, "/pics/leica.png");
+            assert!(site.path().join(served).join("pics/leica.png").exists());
+            let resolved = crate::export::images::local_path(&src, post.parent().unwrap());
+            assert_eq!(fs::read(resolved.unwrap()).unwrap(), b"png", "{config}");
+        }
     }
 }

@@ -54,7 +54,19 @@ pub fn local_path(src: &str, base_dir: &Path) -> Option<PathBuf> {
         let rest = rest.strip_prefix("localhost").unwrap_or(rest);
         return Some(PathBuf::from(rest));
     }
+    if decoded.starts_with("//") {
+        // `//cdn.example.com/a.png`: a web address without its scheme.
+        return None;
+    }
     let path = Path::new(&decoded);
+    if let Some(from_root) = decoded.strip_prefix('/')
+        && !path.exists()
+        && let Some(served) = served_folder(base_dir)
+    {
+        // `/images/a.png` in a site's post: from the folder the site
+        // serves as it is (Hugo's `static/`, Astro's `public/`, …).
+        return Some(served.join(from_root));
+    }
     if path.is_absolute() {
         return Some(path.to_path_buf());
     }
@@ -68,6 +80,24 @@ pub fn local_path(src: &str, base_dir: &Path) -> Option<PathBuf> {
         return None;
     }
     Some(base_dir.join(path))
+}
+
+/// The folder that the site holding `dir` serves as it is from its root
+/// (see [`crate::format::dialect::static_folder`]), looked up once per
+/// folder: the preview asks every frame.
+fn served_folder(dir: &Path) -> Option<PathBuf> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static FOUND: LazyLock<Mutex<HashMap<PathBuf, Option<PathBuf>>>> =
+        LazyLock::new(Mutex::default);
+    let find = || {
+        crate::format::dialect::site_of(dir)
+            .and_then(|(root, dialect)| crate::format::dialect::static_folder(&root, dialect))
+    };
+    let Ok(mut found) = FOUND.lock() else {
+        return find();
+    };
+    found.entry(dir.to_path_buf()).or_insert_with(find).clone()
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

@@ -153,6 +153,19 @@ pub fn site_of(file: &Path) -> Option<(std::path::PathBuf, Dialect)> {
         .find_map(|dir| site_in(dir).map(|d| (dir.to_path_buf(), d)))
 }
 
+/// The folder of a site whose files are served as they are from the
+/// site's root (`/images/a.png` is `static/images/a.png` in Hugo), or
+/// `None` for a generator with no such convention (Eleventy copies only
+/// what its configuration names; Obsidian has no site).
+pub fn static_folder(root: &std::path::Path, dialect: Dialect) -> Option<std::path::PathBuf> {
+    match dialect {
+        Dialect::Jekyll => Some(root.to_path_buf()),
+        Dialect::Hugo | Dialect::Zola | Dialect::Gatsby => Some(root.join("static")),
+        Dialect::Astro => Some(root.join("public")),
+        Dialect::Copydesk | Dialect::Eleventy | Dialect::Obsidian => None,
+    }
+}
+
 /// The site whose configuration is in `dir`, if any.
 fn site_in(dir: &Path) -> Option<Dialect> {
     let exists = |name: &str| dir.join(name).exists();

@@ -276,7 +276,10 @@ fn folder_line(ui: &mut egui::Ui, app: &mut CopydeskApp, article: Option<&Path>)
     let folder = picture_store::folder_for(article, setting);
     let place = match folder.why {
         Why::PageBundle => "beside the article (a page bundle)".to_string(),
-        Why::JekyllAssets => format!("into the site's {}", folder.prefix),
+        Why::SiteStatic => format!(
+            "into the site's {} (the address its pages use)",
+            folder.prefix
+        ),
         Why::Configured => format!("into {}/ beside the article", folder.prefix),
     };
     ui.label(RichText::new(format!("The picture is copied {place}.")).weak());

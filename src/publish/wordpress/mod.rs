@@ -452,15 +452,11 @@ fn local_images(request: &PublishRequest) -> Vec<LocalImage> {
     out
 }
 
+/// The file a local picture's address names, read as the preview and the
+/// exports read it (percent-decoded; `/images/a.png` from the site's
+/// served folder).
 fn resolve(base: &Path, src: &str) -> PathBuf {
-    let src = src.trim();
-    let src = src.strip_prefix("file://").unwrap_or(src);
-    let path = Path::new(src);
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        base.join(path)
-    }
+    crate::export::images::local_path(src, base).unwrap_or_else(|| base.join(src.trim()))
 }
 
 fn image_type(name: &str) -> Option<&'static str> {
