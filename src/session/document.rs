@@ -335,6 +335,34 @@ impl Document {
         self.revision += 1;
     }
 
+    /// Reads again a front matter that could not be read, from `raw`, the
+    /// editor's mended text between its fences. On success the mended block
+    /// counts as the file's: from now on only what the editor changes is
+    /// rewritten, the rest of the block stays as typed. On failure the
+    /// document is unchanged and the message says what is still wrong.
+    pub fn mend_front_matter(&mut self, raw: &str) -> Result<(), String> {
+        let fence = self.origin.front_matter.unwrap_or_default().fence();
+        let newline = if raw.ends_with('\n') || raw.is_empty() {
+            ""
+        } else {
+            "\n"
+        };
+        let mut file = format!("{fence}\n{raw}{newline}{fence}\n\n{}", self.article.body);
+        if self.origin.line_ending == crate::format::LineEnding::CrLf {
+            file = file.replace('\n', "\r\n");
+        }
+        if self.origin.bom {
+            file.insert(0, '\u{feff}');
+        }
+        let parsed = crate::format::parse_markdown_in(&file, Some(self.origin.dialect))
+            .map_err(|e| e.to_string())?;
+        self.article = parsed.article;
+        self.origin = parsed.origin;
+        self.front_matter_problem = None;
+        self.touch();
+        Ok(())
+    }
+
     /// The name proposed when saving for the first time.
     pub fn suggested_file_name(&self) -> String {
         if let Some(source) = &self.imported_from

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use crate::app::editor::highlight::{Mark, Marks};
-use crate::app::{Command, CopydeskApp, Document, editor};
+use crate::app::{Command, Document, editor};
 use crate::editing::find::{Finder, Query};
 use crate::editing::text_diff::LastSeen;
 
@@ -168,15 +168,12 @@ impl FindBar {
     }
 }
 
-/// The bar itself, drawn above the body editor.
-pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.find.open {
-        return;
+/// The bar itself, drawn above the body editor of `doc`; returns whether
+/// it was closed (the body takes the focus back).
+pub fn find_bar(ui: &mut egui::Ui, find: &mut FindBar, doc: &mut Document) -> bool {
+    if !find.open {
+        return false;
     }
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
-    let find = &mut app.find;
     let ctx = ui.ctx().clone();
     let before = find.query.clone();
     let mut action = find_row(ui, find, doc);
@@ -193,10 +190,8 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     ui.separator();
     if let Some(action) = action {
         act(find, doc, &ctx, action);
-        if action == Action::Close {
-            app.focus_body = true;
-        }
     }
+    action == Some(Action::Close)
 }
 
 /// The search field, its options, the previous and next buttons and the

@@ -27,12 +27,14 @@ pub const BODY_FONT_SIZE: f32 = 15.0;
 
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     accessible::name_region(ui, "Body");
-    crate::app::editor::find_bar::find_bar(app, ui);
-    let focus = std::mem::take(&mut app.focus_body);
     let dark = app.workspace.settings.dark;
     let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
         return;
     };
+    if find_bar::find_bar(ui, &mut app.find, doc) {
+        app.focus_body = true;
+    }
+    let focus = std::mem::take(&mut app.focus_body);
     let now = ui.input(|i| i.time);
     let find_marks = app.find.marks(doc, now, ui.ctx());
     let spell_marks = if app.workspace.settings.spell_check {

@@ -5,17 +5,21 @@ use egui::RichText;
 
 use crate::analysis::check::{Location, Severity};
 use crate::app::accessible::Named;
-use crate::app::{Command, CopydeskApp};
+use crate::app::requests::Request;
+use crate::app::{Command, Document};
 
 /// The problems panel above the status bar: the rules of `copydesk check`,
-/// run again when typing pauses; a click on one goes to it.
-pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.show_problems {
-        return;
+/// run again when typing pauses; a click on one goes to it. `shown` is
+/// whether the panel is open (its close button clears it).
+pub fn problems_panel(
+    ui: &mut egui::Ui,
+    doc: Option<&mut Document>,
+    shown: &mut bool,
+) -> Option<Request> {
+    if !*shown {
+        return None;
     }
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
+    let doc = doc?;
     let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
     let list = &analysis.problems;
     let mut open = true;
@@ -76,14 +80,15 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                     }
                 });
         });
-    if let Some(Location::Body(range)) = jump {
+    *shown = open;
+    match jump? {
         // Next frame: the click that chose the problem must be over before
         // the editor takes the focus. The caret goes to the problem's start
         // without selecting it, so the next key does not replace a figure.
-        app.jump_next_frame = Some((doc.id, range.start..range.start));
-        ui.ctx().request_repaint();
-    } else if let Some(Location::Field(_)) = jump {
-        app.workspace.settings.show_metadata = true;
+        Location::Body(range) => Some(Request::JumpTo {
+            doc: doc.id,
+            at: range.start,
+        }),
+        Location::Field(_) => Some(Request::ShowMetadata),
     }
-    app.show_problems = open;
 }

@@ -3,7 +3,8 @@
 
 use egui::{Context, Id, Key, RichText};
 
-use crate::app::{Command, CopydeskApp};
+use crate::app::Command;
+use crate::app::requests::Request;
 
 #[derive(Default)]
 pub struct Palette {
@@ -74,12 +75,11 @@ pub fn matching_entries(query: &str, snippets: &[String]) -> Vec<Entry> {
     found.into_iter().map(|(_, _, e)| e).collect()
 }
 
-pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(mut state) = app.palette.take() else {
-        return;
-    };
-    let snippets = app.workspace.library.snippet_names();
-    let found = matching_entries(&state.query, &snippets);
+/// The palette while `open` holds one (cleared when it closes); `snippets`
+/// are the snippets' names. Returns what was chosen.
+pub fn palette(ctx: &Context, open: &mut Option<Palette>, snippets: &[String]) -> Option<Request> {
+    let mut state = open.take()?;
+    let found = matching_entries(&state.query, snippets);
     state.selected = state.selected.min(found.len().saturating_sub(1));
     let mut run = None;
     let mut close = false;
@@ -150,10 +150,14 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
             });
     });
     match run {
-        Some(Entry::Command(command)) => app.run(ctx, command),
-        Some(Entry::Snippet(i, _)) => app.insert_snippet(ctx, i),
-        None if !close => app.palette = Some(state),
-        None => {}
+        Some(Entry::Command(command)) => Some(Request::Run(command)),
+        Some(Entry::Snippet(i, _)) => Some(Request::InsertSnippet(i)),
+        None => {
+            if !close {
+                *open = Some(state);
+            }
+            None
+        }
     }
 }
 
