@@ -385,38 +385,12 @@ fn rehighlight(
     let delta = diff.delta();
     let old_to = (to as isize - delta) as usize;
     let chunk = &new[from..to];
-    // What a paragraph cannot be parsed alone for: fenced code (a fence
-    // changes everything after it), HTML blocks, indented code or list
-    // continuations, setext underlines, footnote definitions, or a place
-    // inside any of these. Tables are safe: one cannot cross a blank line,
-    // so the stretch holds all of it, header included. Link references
-    // are not: a definition (`]:`) changes other paragraphs, and where the
-    // text has any, a `[label]` (a `]` not followed by `(`) may use one.
-    let risky_text = |t: &str| {
-        t.contains("]:")
-            || (references
-                && t.match_indices(']')
-                    .any(|(i, _)| !t[i + 1..].starts_with('(')))
-            || t.contains("```")
-            || t.contains("~~~")
-            || t.contains('<')
-            || t.contains("[^")
-            || t.lines().any(|l| {
-                l.starts_with("    ")
-                    || l.starts_with('\t')
-                    || (!l.is_empty()
-                        && (l.trim_end().chars().all(|c| c == '=')
-                            || l.trim_end().chars().all(|c| c == '-')))
-            })
-    };
     let old_chunk = old.get(from..old_to)?;
-    let inside_block = old_styles[from..old_to.max(from)]
-        .iter()
-        .any(|s| s & (CODE | HTML) != 0 && s & INLINE_MARKUP == 0)
-        || (from > 0
-            && old_styles[from - 1] & (CODE | HTML | QUOTE) != 0
-            && old_styles[from - 1] & INLINE_MARKUP == 0);
-    if risky_text(chunk) || risky_text(old_chunk) || inside_block || old_end > old_to {
+    if !parsed_alone(chunk, references)
+        || !parsed_alone(old_chunk, references)
+        || inside_block(old_styles, from, old_to)
+        || old_end > old_to
+    {
         return None;
     }
     let chunk_styles = classify(chunk);
@@ -425,11 +399,62 @@ fn rehighlight(
     styles.extend_from_slice(&chunk_styles);
     styles.extend_from_slice(&old_styles[old_to..]);
     debug_assert_eq!(styles.len(), new.len());
+    let chunk_job = job_from_styles(chunk, &chunk_styles, palette, size);
+    let job = splice_sections(old_job, chunk_job, new, from..old_to, delta);
+    Some((styles, job, from..to))
+}
 
-    // Sections: those wholly before the paragraph stay, those wholly after
-    // it move; the paragraph's are made again (they never cross a blank
-    // line: styles always change at a paragraph's edges… unless they do
-    // not, so sections that cross the edges are split there).
+/// Whether a stretch of text is highlighted alike on its own and in the
+/// whole text. Not for fenced code (a fence changes everything after it),
+/// HTML blocks, indented code or list continuations, setext underlines,
+/// footnote definitions. Tables are safe: one cannot cross a blank line,
+/// so the stretch holds all of it, header included. Link references are
+/// not: a definition (`]:`) changes other paragraphs, and where the text
+/// has any (`references`), a `[label]` (a `]` not followed by `(`) may use
+/// one.
+fn parsed_alone(t: &str, references: bool) -> bool {
+    !(t.contains("]:")
+        || (references
+            && t.match_indices(']')
+                .any(|(i, _)| !t[i + 1..].starts_with('(')))
+        || t.contains("```")
+        || t.contains("~~~")
+        || t.contains('<')
+        || t.contains("[^")
+        || t.lines().any(|l| {
+            l.starts_with("    ")
+                || l.starts_with('\t')
+                || (!l.is_empty()
+                    && (l.trim_end().chars().all(|c| c == '=')
+                        || l.trim_end().chars().all(|c| c == '-')))
+        }))
+}
+
+/// Whether the old stretch `from..old_to` is inside a code or HTML block,
+/// or just after a block it may continue (a quote too).
+fn inside_block(old_styles: &[u16], from: usize, old_to: usize) -> bool {
+    old_styles[from..old_to.max(from)]
+        .iter()
+        .any(|s| s & (CODE | HTML) != 0 && s & INLINE_MARKUP == 0)
+        || (from > 0
+            && old_styles[from - 1] & (CODE | HTML | QUOTE) != 0
+            && old_styles[from - 1] & INLINE_MARKUP == 0)
+}
+
+/// The new text's job from the old one's sections and the paragraph's
+/// (`chunk_job`, made again for what was `old` in the old text, `delta`
+/// bytes longer now). Those wholly before the paragraph stay, those wholly
+/// after it move (they never cross a blank line: styles always change at
+/// a paragraph's edges… unless they do not, so sections that cross the
+/// edges are split there).
+fn splice_sections(
+    old_job: &LayoutJob,
+    chunk_job: LayoutJob,
+    new: &str,
+    old: std::ops::Range<usize>,
+    delta: isize,
+) -> LayoutJob {
+    let (from, old_to) = (old.start, old.end);
     let mut job = LayoutJob {
         text: new.to_string(),
         sections: Vec::with_capacity(old_job.sections.len() + 8),
@@ -444,7 +469,6 @@ fn rehighlight(
         section.byte_range.end = egui::text::ByteIndex(e.min(from));
         job.sections.push(section);
     }
-    let chunk_job = job_from_styles(chunk, &chunk_styles, palette, size);
     for mut section in chunk_job.sections {
         section.byte_range = egui::text::ByteIndex(section.byte_range.start.0 + from)
             ..egui::text::ByteIndex(section.byte_range.end.0 + from);
@@ -461,7 +485,7 @@ fn rehighlight(
         section.byte_range = egui::text::ByteIndex(start)..egui::text::ByteIndex(end);
         job.sections.push(section);
     }
-    Some((styles, job, from..to))
+    job
 }
 
 /// Styles for every byte of `text`.

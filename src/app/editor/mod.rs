@@ -25,6 +25,8 @@ pub fn body_id(doc: u64) -> Id {
 /// Font size of the body text (before the zoom factor).
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
+/// The active document's body: the find bar over it, the text with its
+/// marks (matches, misspellings), the right-click menu.
 pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     accessible::name_region(ui, "Body");
     let dark = app.workspace.settings.dark;
@@ -58,39 +60,9 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     if ui.input(|i| i.pointer.secondary_pressed()) {
         app.menu_selection = Some(selection_before);
     }
-    let scroll_to = doc.scroll_to.take();
-    let article = &mut doc.article;
     let highlight = app.highlights.entry(doc.id).or_default();
-    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
-        highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, &marks, wrap_width)
-    };
-    let scroll = egui::ScrollArea::vertical()
-        .id_salt(("body-scroll", id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let output = TextEdit::multiline(&mut article.body)
-                .id(id)
-                .hint_text("Write the article here (Markdown)…")
-                .desired_width(f32::INFINITY)
-                .desired_rows(30)
-                .lock_focus(true)
-                .frame(egui::Frame::NONE)
-                .margin(egui::Margin::symmetric(12, 10))
-                .layouter(&mut layouter)
-                .show(ui);
-            if let Some(range) = scroll_to {
-                // A search match: bring it to the middle of the view without
-                // taking the focus from the find field.
-                let at = CCursor::new(char_index(&article.body, range.start));
-                let rect = output
-                    .galley
-                    .pos_from_cursor(at)
-                    .translate(output.galley_pos.to_vec2());
-                ui.scroll_to_rect(rect, Some(egui::Align::Center));
-            }
-            output
-        });
-    let output = scroll.inner;
+    let scroll = text_area(ui, doc, highlight, &marks, dark);
+    let output = &scroll.inner;
     // Screen readers (and the UI tests) find the editor by this name.
     output.response.response.clone().labelled_by(label.id);
     if output.response.changed() {
@@ -117,6 +89,49 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     }
     let max = (scroll.content_size.y - scroll.inner_rect.height()).max(1.0);
     app.scroll_fraction = (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0);
+}
+
+/// The body's text editor in its scroll area, laid out by `highlight` with
+/// `marks` over it; scrolled to `doc.scroll_to` (a search match) if set.
+fn text_area(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    highlight: &mut highlight::Cache,
+    marks: &Marks,
+    dark: bool,
+) -> egui::scroll_area::ScrollAreaOutput<egui::text_edit::TextEditOutput> {
+    let id = body_id(doc.id);
+    let scroll_to = doc.scroll_to.take();
+    let article = &mut doc.article;
+    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, marks, wrap_width)
+    };
+    egui::ScrollArea::vertical()
+        .id_salt(("body-scroll", id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let output = TextEdit::multiline(&mut article.body)
+                .id(id)
+                .hint_text("Write the article here (Markdown)…")
+                .desired_width(f32::INFINITY)
+                .desired_rows(30)
+                .lock_focus(true)
+                .frame(egui::Frame::NONE)
+                .margin(egui::Margin::symmetric(12, 10))
+                .layouter(&mut layouter)
+                .show(ui);
+            if let Some(range) = scroll_to {
+                // A search match: bring it to the middle of the view without
+                // taking the focus from the find field.
+                let at = CCursor::new(char_index(&article.body, range.start));
+                let rect = output
+                    .galley
+                    .pos_from_cursor(at)
+                    .translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+            output
+        })
 }
 
 /// What the editor's right-click menu can do.
@@ -205,20 +220,8 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
     app.spell_menu = None;
     match choice {
         MenuChoice::Replace(range, with) => {
-            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active)
-                && doc.article.body.get(range.clone()).is_some()
-            {
-                let body = &doc.article.body;
-                let text = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
-                let end = range.start + with.len();
-                replace_body(
-                    ctx,
-                    doc,
-                    Edit {
-                        text,
-                        selection: end..end,
-                    },
-                );
+            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) {
+                splice(ctx, doc, range, &with);
             }
         }
         MenuChoice::AddToDictionary(word) => match app.workspace.library.add_word(&word) {
@@ -231,40 +234,9 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         MenuChoice::Ignore(word) => {
             app.spell.ignored.insert(word);
         }
-        MenuChoice::Cut | MenuChoice::Copy => {
-            let cut = matches!(choice, MenuChoice::Cut);
-            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-                return;
-            };
-            let range = app
-                .menu_selection
-                .clone()
-                .unwrap_or_else(|| selection(ctx, doc));
-            let Some(text) = doc.article.body.get(range.clone()).map(str::to_string) else {
-                return;
-            };
-            if text.is_empty() {
-                return;
-            }
-            match app.platform.clipboard.set_text(&text) {
-                Ok(()) if cut => splice(ctx, doc, range, ""),
-                Ok(()) => {}
-                Err(e) => app.report_error(format!("Could not copy: {e}"), now),
-            }
-        }
-        MenuChoice::Paste => match app.platform.clipboard.get_text() {
-            Ok(pasted) => {
-                let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-                    return;
-                };
-                let range = app
-                    .menu_selection
-                    .clone()
-                    .unwrap_or_else(|| selection(ctx, doc));
-                splice(ctx, doc, range, &pasted);
-            }
-            Err(e) => app.report_error(format!("Could not paste: {e}"), now),
-        },
+        MenuChoice::Cut => clipboard_choice(app, ctx, Clip::Cut),
+        MenuChoice::Copy => clipboard_choice(app, ctx, Clip::Copy),
+        MenuChoice::Paste => clipboard_choice(app, ctx, Clip::Paste),
         MenuChoice::Reclassify(at, part) => {
             let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
@@ -278,9 +250,57 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
     }
 }
 
+enum Clip {
+    Cut,
+    Copy,
+    Paste,
+}
+
+/// Cut, Copy or Paste from the right-click menu, on the selection as it was
+/// when the menu opened.
+fn clipboard_choice(app: &mut CopydeskApp, ctx: &egui::Context, clip: Clip) {
+    let now = ctx.input(|i| i.time);
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+        return;
+    };
+    let range = app
+        .menu_selection
+        .clone()
+        .unwrap_or_else(|| selection(ctx, doc));
+    let clipboard = &mut app.platform.clipboard;
+    if let Clip::Paste = clip {
+        match clipboard.get_text() {
+            Ok(pasted) => splice(ctx, doc, range, &pasted),
+            Err(e) => app
+                .workspace
+                .report_error(format!("Could not paste: {e}"), now),
+        }
+        return;
+    }
+    let Some(text) = doc.article.body.get(range.clone()).map(str::to_string) else {
+        return;
+    };
+    if text.is_empty() {
+        return;
+    }
+    match clipboard.set_text(&text) {
+        Ok(()) if matches!(clip, Clip::Cut) => splice(ctx, doc, range, ""),
+        Ok(()) => {}
+        Err(e) => app
+            .workspace
+            .report_error(format!("Could not copy: {e}"), now),
+    }
+}
+
 /// Replaces `range` of the body with `with` (nothing, for Cut; the
-/// clipboard's text, for Paste), the caret after it, as one undoable edit.
-fn splice(ctx: &egui::Context, doc: &mut Document, range: std::ops::Range<usize>, with: &str) {
+/// clipboard's text, for Paste; a spelling suggestion), the caret after it,
+/// as one undoable edit.
+pub(crate) fn splice(
+    ctx: &egui::Context,
+    doc: &mut Document,
+    range: std::ops::Range<usize>,
+    with: &str,
+) {
     let body = &doc.article.body;
     if body.get(range.clone()).is_none() {
         return;
