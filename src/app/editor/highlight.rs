@@ -607,33 +607,56 @@ fn job_from_styles(text: &str, styles: &[u16], palette: &Palette, font_size: f32
     job
 }
 
+/// `format` as marked with `mark`.
+fn restyle(format: &TextFormat, mark: Mark, dark: bool) -> TextFormat {
+    let mut format = format.clone();
+    match mark {
+        Mark::Match => {
+            format.background = if dark {
+                Color32::from_rgb(90, 80, 20)
+            } else {
+                Color32::from_rgb(255, 240, 150)
+            }
+        }
+        Mark::CurrentMatch => {
+            format.background = if dark {
+                Color32::from_rgb(170, 90, 0)
+            } else {
+                Color32::from_rgb(255, 170, 60)
+            }
+        }
+        Mark::Misspelled => format.underline = Stroke::new(1.5, Color32::from_rgb(220, 40, 40)),
+    }
+    format
+}
+
+/// The marks inside `text` and on its character boundaries, the empty ones
+/// left out. Marks reach here moved with every edit (`Cache::marks_for`);
+/// a stale mark splitting a character once crashed the app.
+fn inside(
+    text: &str,
+    marks: &[(std::ops::Range<usize>, Mark)],
+) -> Vec<(std::ops::Range<usize>, Mark)> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    marks
+        .iter()
+        .map(|(r, m)| (floor(r.start)..floor(r.end), *m))
+        .filter(|(r, _)| !r.is_empty())
+        .collect()
+}
+
 /// `base` with its sections split where marks begin and end, and the
 /// marked parts restyled.
 pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bool) -> LayoutJob {
     let mut job = LayoutJob {
         sections: Vec::with_capacity(base.sections.len() + 2 * marks.len()),
         ..base.clone()
-    };
-    let restyle = |format: &TextFormat, mark: Mark| {
-        let mut format = format.clone();
-        match mark {
-            Mark::Match => {
-                format.background = if dark {
-                    Color32::from_rgb(90, 80, 20)
-                } else {
-                    Color32::from_rgb(255, 240, 150)
-                }
-            }
-            Mark::CurrentMatch => {
-                format.background = if dark {
-                    Color32::from_rgb(170, 90, 0)
-                } else {
-                    Color32::from_rgb(255, 170, 60)
-                }
-            }
-            Mark::Misspelled => format.underline = Stroke::new(1.5, Color32::from_rgb(220, 40, 40)),
-        }
-        format
     };
     let mut push = |range: std::ops::Range<usize>, format: TextFormat| {
         if !range.is_empty() {
@@ -644,22 +667,7 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
             });
         }
     };
-    // Marks reach here moved with every edit (`Cache::marks_for`); keep
-    // them inside the text and on character boundaries all the same: a
-    // stale mark splitting a character once crashed the app.
-    let text = &base.text;
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let marks: Vec<(std::ops::Range<usize>, Mark)> = marks
-        .iter()
-        .map(|(r, m)| (floor(r.start)..floor(r.end), *m))
-        .filter(|(r, _)| !r.is_empty())
-        .collect();
+    let marks = inside(&base.text, marks);
     let mut first = 0;
     for section in &base.sections {
         let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
@@ -678,7 +686,7 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
                     }
                     let mark_start = range.start.max(at);
                     push(at..mark_start, section.format.clone());
-                    push(mark_start..mark_end, restyle(&section.format, *mark));
+                    push(mark_start..mark_end, restyle(&section.format, *mark, dark));
                     at = mark_end;
                 }
                 _ => {

@@ -8,6 +8,22 @@ use crate::app::accessible::Named;
 use crate::app::requests::Request;
 use crate::app::{Command, Document};
 
+/// Where a problem is, in words: a field, or a line of `body`.
+fn place(location: &Location, body: &str) -> String {
+    match location {
+        Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
+        // Bytes, not a slice: the analysis can be a keystroke old.
+        Location::Body(r) => format!(
+            "line {}",
+            body.as_bytes()[..r.start.min(body.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        ),
+    }
+}
+
 /// The problems panel above the status bar: the rules of `copydesk check`,
 /// run again when typing pauses; a click on one goes to it. `shown` is
 /// whether the panel is open (its close button clears it).
@@ -58,18 +74,7 @@ pub fn problems_panel(
                             "Warning:"
                         };
                         let text = format!("{icon} {}", problem.message);
-                        let place = match &problem.location {
-                            Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
-                            // Bytes, not a slice: the analysis can be a keystroke old.
-                            Location::Body(r) => format!(
-                                "line {}",
-                                doc.article.body.as_bytes()[..r.start.min(doc.article.body.len())]
-                                    .iter()
-                                    .filter(|&&b| b == b'\n')
-                                    .count()
-                                    + 1
-                            ),
-                        };
+                        let place = place(&problem.location, &doc.article.body);
                         if ui
                             .link(text)
                             .on_hover_text(format!("Go to it ({place})"))
