@@ -434,6 +434,30 @@ mod tests {
     }
 
     #[test]
+    fn a_mended_front_matter_is_read_and_a_still_broken_one_changes_nothing() {
+        let path = Path::new("/nowhere/story.md");
+        let crlf = BROKEN.replace('\n', "\r\n");
+        let mut doc = Document::from_file(1, path, read(&crlf), Reading::AsIs);
+        let revision = doc.revision;
+        let error = doc.mend_front_matter("title: [still oops\n").unwrap_err();
+        assert!(!error.is_empty());
+        assert!(doc.front_matter_problem.is_some());
+        assert_eq!((doc.revision, doc.to_markdown()), (revision, crlf.clone()));
+
+        // Without a final newline, as typed in the editor.
+        doc.mend_front_matter("title: Mended").unwrap();
+        assert_eq!(doc.front_matter_problem, None);
+        assert_eq!(doc.article.meta.title, "Mended");
+        assert_eq!(doc.article.body, "The body.\n");
+        assert!(doc.is_dirty() && doc.revision > revision);
+        // The file's line endings are kept.
+        assert_eq!(
+            doc.to_markdown(),
+            "---\r\ntitle: Mended\r\n---\r\n\r\nThe body.\r\n"
+        );
+    }
+
+    #[test]
     fn a_draft_is_imported_whichever_the_reading() {
         let path = Path::new("/nowhere/draft.txt");
         let text = "A headline\n\nBy Jo Bloggs\n\nThe first paragraph of the draft.\n";
