@@ -56,18 +56,11 @@ impl MediaCache {
     }
 
     /// Writes the cache back (nowhere when it has no file).
-    pub fn save(&self) -> Result<(), String> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    pub fn save(&self) -> Result<(), crate::files::StoreError> {
+        match &self.path {
+            Some(path) => crate::files::write_ron(path, self, ""),
+            None => Ok(()),
         }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::files::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
     }
 }
 

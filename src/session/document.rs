@@ -340,7 +340,7 @@ impl Document {
     /// counts as the file's: from now on only what the editor changes is
     /// rewritten, the rest of the block stays as typed. On failure the
     /// document is unchanged and the message says what is still wrong.
-    pub fn mend_front_matter(&mut self, raw: &str) -> Result<(), String> {
+    pub fn mend_front_matter(&mut self, raw: &str) -> Result<(), format::MalformedFile> {
         let fence = self.origin.front_matter.unwrap_or_default().fence();
         let newline = if raw.ends_with('\n') || raw.is_empty() {
             ""
@@ -354,8 +354,7 @@ impl Document {
         if self.origin.bom {
             file.insert(0, '\u{feff}');
         }
-        let parsed = crate::format::parse_markdown_in(&file, Some(self.origin.dialect))
-            .map_err(|e| e.to_string())?;
+        let parsed = format::parse_markdown_in(&file, Some(self.origin.dialect))?;
         self.article = parsed.article;
         self.origin = parsed.origin;
         self.front_matter_problem = None;
@@ -440,7 +439,7 @@ mod tests {
         let mut doc = Document::from_file(1, path, read(&crlf), Reading::AsIs);
         let revision = doc.revision;
         let error = doc.mend_front_matter("title: [still oops\n").unwrap_err();
-        assert!(!error.is_empty());
+        assert_eq!(error.error.line, 2, "counted in the file: {error}");
         assert!(doc.front_matter_problem.is_some());
         assert_eq!((doc.revision, doc.to_markdown()), (revision, crlf.clone()));
 

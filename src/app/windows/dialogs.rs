@@ -218,7 +218,7 @@ pub fn front_matter_editor(
         };
         match doc.mend_front_matter(&raw) {
             Ok(()) => return,
-            Err(e) => error = Some(e),
+            Err(e) => error = Some(e.to_string()),
         }
     }
     if open {
