@@ -33,10 +33,9 @@ pub struct Document {
     /// Scroll the editor to this byte range without moving the focus (the
     /// current search match).
     pub scroll_to: Option<std::ops::Range<usize>>,
-    /// Whole-article steps (clean-up, Replace All with metadata): the
-    /// article before and after, for undo and redo.
-    pub article_undo: Vec<(Article, Article)>,
-    pub article_redo: Vec<(Article, Article)>,
+    /// The steps that change more than the body's text (a clean-up,
+    /// Replace All with metadata, an edit in a field), for undo and redo.
+    pub history: super::history::History,
     /// What the name on the tab says when the document is not a plain open
     /// file (a repaired copy, a recovered document).
     pub name_hint: Option<String>,
@@ -99,8 +98,7 @@ impl Document {
             analysis_wait: None,
             jump_to: None,
             scroll_to: None,
-            article_undo: Vec::new(),
-            article_redo: Vec::new(),
+            history: Default::default(),
             name_hint: None,
             disk_hash: None,
             changed_on_disk: false,

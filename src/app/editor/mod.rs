@@ -376,8 +376,8 @@ pub fn replace_body(ctx: &egui::Context, doc: &mut Document, edit: Edit) {
 }
 
 /// Replaces the whole article (a clean-up, Replace All in the metadata) as
-/// one undo step: the body through the editor's history, the metadata
-/// through the document's.
+/// one undo step: the body through the editor's history, the step in the
+/// document's (see `session::history`).
 pub fn replace_article(ctx: &egui::Context, doc: &mut Document, after: crate::model::Article) {
     let before = doc.article.clone();
     if after.body != before.body {
@@ -397,53 +397,31 @@ pub fn replace_article(ctx: &egui::Context, doc: &mut Document, after: crate::mo
     }
     doc.article.meta = after.meta.clone();
     doc.touch();
-    doc.article_undo.push((before, after));
-    doc.article_redo.clear();
+    doc.history.replaced(before, after);
 }
 
 /// Whether the next undo (or redo) is a whole-article step: the article is
 /// exactly as that step left it.
 pub fn article_step_pending(doc: &Document, redo: bool) -> bool {
-    if redo {
-        doc.article_redo
-            .last()
-            .is_some_and(|(before, _)| *before == doc.article)
-    } else {
-        doc.article_undo
-            .last()
-            .is_some_and(|(_, after)| *after == doc.article)
-    }
+    doc.history.pending_at(&doc.article, redo, doc.revision)
 }
 
 /// Undo or redo in the body (from the menu; the keyboard goes to the
 /// editor directly, unless a whole-article step is next).
 pub fn undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {
-    if article_step_pending(doc, redo) {
-        let (before, after) = if redo {
-            doc.article_redo.pop()
-        } else {
-            doc.article_undo.pop()
+    let Some(restore) = doc.history.step(&doc.article, redo) else {
+        return body_undo_redo(ctx, doc, redo);
+    };
+    if let Some(body) = restore.body {
+        body_undo_redo(ctx, doc, redo);
+        if doc.article.body != body {
+            // The editor's history no longer had the step (it keeps a
+            // limited number): set the text directly.
+            doc.article.body = body;
         }
-        .expect("checked above");
-        let target = if redo { &after } else { &before };
-        if target.body != doc.article.body {
-            body_undo_redo(ctx, doc, redo);
-            if doc.article.body != target.body {
-                // The editor's history no longer had the step (it keeps a
-                // limited number): set the text directly.
-                doc.article.body = target.body.clone();
-            }
-        }
-        doc.article.meta = target.meta.clone();
-        doc.touch();
-        if redo {
-            doc.article_undo.push((before, after));
-        } else {
-            doc.article_redo.push((before, after));
-        }
-        return;
     }
-    body_undo_redo(ctx, doc, redo);
+    doc.article.meta = restore.meta;
+    doc.touch();
 }
 
 fn body_undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {

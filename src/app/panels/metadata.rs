@@ -207,6 +207,8 @@ fn fields_of_active(
     tag_input: &mut String,
     action: &mut Option<PanelAction>,
 ) {
+    // What the fields were, for the undo step of what is typed in them.
+    let before = doc.article.meta.clone();
     let doc_id = doc.id;
     let base_dir = doc
         .path
@@ -230,6 +232,8 @@ fn fields_of_active(
     ui.add_space(12.0);
     if changed {
         doc.touch();
+        let now = ui.input(|i| i.time);
+        doc.history.edited_metadata(before, &doc.article, now);
     }
 }
 
