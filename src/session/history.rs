@@ -211,6 +211,13 @@ mod tests {
         a
     }
 
+    /// Sets the title as typing in its field does, at `now`.
+    fn retitle(history: &mut History, article: &mut Article, title: &str, now: f64) {
+        let before = article.meta.clone();
+        article.meta.title = title.into();
+        history.edited_metadata(before, article, now);
+    }
+
     /// Undoes or redoes the pending step and applies it.
     fn step(history: &mut History, article: &mut Article, redo: bool) {
         let restore = history.step(article, redo).expect("a step is pending");
@@ -230,14 +237,10 @@ mod tests {
         let mut history = History::default();
         let mut a = article("", "Body.\n");
         for (i, title) in ["N", "Ne", "New"].into_iter().enumerate() {
-            let before = a.meta.clone();
-            a.meta.title = title.into();
-            history.edited_metadata(before, &a, i as f64 * 0.3);
+            retitle(&mut history, &mut a, title, i as f64 * 0.3);
         }
         // After a pause, a second step.
-        let before = a.meta.clone();
-        a.meta.title = "New title".into();
-        history.edited_metadata(before, &a, 5.0);
+        retitle(&mut history, &mut a, "New title", 5.0);
 
         assert!(history.pending(&a, false));
         step(&mut history, &mut a, false);
@@ -254,9 +257,7 @@ mod tests {
     fn metadata_and_whole_article_steps_are_one_timeline_with_the_body() {
         let mut history = History::default();
         let mut a = article("Old", "Some text.\n");
-        let before = a.meta.clone();
-        a.meta.title = "New".into();
-        history.edited_metadata(before, &a, 0.0);
+        retitle(&mut history, &mut a, "New", 0.0);
         let cleaned = article("New", "Some text, cleaned.\n");
         history.replaced(a.clone(), cleaned.clone());
         a = cleaned;
@@ -280,9 +281,7 @@ mod tests {
         // Redo goes forward in the same order; a new edit ends the redo.
         step(&mut history, &mut a, true);
         assert_eq!(a.meta.title, "New");
-        let before = a.meta.clone();
-        a.meta.title = "Newer".into();
-        history.edited_metadata(before, &a, 10.0);
+        retitle(&mut history, &mut a, "Newer", 10.0);
         assert!(!history.pending(&a, true));
     }
 
@@ -290,9 +289,7 @@ mod tests {
     fn a_field_step_is_not_pending_once_the_body_changed_under_it() {
         let mut history = History::default();
         let mut a = article("", "Same length A\n");
-        let before = a.meta.clone();
-        a.meta.title = "T".into();
-        history.edited_metadata(before, &a, 0.0);
+        retitle(&mut history, &mut a, "T", 0.0);
         a.body = "Same length B\n".into();
         assert!(!history.pending(&a, false));
         a.body = "Same length A\n".into();
@@ -304,9 +301,7 @@ mod tests {
         let mut history = History::default();
         let mut a = article("0", "");
         for i in 1..=150 {
-            let before = a.meta.clone();
-            a.meta.title = i.to_string();
-            history.edited_metadata(before, &a, f64::from(i) * 10.0);
+            retitle(&mut history, &mut a, &i.to_string(), f64::from(i) * 10.0);
         }
         let mut undone = 0;
         while let Some(restore) = history.step(&a, false) {

@@ -65,20 +65,10 @@ pub fn metadata_overlay(
     library: &Library,
     layout: &mut Layout,
 ) -> Option<PanelAction> {
-    if layout.metadata_docked || !layout.metadata_overlay {
-        return None;
-    }
-    let rect = layout.documents_rect;
-    let width = layout.overlay_width(true);
     let mut action = None;
-    layout.metadata_overlay = crate::app::layout::overlay(
-        ctx,
-        Id::unique("copydesk-metadata-overlay"),
-        "Metadata",
-        rect,
-        width,
-        |ui| action = contents(ui, state, doc, library),
-    );
+    layout.folded_panel(ctx, true, |ui| {
+        action = contents(ui, state, doc, library);
+    });
     action
 }
 

@@ -52,20 +52,8 @@ pub fn outline_overlay(
     layout: &mut Layout,
 ) -> Option<Request> {
     let doc = doc?;
-    if layout.outline_docked || !layout.outline_overlay {
-        return None;
-    }
-    let rect = layout.documents_rect;
-    let width = layout.overlay_width(false);
     let mut jump = None;
-    layout.outline_overlay = crate::app::layout::overlay(
-        ctx,
-        egui::Id::unique("copydesk-outline-overlay"),
-        "Outline",
-        rect,
-        width,
-        |ui| jump = contents(ui, cache, doc, false),
-    );
+    layout.folded_panel(ctx, false, |ui| jump = contents(ui, cache, doc, false));
     if jump.is_some() {
         // A heading was picked: the overlay has done its job.
         layout.outline_overlay = false;
