@@ -451,7 +451,7 @@ impl CopydeskApp {
         }
         let view = self.workspace.settings.view;
         match view {
-            ViewMode::EditorOnly => editor::body_editor(self, ui),
+            ViewMode::EditorOnly => self.body_editor(ui),
             ViewMode::PreviewOnly => panels::preview::preview(
                 ui,
                 &mut self.workspace,
@@ -482,7 +482,7 @@ impl CopydeskApp {
                         self.layout.preview_dragged(dragged, width);
                     }
                 }
-                egui::CentralPanel::default().show(ui, |ui| editor::body_editor(self, ui));
+                egui::CentralPanel::default().show(ui, |ui| self.body_editor(ui));
             }
         }
     }

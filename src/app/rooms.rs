@@ -2,7 +2,7 @@
 //! and the pieces of the workspace it shows, and grants what it asks for.
 
 use super::requests::Request;
-use super::{CopydeskApp, Document, panels, windows};
+use super::{CopydeskApp, Document, editor, panels, windows};
 use crate::session::Workspace;
 
 impl CopydeskApp {
@@ -108,6 +108,33 @@ impl CopydeskApp {
         let off = &mut self.workspace.settings.cleanup_off;
         let asked = windows::cleanup::cleanup_window(ctx, &mut self.cleanup, docs, off);
         self.grant(ctx, asked);
+    }
+
+    /// The active document's body editor.
+    pub(crate) fn body_editor(&mut self, ui: &mut egui::Ui) {
+        let settings = &self.workspace.settings;
+        let (dark, spelling) = (settings.dark, settings.spell_check);
+        let Some(doc) = self.workspace.docs.get_mut(self.workspace.active) else {
+            return;
+        };
+        let lent = editor::Lent {
+            highlight: self.highlights.entry(doc.id).or_default(),
+            doc,
+            find: &mut self.find,
+            spell: &mut self.spell,
+            house_words: spelling.then_some(self.workspace.library.words.as_slice()),
+            dark,
+            merged_marks: &mut self.merged_marks,
+            spell_menu: &mut self.spell_menu,
+            block_menu_at: &mut self.block_menu_at,
+            menu_selection: &mut self.menu_selection,
+            focus: std::mem::take(&mut self.focus_body),
+        };
+        let shown = editor::body_editor(ui, lent);
+        self.scroll_fraction = shown.scroll_fraction;
+        if let Some(choice) = shown.choice {
+            editor::menu_choice(self, ui.ctx(), choice);
+        }
     }
 
     pub(crate) fn notices(&mut self, ctx: &egui::Context, now: f64) {

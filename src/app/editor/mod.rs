@@ -25,27 +25,52 @@ pub fn body_id(doc: u64) -> Id {
 /// Font size of the body text (before the zoom factor).
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
-/// The active document's body: the find bar over it, the text with its
-/// marks (matches, misspellings), the right-click menu.
-pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+/// What the body editor works with for a frame, lent by the app: the
+/// document, the find bar and spell checker, and what the editor keeps
+/// between frames (its marks, its highlighting, its right-click menu).
+pub struct Lent<'a> {
+    pub doc: &'a mut Document,
+    pub find: &'a mut find_bar::FindBar,
+    pub spell: &'a mut spell_check::SpellCheck,
+    /// The house dictionary's words, when spelling is checked.
+    pub house_words: Option<&'a [String]>,
+    pub dark: bool,
+    pub merged_marks: &'a mut highlight::MergedMarks,
+    pub highlight: &'a mut highlight::Cache,
+    /// The misspelt word the right-click menu is for…
+    pub spell_menu: &'a mut Option<WordMenu>,
+    /// …where in the body it was opened…
+    pub block_menu_at: &'a mut Option<usize>,
+    /// …and the selection then.
+    pub menu_selection: &'a mut Option<std::ops::Range<usize>>,
+    /// Take the keyboard focus.
+    pub focus: bool,
+}
+
+/// What the body editor asks of the app after a frame.
+pub struct Shown {
+    /// What was chosen from the right-click menu.
+    pub choice: Option<MenuChoice>,
+    /// Where the editor is scrolled, as a fraction (for the preview).
+    pub scroll_fraction: f32,
+}
+
+/// The document's body: the find bar over it, the text with its marks
+/// (matches, misspellings), the right-click menu.
+pub fn body_editor(ui: &mut egui::Ui, lent: Lent<'_>) -> Shown {
     accessible::name_region(ui, "Body");
-    let dark = app.workspace.settings.dark;
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
-    if find_bar::find_bar(ui, &mut app.find, doc) {
-        app.focus_body = true;
-    }
-    let focus = std::mem::take(&mut app.focus_body);
+    let Lent {
+        doc, find, spell, ..
+    } = lent;
+    // Closing the find bar gives the body the focus back.
+    let focus = find_bar::find_bar(ui, find, doc) || lent.focus;
     let now = ui.input(|i| i.time);
-    let find_marks = app.find.marks(doc, now, ui.ctx());
-    let spell_marks = if app.workspace.settings.spell_check {
-        app.spell
-            .marks(doc, &app.workspace.library.words, now, ui.ctx())
-    } else {
-        Marks::default()
+    let find_marks = find.marks(doc, now, ui.ctx());
+    let spell_marks = match lent.house_words {
+        Some(words) => spell.marks(doc, words, now, ui.ctx()),
+        None => Marks::default(),
     };
-    let marks = app.merged_marks.merge(&find_marks, &spell_marks);
+    let marks = lent.merged_marks.merge(&find_marks, &spell_marks);
     let id = body_id(doc.id);
     if let Some(range) = doc.jump_to.take() {
         select_bytes(ui.ctx(), id, &doc.article.body, range.clone());
@@ -58,10 +83,9 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     // cursor, and the menu's Cut and Copy act on what was selected.
     let selection_before = selection(ui.ctx(), doc);
     if ui.input(|i| i.pointer.secondary_pressed()) {
-        app.menu_selection = Some(selection_before);
+        *lent.menu_selection = Some(selection_before);
     }
-    let highlight = app.highlights.entry(doc.id).or_default();
-    let scroll = text_area(ui, doc, highlight, &marks, dark);
+    let scroll = text_area(ui, doc, lent.highlight, &marks, lent.dark);
     let output = &scroll.inner;
     // Screen readers (and the UI tests) find the editor by this name.
     output.response.response.clone().labelled_by(label.id);
@@ -74,21 +98,21 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     {
         let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
         let at = byte_index(&doc.article.body, cursor.index.0);
-        app.spell_menu = app.spell.word_at(doc, at, ui.ctx());
-        app.block_menu_at = Some(at);
+        *lent.spell_menu = spell.word_at(doc, at, ui.ctx());
+        *lent.block_menu_at = Some(at);
     }
-    let mut chosen = None;
+    let mut choice = None;
     response.context_menu(|ui| {
-        chosen = context_menu(ui, app.spell_menu.as_ref(), app.block_menu_at);
+        choice = context_menu(ui, lent.spell_menu.as_ref(), *lent.block_menu_at);
     });
-    if let Some(choice) = chosen {
-        spelling_choice(app, ui.ctx(), choice);
-    }
     if focus {
         output.response.request_focus();
     }
     let max = (scroll.content_size.y - scroll.inner_rect.height()).max(1.0);
-    app.scroll_fraction = (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0);
+    Shown {
+        choice,
+        scroll_fraction: (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0),
+    }
 }
 
 /// The body's text editor in its scroll area, laid out by `highlight` with
@@ -214,8 +238,9 @@ fn context_menu(
     choice
 }
 
-/// Carries out a choice from the right-click menu.
-pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuChoice) {
+/// Carries out a choice from the right-click menu (the app's side: the
+/// clipboard, the house dictionary, commands).
+pub fn menu_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuChoice) {
     let now = ctx.input(|i| i.time);
     app.spell_menu = None;
     match choice {
