@@ -566,7 +566,7 @@ fn set(words: &[String], dry_run: bool) -> Result<i32, String> {
 
 fn sites_file() -> Result<(PathBuf, crate::publish::Sites), String> {
     let path = crate::publish::Sites::path().ok_or("no config folder: set COPYDESK_CONFIG_DIR")?;
-    let sites = crate::publish::Sites::load_from(&path)?;
+    let sites = crate::publish::Sites::load_from(&path).map_err(|e| e.to_string())?;
     Ok((path, sites))
 }
 

@@ -12,6 +12,57 @@ use crate::import;
 /// would freeze the app.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Why a small data file of the app's own (RON: the sites, the media
+/// uploaded) could not be read or written; the message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: cannot read: {source}", .path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: cannot read: {source}", .path.display())]
+    Parse {
+        path: PathBuf,
+        // Boxed: the position and message make it large for a `Result`.
+        source: Box<ron::error::SpannedError>,
+    },
+    #[error("{}: cannot create: {source}", .dir.display())]
+    Folder { dir: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Serialize(#[from] ron::Error),
+    #[error("{}: cannot write: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+/// Reads `path` as RON; a missing file is `T::default()`.
+pub fn read_ron<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, StoreError> {
+    match fs::read_to_string(path) {
+        Ok(text) => ron::from_str(&text).map_err(|source| StoreError::Parse {
+            path: path.to_path_buf(),
+            source: Box::new(source),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(T::default()),
+        Err(source) => Err(StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Writes `value` to `path` as pretty RON, atomically, its folder made
+/// first; `end` follows the text (a final newline, or nothing).
+pub fn write_ron<T: serde::Serialize>(path: &Path, value: &T, end: &str) -> Result<(), StoreError> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())?;
+    write_atomic(path, format!("{text}{end}").as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("no such file")]
@@ -457,6 +508,39 @@ pub fn markdown_path_for(draft: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_data_file_that_cannot_be_kept_or_read_names_itself_and_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "a file").unwrap();
+        let inside = blocker.join("sites.ron");
+        let error = write_ron(&inside, &vec![1u8], "\n").unwrap_err();
+        assert!(matches!(&error, StoreError::Folder { dir, .. } if *dir == blocker));
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("{}: cannot create: ", blocker.display())),
+            "{error}"
+        );
+
+        let file = dir.path().join("list.ron");
+        write_ron(&file, &vec![1u8, 2], "\n").unwrap();
+        assert_eq!(read_ron::<Vec<u8>>(&file).unwrap(), vec![1, 2]);
+        assert!(
+            read_ron::<Vec<u8>>(&dir.path().join("none.ron"))
+                .unwrap()
+                .is_empty()
+        );
+        std::fs::write(&file, "[1, oops").unwrap();
+        let error = read_ron::<Vec<u8>>(&file).unwrap_err();
+        assert!(matches!(&error, StoreError::Parse { path, .. } if *path == file));
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("{}: cannot read: ", file.display()))
+        );
+    }
+
     use super::*;
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

@@ -410,3 +410,37 @@ fn cut_and_paste_from_the_right_click_menu() {
     pump(&mut harness);
     assert_eq!(body(&harness), "Words to move.\n");
 }
+
+/// Typing in a field and in the body make one history: undo takes back
+/// the body's typing, then the field's, and redo gives them back in order.
+#[test]
+fn a_field_edit_is_undone_in_one_history_with_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(dir.path(), "title: Old\n", "Words.\n");
+    let mut harness = start(vec![path], None);
+    let title =
+        |h: &Harness<'_, CopydeskApp>| h.state().active_doc().unwrap().article.meta.title.clone();
+    type_into(&mut harness, "Title", " and new");
+    let edited = title(&harness);
+    assert!(edited.contains("and new"), "{edited}");
+    let body_label = "Body (Markdown)";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, body_label)
+        .focus();
+    pump(&mut harness);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, body_label)
+        .type_text("More ");
+    pump(&mut harness);
+    assert!(body(&harness).contains("More "));
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(body(&harness), "Words.\n", "the body's typing first");
+    assert_eq!(title(&harness), edited);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(title(&harness), "Old", "then the field's");
+    assert_eq!(body(&harness), "Words.\n");
+
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(title(&harness), edited, "redo gives the field's back");
+}

@@ -113,7 +113,12 @@ impl CopydeskApp {
         match window {
             Window::Palette => self.palette = Some(Default::default()),
             Window::Templates => self.templates_window = Some(Default::default()),
-            Window::CleanUp => self.start_cleanup(),
+            Window::CleanUp => {
+                self.cleanup = self.workspace.active_doc().map(|doc| {
+                    let off = &self.workspace.settings.cleanup_off;
+                    super::windows::cleanup::CleanupReview::start(doc, off)
+                });
+            }
             Window::Figure => self.open_figure_window(),
             Window::Statistics => self.show_statistics = !self.show_statistics,
             Window::Problems => self.show_problems = !self.show_problems,

@@ -154,6 +154,40 @@ impl Layout {
         };
         wanted.min(self.documents_rect.width() - 24.0).max(160.0)
     }
+
+    /// A folded panel (the metadata, else the outline) opened over the
+    /// documents, while it is folded and open; closing it is kept.
+    pub fn folded_panel(
+        &mut self,
+        ctx: &egui::Context,
+        metadata: bool,
+        add_contents: impl FnOnce(&mut Ui),
+    ) {
+        let (docked, open, title, id) = if metadata {
+            let id = "copydesk-metadata-overlay";
+            (self.metadata_docked, self.metadata_overlay, "Metadata", id)
+        } else {
+            let id = "copydesk-outline-overlay";
+            (self.outline_docked, self.outline_overlay, "Outline", id)
+        };
+        if docked || !open {
+            return;
+        }
+        let width = self.overlay_width(metadata);
+        let open = overlay(
+            ctx,
+            Id::unique(id),
+            title,
+            self.documents_rect,
+            width,
+            add_contents,
+        );
+        if metadata {
+            self.metadata_overlay = open;
+        } else {
+            self.outline_overlay = open;
+        }
+    }
 }
 
 /// Shows `panel` `width` wide, still resizable by its edge within `range`.

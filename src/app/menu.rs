@@ -4,71 +4,81 @@ use super::accessible::{self, Named};
 use egui::{RichText, Ui};
 
 use super::commands::Menu;
-use super::{Command, CopydeskApp, ViewMode};
+use super::layout::Layout;
+use super::requests::Request;
+use super::{Command, CopydeskApp, Settings, ViewMode};
 use crate::export::ExportFormat;
+use crate::session::Workspace;
 
 /// A menu item for a command: its label, its shortcut, and whether it is
-/// the current choice (view modes, toggles).
-fn item(app: &mut CopydeskApp, ui: &mut Ui, command: Command) {
-    let ctx = ui.ctx().clone();
-    let shortcut = command.shortcut_label(&ctx);
+/// the current choice (view modes, toggles, as `settings` say).
+fn item(ui: &mut Ui, settings: &Settings, command: Command, out: &mut Vec<Request>) {
+    let shortcut = command.shortcut_label(ui.ctx());
     // Toggles and view modes are read as checked or not.
     let checked = match command {
-        Command::ShowEditorOnly => Some(app.workspace.settings.view == ViewMode::EditorOnly),
-        Command::ShowPreviewOnly => Some(app.workspace.settings.view == ViewMode::PreviewOnly),
-        Command::ShowSideBySide => Some(app.workspace.settings.view == ViewMode::SideBySide),
-        Command::ToggleMetadata => Some(app.workspace.settings.show_metadata),
-        Command::ToggleTheme => Some(app.workspace.settings.dark),
-        Command::ToggleOutline => Some(app.workspace.settings.show_outline),
-        Command::ToggleSpellCheck => Some(app.workspace.settings.spell_check),
-        Command::ToggleCursorBlink => Some(app.workspace.settings.cursor_blink),
-        Command::ToggleExportBio => Some(app.workspace.settings.export_bio),
+        Command::ShowEditorOnly => Some(settings.view == ViewMode::EditorOnly),
+        Command::ShowPreviewOnly => Some(settings.view == ViewMode::PreviewOnly),
+        Command::ShowSideBySide => Some(settings.view == ViewMode::SideBySide),
+        Command::ToggleMetadata => Some(settings.show_metadata),
+        Command::ToggleTheme => Some(settings.dark),
+        Command::ToggleOutline => Some(settings.show_outline),
+        Command::ToggleSpellCheck => Some(settings.spell_check),
+        Command::ToggleCursorBlink => Some(settings.cursor_blink),
+        Command::ToggleExportBio => Some(settings.export_bio),
         _ => None,
     };
     if accessible::menu_item(ui, &command.label(), shortcut, checked).clicked() {
-        app.run(&ctx, command);
+        out.push(Request::Run(command));
         ui.close();
     }
 }
 
-pub fn menu_bar(app: &mut CopydeskApp, ui: &mut Ui) {
-    egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
-        accessible::name_region(ui, "Menu bar and toolbar");
-        egui::MenuBar::new().ui(ui, |ui| {
-            for menu in Menu::ALL {
-                ui.menu_button(menu.label(), |ui| menu_items(app, ui, menu));
-            }
+impl CopydeskApp {
+    /// The menu bar and the toolbar.
+    pub(crate) fn menu_bar(&mut self, ui: &mut Ui) {
+        let mut requests = Vec::new();
+        egui::Panel::top(egui::Id::unique("copydesk-menu")).show(ui, |ui| {
+            accessible::name_region(ui, "Menu bar and toolbar");
+            egui::MenuBar::new().ui(ui, |ui| {
+                for menu in Menu::ALL {
+                    ui.menu_button(menu.label(), |ui| {
+                        menu_items(ui, &self.workspace, menu, &mut requests);
+                        if menu == Menu::Publish {
+                            // The sites, which are not commands.
+                            super::windows::publish::site_items(self, ui);
+                        }
+                    });
+                }
+            });
+            requests.extend(toolbar(ui));
         });
-        toolbar(app, ui);
-    });
+        self.grant(ui.ctx(), requests);
+    }
 }
 
 /// A menu's commands (from the command registry), with the recent files
 /// after File's first group and the snippets at the end of Insert.
-fn menu_items(app: &mut CopydeskApp, ui: &mut Ui, menu: Menu) {
+fn menu_items(ui: &mut Ui, workspace: &Workspace, menu: Menu, out: &mut Vec<Request>) {
     for (i, group) in menu.groups().into_iter().enumerate() {
         if i > 0 {
             ui.separator();
         }
         for command in group {
-            item(app, ui, command);
+            item(ui, &workspace.settings, command, out);
         }
         if menu == Menu::File && i == 0 {
-            ui.menu_button("Open Recent", |ui| recent_files(app, ui));
+            ui.menu_button("Open Recent", |ui| {
+                recent_files(ui, &workspace.settings.recent, out)
+            });
         }
     }
     if menu == Menu::Insert {
         ui.separator();
-        ui.menu_button("Snippet", |ui| snippets(app, ui));
-    }
-    if menu == Menu::Publish {
-        // The sites, which are not commands.
-        super::windows::publish::site_items(app, ui);
+        ui.menu_button("Snippet", |ui| snippets(ui, &workspace.library, out));
     }
 }
 
-fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
-    let recent = app.workspace.settings.recent.clone();
+fn recent_files(ui: &mut Ui, recent: &[std::path::PathBuf], out: &mut Vec<Request>) {
     if recent.is_empty() {
         ui.label(RichText::new("No recent files").weak());
     }
@@ -81,22 +91,19 @@ fn recent_files(app: &mut CopydeskApp, ui: &mut Ui) {
             RichText::new(format!("{} (missing)", path.display())).weak()
         };
         if ui.button(label).clicked() {
-            let now = ui.input(|i| i.time);
-            app.open_path(path, now);
+            out.push(Request::Open(path.clone()));
             ui.close();
         }
     }
 }
 
-fn snippets(app: &mut CopydeskApp, ui: &mut Ui) {
-    if app.workspace.library.snippets.is_empty() {
+fn snippets(ui: &mut Ui, library: &crate::templates::Library, out: &mut Vec<Request>) {
+    if library.snippets.is_empty() {
         ui.label(RichText::new("No snippets yet (File → Templates…)").weak());
     }
-    let names = app.workspace.library.snippet_names();
-    for (i, name) in names.iter().enumerate() {
+    for (i, name) in library.snippet_names().iter().enumerate() {
         if ui.button(name).clicked() {
-            let ctx = ui.ctx().clone();
-            app.insert_snippet(&ctx, i);
+            out.push(Request::InsertSnippet(i));
             ui.close();
         }
     }
@@ -146,8 +153,8 @@ fn button_width(ui: &Ui, text: &str) -> f32 {
 
 /// The toolbar: the buttons that fit, and the rest in a "More" menu at its
 /// end, so that every action stays a click away in a narrow window or at
-/// a large zoom.
-fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
+/// a large zoom. Returns the command clicked.
+fn toolbar(ui: &mut Ui) -> Option<Request> {
     let ctx = ui.ctx().clone();
     let tip = |command: Command| command.with_shortcut(&ctx);
     let mut clicked = None;
@@ -217,18 +224,16 @@ fn toolbar(app: &mut CopydeskApp, ui: &mut Ui) {
             .on_hover_text("The toolbar buttons that do not fit");
         }
     });
-    if let Some(command) = clicked {
-        app.run(&ctx, command);
-    }
+    clicked.map(Request::Run)
 }
 
-pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
-    let mut close = None;
-    let mut select = None;
+/// The tabs of the open documents, after buttons for the side panels that
+/// are folded away for want of room; returns the tab chosen or closed.
+pub fn tab_bar(ui: &mut Ui, workspace: &Workspace, layout: &mut Layout) -> Option<Request> {
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
         // The side panels folded away for want of room open from here.
-        let layout = &mut app.layout;
-        if app.workspace.settings.show_metadata && !layout.metadata_docked {
+        if workspace.settings.show_metadata && !layout.metadata_docked {
             let open = layout.metadata_overlay;
             if ui
                 .selectable_label(open, "Metadata")
@@ -239,7 +244,7 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
                 layout.outline_overlay = false;
             }
         }
-        if app.workspace.settings.show_outline && !layout.outline_docked && !app.workspace.docs.is_empty() {
+        if workspace.settings.show_outline && !layout.outline_docked && !workspace.docs.is_empty() {
             let open = layout.outline_overlay;
             if ui
                 .selectable_label(open, "Outline")
@@ -253,29 +258,22 @@ pub fn tab_bar(app: &mut CopydeskApp, ui: &mut Ui) {
         if !(layout.metadata_docked && layout.outline_docked) {
             ui.separator();
         }
-        for (i, doc) in app.workspace.docs.iter().enumerate() {
+        for (i, doc) in workspace.docs.iter().enumerate() {
             let name = format!(
                 "{}{}",
                 if doc.is_dirty() { "• " } else { "" },
                 doc.display_name()
             );
-            let tab = ui.selectable_label(i == app.workspace.active, &name);
+            let tab = ui.selectable_label(i == workspace.active, &name);
             if tab.clicked() {
-                select = Some(i);
+                chosen = Some(Request::SelectTab(i));
             }
             if ui.small_button("×").named(&format!("Close tab {}", doc.display_name())).clicked() {
-                close = Some(doc.id);
+                chosen = Some(Request::Close(doc.id));
             }
             ui.add_space(6.0);
         }
     });
     ui.separator();
-    if let Some(i) = select {
-        app.workspace.active = i;
-        app.focus_body = true;
-    }
-    if let Some(id) = close {
-        let ctx = ui.ctx().clone();
-        app.close_doc(&ctx, id);
-    }
+    chosen
 }

@@ -16,6 +16,8 @@ mod panels;
 mod picture_insert;
 mod pictures;
 pub mod platform;
+mod requests;
+mod rooms;
 mod watch;
 mod web_pictures;
 mod windows;
@@ -63,8 +65,8 @@ pub struct CopydeskApp {
     pub show_problems: bool,
     pub show_shortcuts: bool,
     pub show_about: bool,
-    /// The text being typed in the tag field.
-    tag_input: String,
+    /// The metadata panel's own state.
+    metadata: panels::metadata::MetadataPanel,
     /// Where the editor was scrolled, as a fraction, for the preview to follow.
     scroll_fraction: f32,
     watcher: Option<watch::FileWatcher>,
@@ -75,7 +77,7 @@ pub struct CopydeskApp {
     pub panic_next_frame: bool,
     /// The raw front matter being edited for a document whose front matter
     /// could not be read.
-    pub(crate) front_matter_editor: Option<(u64, String, Option<String>)>,
+    pub(crate) front_matter_editor: Option<windows::dialogs::FrontMatterEditor>,
     /// The command palette, while open.
     palette: Option<windows::palette::Palette>,
     /// The settings as last written to the settings file.
@@ -133,7 +135,7 @@ impl CopydeskApp {
             show_problems: false,
             show_shortcuts: false,
             show_about: false,
-            tag_input: String::new(),
+            metadata: Default::default(),
             scroll_fraction: 0.0,
             watcher: None,
             crashed: None,
@@ -358,16 +360,16 @@ impl CopydeskApp {
             doc.jump_to = Some(range);
         }
 
-        menu::menu_bar(self, ui);
+        self.menu_bar(ui);
         panels::status_bar::status_bar(
             ui,
             &mut self.workspace,
             &self.spell,
             &mut self.show_problems,
         );
-        panels::problems::problems_panel(self, ui);
+        self.problems_panel(ui);
         if self.workspace.settings.show_metadata && !self.workspace.docs.is_empty() {
-            panels::metadata::metadata_panel(self, ui);
+            self.metadata_panel(ui);
         }
         if !self.workspace.settings.show_metadata || self.workspace.docs.is_empty() {
             self.layout.metadata_docked = true;
@@ -381,23 +383,23 @@ impl CopydeskApp {
             if !self.workspace.settings.show_outline {
                 self.layout.outline_docked = true;
             }
-            menu::tab_bar(self, ui);
-            windows::dialogs::document_banners(self, ui);
+            self.tab_bar(ui);
+            self.document_banners(ui);
             self.layout.documents_rect = ui.available_rect_before_wrap();
-            panels::outline::outline_panel(self, ui, outline);
+            self.outline_panel(ui, outline);
             self.document_area(ui);
         });
-        panels::metadata::metadata_overlay(self, &ctx);
-        panels::outline::outline_overlay(self, &ctx);
-        windows::dialogs::dialogs(self, &ctx);
-        windows::palette::palette(self, &ctx);
-        windows::templates::templates_window(self, &ctx);
+        self.metadata_overlay(&ctx);
+        self.outline_overlay(&ctx);
+        self.dialogs(&ctx);
+        self.palette(&ctx);
+        self.templates_window(&ctx);
         windows::publish::show(self, &ctx);
-        windows::cleanup::cleanup_window(self, &ctx);
+        self.cleanup_window(&ctx);
         windows::figure::figure_window(self, &ctx);
-        panels::outline::statistics_window(self, &ctx);
+        self.statistics_window(&ctx);
         self.file_chooser.ui(&ctx);
-        windows::dialogs::notices(self, &ctx, now);
+        self.notices(&ctx, now);
         self.update_window_title(&ctx);
         if self.platform.dialogs.is_open() {
             // Poll for the answer while a file dialog is open.
@@ -457,7 +459,7 @@ impl CopydeskApp {
         }
         let view = self.workspace.settings.view;
         match view {
-            ViewMode::EditorOnly => editor::body_editor(self, ui),
+            ViewMode::EditorOnly => self.body_editor(ui),
             ViewMode::PreviewOnly => panels::preview::preview(
                 ui,
                 &mut self.workspace,
@@ -488,7 +490,7 @@ impl CopydeskApp {
                         self.layout.preview_dragged(dragged, width);
                     }
                 }
-                egui::CentralPanel::default().show(ui, |ui| editor::body_editor(self, ui));
+                egui::CentralPanel::default().show(ui, |ui| self.body_editor(ui));
             }
         }
     }

@@ -123,23 +123,50 @@ pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Why a local picture was left out of an export. The message says why;
+/// the caller names the picture as the article does.
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    #[error("not found")]
+    NotFound { path: PathBuf },
+    #[error("too large ({}, the limit is {})", human_size(*.size), human_size(*.limit))]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{source}")]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("not a PNG, JPEG, GIF or WebP image")]
+    NotAPicture { path: PathBuf },
+}
+
 /// A local picture as a `data:` URI, or why it was left out.
-pub fn data_uri(path: &Path, max_bytes: u64) -> Result<String, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "not found".to_string(),
-            _ => e.to_string(),
-        })?
-        .len();
+pub fn data_uri(path: &Path, max_bytes: u64) -> Result<String, EmbedError> {
+    let unreadable = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => EmbedError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => EmbedError::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        },
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > max_bytes {
-        return Err(format!(
-            "too large ({}, the limit is {})",
-            human_size(size),
-            human_size(max_bytes)
-        ));
+        return Err(EmbedError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let mime = sniff_image(&bytes).ok_or("not a PNG, JPEG, GIF or WebP image")?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let mime = sniff_image(&bytes).ok_or_else(|| EmbedError::NotAPicture {
+        path: path.to_path_buf(),
+    })?;
     Ok(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(&bytes)
@@ -210,14 +237,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("fake.png");
         std::fs::write(&path, b"<svg onload=alert(1)>").unwrap();
-        assert!(
-            data_uri(&path, DEFAULT_MAX_BYTES)
-                .unwrap_err()
-                .contains("not a PNG")
-        );
+        let refused = data_uri(&path, DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(refused.to_string().contains("not a PNG"));
+        assert!(matches!(refused, EmbedError::NotAPicture { path: p } if p == path));
+        let gone = dir.path().join("gone.png");
+        let missing = data_uri(&gone, DEFAULT_MAX_BYTES).unwrap_err();
+        assert_eq!(missing.to_string(), "not found");
+        assert!(matches!(missing, EmbedError::NotFound { path: p } if p == gone));
+        std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 0]).unwrap();
         assert_eq!(
-            data_uri(&dir.path().join("gone.png"), DEFAULT_MAX_BYTES).unwrap_err(),
-            "not found"
+            data_uri(&path, 4).unwrap_err().to_string(),
+            "too large (1 KB, the limit is 1 KB)"
         );
     }
 }

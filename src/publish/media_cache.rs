@@ -53,7 +53,7 @@ impl MediaCache {
     }
 
     /// Writes the cache back (nowhere when it has no file).
-    pub fn save(&self) -> Result<(), String> {
+    pub fn save(&self) -> Result<(), crate::files::StoreError> {
         save_ron(self.path.as_deref(), self)
     }
 }
@@ -66,18 +66,14 @@ pub(super) fn load_ron<T: serde::de::DeserializeOwned + Default>(path: Option<&P
 }
 
 /// Writes a record atomically (nowhere when it has no file).
-pub(super) fn save_ron<T: Serialize>(path: Option<&Path>, value: &T) -> Result<(), String> {
-    let Some(path) = path else {
-        return Ok(());
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+pub(super) fn save_ron<T: Serialize>(
+    path: Option<&Path>,
+    value: &T,
+) -> Result<(), crate::files::StoreError> {
+    match path {
+        Some(path) => crate::files::write_ron(path, value, ""),
+        None => Ok(()),
     }
-    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
-    crate::files::write_atomic(path, text.as_bytes())
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
 /// The SHA-256 of a file's bytes, in hex.

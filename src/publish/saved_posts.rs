@@ -82,7 +82,7 @@ impl SavedPosts {
             .insert(id, fields);
     }
 
-    pub fn save(&self) -> Result<(), String> {
+    pub fn save(&self) -> Result<(), crate::files::StoreError> {
         super::media_cache::save_ron(self.path.as_deref(), self)
     }
 }

@@ -78,25 +78,14 @@ impl Sites {
     }
 
     /// Reads the list; a missing file is an empty list.
-    pub fn load_from(path: &Path) -> Result<Sites, String> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                ron::from_str(&text).map_err(|e| format!("{}: cannot read: {e}", path.display()))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Sites::default()),
-            Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
-        }
+    pub fn load_from(path: &Path) -> Result<Sites, crate::files::StoreError> {
+        crate::files::read_ron(path)
     }
 
+    /// Writes the list. The message only: the publish window, which shows
+    /// it as it is, takes a `String` (a typed error is `write_ron`'s).
     pub fn save_to(&self, path: &Path) -> Result<(), String> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
-        }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::files::write_atomic(path, format!("{text}\n").as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        crate::files::write_ron(path, self, "\n").map_err(|e| e.to_string())
     }
 
     /// The site of that name (names compare without regard to case).

@@ -33,10 +33,9 @@ pub struct Document {
     /// Scroll the editor to this byte range without moving the focus (the
     /// current search match).
     pub scroll_to: Option<std::ops::Range<usize>>,
-    /// Whole-article steps (clean-up, Replace All with metadata): the
-    /// article before and after, for undo and redo.
-    pub article_undo: Vec<(Article, Article)>,
-    pub article_redo: Vec<(Article, Article)>,
+    /// The steps that change more than the body's text (a clean-up,
+    /// Replace All with metadata, an edit in a field), for undo and redo.
+    pub history: super::history::History,
     /// What the name on the tab says when the document is not a plain open
     /// file (a repaired copy, a recovered document).
     pub name_hint: Option<String>,
@@ -99,8 +98,7 @@ impl Document {
             analysis_wait: None,
             jump_to: None,
             scroll_to: None,
-            article_undo: Vec::new(),
-            article_redo: Vec::new(),
+            history: Default::default(),
             name_hint: None,
             disk_hash: None,
             changed_on_disk: false,
@@ -335,6 +333,33 @@ impl Document {
         self.revision += 1;
     }
 
+    /// Reads again a front matter that could not be read, from `raw`, the
+    /// editor's mended text between its fences. On success the mended block
+    /// counts as the file's: from now on only what the editor changes is
+    /// rewritten, the rest of the block stays as typed. On failure the
+    /// document is unchanged and the message says what is still wrong.
+    pub fn mend_front_matter(&mut self, raw: &str) -> Result<(), format::MalformedFile> {
+        let fence = self.origin.front_matter.unwrap_or_default().fence();
+        let newline = if raw.ends_with('\n') || raw.is_empty() {
+            ""
+        } else {
+            "\n"
+        };
+        let mut file = format!("{fence}\n{raw}{newline}{fence}\n\n{}", self.article.body);
+        if self.origin.line_ending == crate::format::LineEnding::CrLf {
+            file = file.replace('\n', "\r\n");
+        }
+        if self.origin.bom {
+            file.insert(0, '\u{feff}');
+        }
+        let parsed = format::parse_markdown_in(&file, Some(self.origin.dialect))?;
+        self.article = parsed.article;
+        self.origin = parsed.origin;
+        self.front_matter_problem = None;
+        self.touch();
+        Ok(())
+    }
+
     /// The name proposed when saving for the first time.
     pub fn suggested_file_name(&self) -> String {
         if let Some(source) = &self.imported_from
@@ -403,6 +428,30 @@ mod tests {
         assert_eq!(copy.imported_from.as_deref(), Some(path));
         assert_eq!(copy.display_name(), "story.md (repaired copy)");
         assert!(copy.is_dirty());
+    }
+
+    #[test]
+    fn a_mended_front_matter_is_read_and_a_still_broken_one_changes_nothing() {
+        let path = Path::new("/nowhere/story.md");
+        let crlf = BROKEN.replace('\n', "\r\n");
+        let mut doc = Document::from_file(1, path, read(&crlf), Reading::AsIs);
+        let revision = doc.revision;
+        let error = doc.mend_front_matter("title: [still oops\n").unwrap_err();
+        assert_eq!(error.error.line, 2, "counted in the file: {error}");
+        assert!(doc.front_matter_problem.is_some());
+        assert_eq!((doc.revision, doc.to_markdown()), (revision, crlf.clone()));
+
+        // Without a final newline, as typed in the editor.
+        doc.mend_front_matter("title: Mended").unwrap();
+        assert_eq!(doc.front_matter_problem, None);
+        assert_eq!(doc.article.meta.title, "Mended");
+        assert_eq!(doc.article.body, "The body.\n");
+        assert!(doc.is_dirty() && doc.revision > revision);
+        // The file's line endings are kept.
+        assert_eq!(
+            doc.to_markdown(),
+            "---\r\ntitle: Mended\r\n---\r\n\r\nThe body.\r\n"
+        );
     }
 
     #[test]

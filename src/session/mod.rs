@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod command;
 pub mod dialog;
 pub mod document;
+pub mod history;
 pub mod settings;
 pub mod workspace;
 

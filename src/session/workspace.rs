@@ -1083,20 +1083,7 @@ impl Workspace {
                 self.new_document();
                 vec![Effect::FocusBody]
             }
-            Command::Open => vec![Effect::Dialog(DialogRequest {
-                purpose: DialogPurpose::Open,
-                title: "Open articles or drafts".into(),
-                directory: self.settings.last_open_dir.clone(),
-                file_name: None,
-                filters: vec![
-                    (
-                        "Articles and drafts".into(),
-                        vec!["md".into(), "markdown".into(), "txt".into()],
-                    ),
-                    ("All files".into(), vec!["*".into()]),
-                ],
-                save: false,
-            })],
+            Command::Open => vec![Effect::Dialog(self.open_request())],
             Command::Save => self.save_active(AfterSave::Nothing, false, now),
             Command::SaveAs => self.save_active(AfterSave::Nothing, true, now),
             Command::CloseTab => match self.active_doc() {
@@ -1116,16 +1103,10 @@ impl Workspace {
                 .markup(command, context.selection.clone())
                 .map(|edit| vec![Effect::EditBody(edit), Effect::FocusBody])
                 .unwrap_or_default(),
-            Command::Find | Command::Replace => {
-                let selected = self.active_doc().and_then(|doc| {
-                    let range = context.selection.clone()?;
-                    doc.article.body.get(range).map(str::to_string)
-                });
-                vec![Effect::Find {
-                    replace: command == Command::Replace,
-                    selected,
-                }]
-            }
+            Command::Find | Command::Replace => vec![Effect::Find {
+                replace: command == Command::Replace,
+                selected: self.selected_text(context),
+            }],
             Command::FindNext | Command::FindPrevious => vec![Effect::FindAgain {
                 forward: command == Command::FindNext,
             }],
@@ -1165,6 +1146,31 @@ impl Workspace {
             | Command::ZoomOut
             | Command::ZoomReset => self.change_view(command),
         }
+    }
+
+    /// The dialog that asks for articles or drafts to open.
+    fn open_request(&self) -> DialogRequest {
+        DialogRequest {
+            purpose: DialogPurpose::Open,
+            title: "Open articles or drafts".into(),
+            directory: self.settings.last_open_dir.clone(),
+            file_name: None,
+            filters: vec![
+                (
+                    "Articles and drafts".into(),
+                    vec!["md".into(), "markdown".into(), "txt".into()],
+                ),
+                ("All files".into(), vec!["*".into()]),
+            ],
+            save: false,
+        }
+    }
+
+    /// The text selected in the active body, if any.
+    fn selected_text(&self, context: &Context) -> Option<String> {
+        let range = context.selection.clone()?;
+        let doc = self.active_doc()?;
+        doc.article.body.get(range).map(str::to_string)
     }
 
     fn switch_tab(&mut self, forward: bool) -> Vec<Effect> {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use crate::app::editor::highlight::{Mark, Marks};
-use crate::app::{Command, CopydeskApp, Document, editor};
+use crate::app::{Command, Document, editor};
 use crate::editing::find::{Finder, Query};
 use crate::editing::text_diff::LastSeen;
 
@@ -168,15 +168,12 @@ impl FindBar {
     }
 }
 
-/// The bar itself, drawn above the body editor.
-pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.find.open {
-        return;
+/// The bar itself, drawn above the body editor of `doc`; returns whether
+/// it was closed (the body takes the focus back).
+pub fn find_bar(ui: &mut egui::Ui, find: &mut FindBar, doc: &mut Document) -> bool {
+    if !find.open {
+        return false;
     }
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
-    let find = &mut app.find;
     let ctx = ui.ctx().clone();
     let before = find.query.clone();
     let mut action = find_row(ui, find, doc);
@@ -193,10 +190,8 @@ pub fn find_bar(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     ui.separator();
     if let Some(action) = action {
         act(find, doc, &ctx, action);
-        if action == Action::Close {
-            app.focus_body = true;
-        }
     }
+    action == Some(Action::Close)
 }
 
 /// The search field, its options, the previous and next buttons and the
@@ -328,76 +323,98 @@ pub fn act(find: &mut FindBar, doc: &mut Document, ctx: &egui::Context, action: 
             }
         }
         Action::Next | Action::Previous if total > 0 => {
-            let next = match (find.current, action) {
-                (Some(i), Action::Next) => (i + 1) % total,
-                (Some(i), _) => (i + total - 1) % total,
-                (None, direction) => {
-                    // Start from the cursor, as editors do.
-                    let at = editor::selection(ctx, doc).start;
-                    let after = matches.iter().position(|r| r.start >= at);
-                    match direction {
-                        Action::Next => after.unwrap_or(0),
-                        _ => after.unwrap_or(total).checked_sub(1).unwrap_or(total - 1),
-                    }
-                }
-            };
-            find.current = Some(next);
-            doc.scroll_to = Some(matches[next].clone());
+            visit(find, doc, ctx, action == Action::Next, &matches);
         }
-        Action::ReplaceOne => {
-            let Some(i) = find.current.filter(|&i| i < total) else {
-                return act(find, doc, ctx, Action::Next);
-            };
-            let Ok(Some(finder)) = Finder::new(&find.query) else {
-                return;
-            };
-            let range = matches[i].clone();
-            let body = &doc.article.body;
-            let with = finder.replacement_for(body, range.clone(), &find.replacement);
-            let text = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
-            let cursor = range.start + with.len();
-            editor::replace_body(
-                ctx,
-                doc,
-                crate::editing::Edit {
-                    text,
-                    selection: cursor..cursor,
-                },
-            );
-            // The next match is now at the same index (or the first).
-            let left = find.matches(doc).map(|m| m.len()).unwrap_or(0);
-            find.current = (left > 0).then_some(if i < left { i } else { 0 });
-            if let Some(next) = find
-                .current
-                .and_then(|n| find.matches(doc).ok()?.get(n).cloned())
-            {
-                doc.scroll_to = Some(next);
-            }
-        }
-        Action::ReplaceAll => {
-            let Ok(Some(finder)) = Finder::new(&find.query) else {
-                return;
-            };
-            let before = doc.article.clone();
-            let (body, in_body) = finder.replace_all(&doc.article.body, &find.replacement);
-            let mut after = before.clone();
-            after.body = body;
-            let in_meta = if find.in_metadata {
-                replace_in_metadata(&finder, &mut after.meta, &find.replacement)
-            } else {
-                0
-            };
-            find.current = None;
-            find.message = Some(match (in_body, in_meta) {
-                (0, 0) => "Nothing replaced".into(),
-                (n, 0) => format!("Replaced {n}"),
-                (n, m) => format!("Replaced {} ({m} in metadata)", n + m),
-            });
-            if in_body + in_meta > 0 {
-                editor::replace_article(ctx, doc, after);
-            }
-        }
+        Action::ReplaceOne => replace_one(find, doc, ctx, &matches),
+        Action::ReplaceAll => replace_all(find, doc, ctx),
         _ => {}
+    }
+}
+
+/// Goes to the next (`forward`) or previous match; from the cursor, as
+/// editors do, when none is current. `matches` is not empty.
+fn visit(
+    find: &mut FindBar,
+    doc: &mut Document,
+    ctx: &egui::Context,
+    forward: bool,
+    matches: &[Range<usize>],
+) {
+    let total = matches.len();
+    let action = if forward {
+        Action::Next
+    } else {
+        Action::Previous
+    };
+    let next = match (find.current, action) {
+        (Some(i), Action::Next) => (i + 1) % total,
+        (Some(i), _) => (i + total - 1) % total,
+        (None, direction) => {
+            // Start from the cursor, as editors do.
+            let at = editor::selection(ctx, doc).start;
+            let after = matches.iter().position(|r| r.start >= at);
+            match direction {
+                Action::Next => after.unwrap_or(0),
+                _ => after.unwrap_or(total).checked_sub(1).unwrap_or(total - 1),
+            }
+        }
+    };
+    find.current = Some(next);
+    doc.scroll_to = Some(matches[next].clone());
+}
+
+/// Replaces the current match (or goes to the first, when none is) and
+/// makes the next one current.
+fn replace_one(
+    find: &mut FindBar,
+    doc: &mut Document,
+    ctx: &egui::Context,
+    matches: &[Range<usize>],
+) {
+    let total = matches.len();
+    let Some(i) = find.current.filter(|&i| i < total) else {
+        return act(find, doc, ctx, Action::Next);
+    };
+    let Ok(Some(finder)) = Finder::new(&find.query) else {
+        return;
+    };
+    let range = matches[i].clone();
+    let with = finder.replacement_for(&doc.article.body, range.clone(), &find.replacement);
+    editor::splice(ctx, doc, range, &with);
+    // The next match is now at the same index (or the first).
+    let left = find.matches(doc).map(|m| m.len()).unwrap_or(0);
+    find.current = (left > 0).then_some(if i < left { i } else { 0 });
+    if let Some(next) = find
+        .current
+        .and_then(|n| find.matches(doc).ok()?.get(n).cloned())
+    {
+        doc.scroll_to = Some(next);
+    }
+}
+
+/// Replaces every match, in the body and, when asked, in the metadata, as
+/// one undo step; says how many.
+fn replace_all(find: &mut FindBar, doc: &mut Document, ctx: &egui::Context) {
+    let Ok(Some(finder)) = Finder::new(&find.query) else {
+        return;
+    };
+    let before = doc.article.clone();
+    let (body, in_body) = finder.replace_all(&doc.article.body, &find.replacement);
+    let mut after = before.clone();
+    after.body = body;
+    let in_meta = if find.in_metadata {
+        replace_in_metadata(&finder, &mut after.meta, &find.replacement)
+    } else {
+        0
+    };
+    find.current = None;
+    find.message = Some(match (in_body, in_meta) {
+        (0, 0) => "Nothing replaced".into(),
+        (n, 0) => format!("Replaced {n}"),
+        (n, m) => format!("Replaced {} ({m} in metadata)", n + m),
+    });
+    if in_body + in_meta > 0 {
+        editor::replace_article(ctx, doc, after);
     }
 }
 

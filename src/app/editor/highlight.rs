@@ -385,38 +385,12 @@ fn rehighlight(
     let delta = diff.delta();
     let old_to = (to as isize - delta) as usize;
     let chunk = &new[from..to];
-    // What a paragraph cannot be parsed alone for: fenced code (a fence
-    // changes everything after it), HTML blocks, indented code or list
-    // continuations, setext underlines, footnote definitions, or a place
-    // inside any of these. Tables are safe: one cannot cross a blank line,
-    // so the stretch holds all of it, header included. Link references
-    // are not: a definition (`]:`) changes other paragraphs, and where the
-    // text has any, a `[label]` (a `]` not followed by `(`) may use one.
-    let risky_text = |t: &str| {
-        t.contains("]:")
-            || (references
-                && t.match_indices(']')
-                    .any(|(i, _)| !t[i + 1..].starts_with('(')))
-            || t.contains("```")
-            || t.contains("~~~")
-            || t.contains('<')
-            || t.contains("[^")
-            || t.lines().any(|l| {
-                l.starts_with("    ")
-                    || l.starts_with('\t')
-                    || (!l.is_empty()
-                        && (l.trim_end().chars().all(|c| c == '=')
-                            || l.trim_end().chars().all(|c| c == '-')))
-            })
-    };
     let old_chunk = old.get(from..old_to)?;
-    let inside_block = old_styles[from..old_to.max(from)]
-        .iter()
-        .any(|s| s & (CODE | HTML) != 0 && s & INLINE_MARKUP == 0)
-        || (from > 0
-            && old_styles[from - 1] & (CODE | HTML | QUOTE) != 0
-            && old_styles[from - 1] & INLINE_MARKUP == 0);
-    if risky_text(chunk) || risky_text(old_chunk) || inside_block || old_end > old_to {
+    if !parsed_alone(chunk, references)
+        || !parsed_alone(old_chunk, references)
+        || inside_block(old_styles, from, old_to)
+        || old_end > old_to
+    {
         return None;
     }
     let chunk_styles = classify(chunk);
@@ -425,11 +399,62 @@ fn rehighlight(
     styles.extend_from_slice(&chunk_styles);
     styles.extend_from_slice(&old_styles[old_to..]);
     debug_assert_eq!(styles.len(), new.len());
+    let chunk_job = job_from_styles(chunk, &chunk_styles, palette, size);
+    let job = splice_sections(old_job, chunk_job, new, from..old_to, delta);
+    Some((styles, job, from..to))
+}
 
-    // Sections: those wholly before the paragraph stay, those wholly after
-    // it move; the paragraph's are made again (they never cross a blank
-    // line: styles always change at a paragraph's edges… unless they do
-    // not, so sections that cross the edges are split there).
+/// Whether a stretch of text is highlighted alike on its own and in the
+/// whole text. Not for fenced code (a fence changes everything after it),
+/// HTML blocks, indented code or list continuations, setext underlines,
+/// footnote definitions. Tables are safe: one cannot cross a blank line,
+/// so the stretch holds all of it, header included. Link references are
+/// not: a definition (`]:`) changes other paragraphs, and where the text
+/// has any (`references`), a `[label]` (a `]` not followed by `(`) may use
+/// one.
+fn parsed_alone(t: &str, references: bool) -> bool {
+    !(t.contains("]:")
+        || (references
+            && t.match_indices(']')
+                .any(|(i, _)| !t[i + 1..].starts_with('(')))
+        || t.contains("```")
+        || t.contains("~~~")
+        || t.contains('<')
+        || t.contains("[^")
+        || t.lines().any(|l| {
+            l.starts_with("    ")
+                || l.starts_with('\t')
+                || (!l.is_empty()
+                    && (l.trim_end().chars().all(|c| c == '=')
+                        || l.trim_end().chars().all(|c| c == '-')))
+        }))
+}
+
+/// Whether the old stretch `from..old_to` is inside a code or HTML block,
+/// or just after a block it may continue (a quote too).
+fn inside_block(old_styles: &[u16], from: usize, old_to: usize) -> bool {
+    old_styles[from..old_to.max(from)]
+        .iter()
+        .any(|s| s & (CODE | HTML) != 0 && s & INLINE_MARKUP == 0)
+        || (from > 0
+            && old_styles[from - 1] & (CODE | HTML | QUOTE) != 0
+            && old_styles[from - 1] & INLINE_MARKUP == 0)
+}
+
+/// The new text's job from the old one's sections and the paragraph's
+/// (`chunk_job`, made again for what was `old` in the old text, `delta`
+/// bytes longer now). Those wholly before the paragraph stay, those wholly
+/// after it move (they never cross a blank line: styles always change at
+/// a paragraph's edges… unless they do not, so sections that cross the
+/// edges are split there).
+fn splice_sections(
+    old_job: &LayoutJob,
+    chunk_job: LayoutJob,
+    new: &str,
+    old: std::ops::Range<usize>,
+    delta: isize,
+) -> LayoutJob {
+    let (from, old_to) = (old.start, old.end);
     let mut job = LayoutJob {
         text: new.to_string(),
         sections: Vec::with_capacity(old_job.sections.len() + 8),
@@ -444,7 +469,6 @@ fn rehighlight(
         section.byte_range.end = egui::text::ByteIndex(e.min(from));
         job.sections.push(section);
     }
-    let chunk_job = job_from_styles(chunk, &chunk_styles, palette, size);
     for mut section in chunk_job.sections {
         section.byte_range = egui::text::ByteIndex(section.byte_range.start.0 + from)
             ..egui::text::ByteIndex(section.byte_range.end.0 + from);
@@ -461,7 +485,7 @@ fn rehighlight(
         section.byte_range = egui::text::ByteIndex(start)..egui::text::ByteIndex(end);
         job.sections.push(section);
     }
-    Some((styles, job, from..to))
+    job
 }
 
 /// Styles for every byte of `text`.
@@ -583,33 +607,56 @@ fn job_from_styles(text: &str, styles: &[u16], palette: &Palette, font_size: f32
     job
 }
 
+/// `format` as marked with `mark`.
+fn restyle(format: &TextFormat, mark: Mark, dark: bool) -> TextFormat {
+    let mut format = format.clone();
+    match mark {
+        Mark::Match => {
+            format.background = if dark {
+                Color32::from_rgb(90, 80, 20)
+            } else {
+                Color32::from_rgb(255, 240, 150)
+            }
+        }
+        Mark::CurrentMatch => {
+            format.background = if dark {
+                Color32::from_rgb(170, 90, 0)
+            } else {
+                Color32::from_rgb(255, 170, 60)
+            }
+        }
+        Mark::Misspelled => format.underline = Stroke::new(1.5, Color32::from_rgb(220, 40, 40)),
+    }
+    format
+}
+
+/// The marks inside `text` and on its character boundaries, the empty ones
+/// left out. Marks reach here moved with every edit (`Cache::marks_for`);
+/// a stale mark splitting a character once crashed the app.
+fn inside(
+    text: &str,
+    marks: &[(std::ops::Range<usize>, Mark)],
+) -> Vec<(std::ops::Range<usize>, Mark)> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    marks
+        .iter()
+        .map(|(r, m)| (floor(r.start)..floor(r.end), *m))
+        .filter(|(r, _)| !r.is_empty())
+        .collect()
+}
+
 /// `base` with its sections split where marks begin and end, and the
 /// marked parts restyled.
 pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bool) -> LayoutJob {
     let mut job = LayoutJob {
         sections: Vec::with_capacity(base.sections.len() + 2 * marks.len()),
         ..base.clone()
-    };
-    let restyle = |format: &TextFormat, mark: Mark| {
-        let mut format = format.clone();
-        match mark {
-            Mark::Match => {
-                format.background = if dark {
-                    Color32::from_rgb(90, 80, 20)
-                } else {
-                    Color32::from_rgb(255, 240, 150)
-                }
-            }
-            Mark::CurrentMatch => {
-                format.background = if dark {
-                    Color32::from_rgb(170, 90, 0)
-                } else {
-                    Color32::from_rgb(255, 170, 60)
-                }
-            }
-            Mark::Misspelled => format.underline = Stroke::new(1.5, Color32::from_rgb(220, 40, 40)),
-        }
-        format
     };
     let mut push = |range: std::ops::Range<usize>, format: TextFormat| {
         if !range.is_empty() {
@@ -620,22 +667,7 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
             });
         }
     };
-    // Marks reach here moved with every edit (`Cache::marks_for`); keep
-    // them inside the text and on character boundaries all the same: a
-    // stale mark splitting a character once crashed the app.
-    let text = &base.text;
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let marks: Vec<(std::ops::Range<usize>, Mark)> = marks
-        .iter()
-        .map(|(r, m)| (floor(r.start)..floor(r.end), *m))
-        .filter(|(r, _)| !r.is_empty())
-        .collect();
+    let marks = inside(&base.text, marks);
     let mut first = 0;
     for section in &base.sections {
         let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
@@ -654,7 +686,7 @@ pub fn mark(base: &LayoutJob, marks: &[(std::ops::Range<usize>, Mark)], dark: bo
                     }
                     let mark_start = range.start.max(at);
                     push(at..mark_start, section.format.clone());
-                    push(mark_start..mark_end, restyle(&section.format, *mark));
+                    push(mark_start..mark_end, restyle(&section.format, *mark, dark));
                     at = mark_end;
                 }
                 _ => {

@@ -26,23 +26,52 @@ pub fn body_id(doc: u64) -> Id {
 /// Font size of the body text (before the zoom factor).
 pub const BODY_FONT_SIZE: f32 = 15.0;
 
-pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
+/// What the body editor works with for a frame, lent by the app: the
+/// document, the find bar and spell checker, and what the editor keeps
+/// between frames (its marks, its highlighting, its right-click menu).
+pub struct Lent<'a> {
+    pub doc: &'a mut Document,
+    pub find: &'a mut find_bar::FindBar,
+    pub spell: &'a mut spell_check::SpellCheck,
+    /// The house dictionary's words, when spelling is checked.
+    pub house_words: Option<&'a [String]>,
+    pub dark: bool,
+    pub merged_marks: &'a mut highlight::MergedMarks,
+    pub highlight: &'a mut highlight::Cache,
+    /// The misspelt word the right-click menu is for…
+    pub spell_menu: &'a mut Option<WordMenu>,
+    /// …where in the body it was opened…
+    pub block_menu_at: &'a mut Option<usize>,
+    /// …and the selection then.
+    pub menu_selection: &'a mut Option<std::ops::Range<usize>>,
+    /// Take the keyboard focus.
+    pub focus: bool,
+}
+
+/// What the body editor asks of the app after a frame.
+pub struct Shown {
+    /// What was chosen from the right-click menu.
+    pub choice: Option<MenuChoice>,
+    /// Where the editor is scrolled, as a fraction (for the preview).
+    pub scroll_fraction: f32,
+}
+
+/// The document's body: the find bar over it, the text with its marks
+/// (matches, misspellings), the right-click menu.
+pub fn body_editor(ui: &mut egui::Ui, lent: Lent<'_>) -> Shown {
     accessible::name_region(ui, "Body");
-    crate::app::editor::find_bar::find_bar(app, ui);
-    let focus = std::mem::take(&mut app.focus_body);
-    let dark = app.workspace.settings.dark;
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
+    let Lent {
+        doc, find, spell, ..
+    } = lent;
+    // Closing the find bar gives the body the focus back.
+    let focus = find_bar::find_bar(ui, find, doc) || lent.focus;
     let now = ui.input(|i| i.time);
-    let find_marks = app.find.marks(doc, now, ui.ctx());
-    let spell_marks = if app.workspace.settings.spell_check {
-        app.spell
-            .marks(doc, &app.workspace.library.words, now, ui.ctx())
-    } else {
-        Marks::default()
+    let find_marks = find.marks(doc, now, ui.ctx());
+    let spell_marks = match lent.house_words {
+        Some(words) => spell.marks(doc, words, now, ui.ctx()),
+        None => Marks::default(),
     };
-    let marks = app.merged_marks.merge(&find_marks, &spell_marks);
+    let marks = lent.merged_marks.merge(&find_marks, &spell_marks);
     let id = body_id(doc.id);
     if let Some(range) = doc.jump_to.take() {
         select_bytes(ui.ctx(), id, &doc.article.body, range.clone());
@@ -55,15 +84,54 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
     // cursor, and the menu's Cut and Copy act on what was selected.
     let selection_before = selection(ui.ctx(), doc);
     if ui.input(|i| i.pointer.secondary_pressed()) {
-        app.menu_selection = Some(selection_before);
+        *lent.menu_selection = Some(selection_before);
     }
+    let scroll = text_area(ui, doc, lent.highlight, &marks, lent.dark);
+    let output = &scroll.inner;
+    // Screen readers (and the UI tests) find the editor by this name.
+    output.response.response.clone().labelled_by(label.id);
+    if output.response.changed() {
+        doc.touch();
+    }
+    let response = &output.response.response;
+    if response.secondary_clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
+        let at = byte_index(&doc.article.body, cursor.index.0);
+        *lent.spell_menu = spell.word_at(doc, at, ui.ctx());
+        *lent.block_menu_at = Some(at);
+    }
+    let mut choice = None;
+    response.context_menu(|ui| {
+        choice = context_menu(ui, lent.spell_menu.as_ref(), *lent.block_menu_at);
+    });
+    if focus {
+        output.response.request_focus();
+    }
+    let max = (scroll.content_size.y - scroll.inner_rect.height()).max(1.0);
+    Shown {
+        choice,
+        scroll_fraction: (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0),
+    }
+}
+
+/// The body's text editor in its scroll area, laid out by `highlight` with
+/// `marks` over it; scrolled to `doc.scroll_to` (a search match) if set.
+fn text_area(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    highlight: &mut highlight::Cache,
+    marks: &Marks,
+    dark: bool,
+) -> egui::scroll_area::ScrollAreaOutput<egui::text_edit::TextEditOutput> {
+    let id = body_id(doc.id);
     let scroll_to = doc.scroll_to.take();
     let article = &mut doc.article;
-    let highlight = app.highlights.entry(doc.id).or_default();
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
-        highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, &marks, wrap_width)
+        highlight.galley(ui, text.as_str(), dark, BODY_FONT_SIZE, marks, wrap_width)
     };
-    let scroll = egui::ScrollArea::vertical()
+    egui::ScrollArea::vertical()
         .id_salt(("body-scroll", id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -88,34 +156,7 @@ pub fn body_editor(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                 ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
             output
-        });
-    let output = scroll.inner;
-    // Screen readers (and the UI tests) find the editor by this name.
-    output.response.response.clone().labelled_by(label.id);
-    if output.response.changed() {
-        doc.touch();
-    }
-    let response = &output.response.response;
-    if response.secondary_clicked()
-        && let Some(pos) = response.interact_pointer_pos()
-    {
-        let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
-        let at = byte_index(&doc.article.body, cursor.index.0);
-        app.spell_menu = app.spell.word_at(doc, at, ui.ctx());
-        app.block_menu_at = Some(at);
-    }
-    let mut chosen = None;
-    response.context_menu(|ui| {
-        chosen = context_menu(ui, app.spell_menu.as_ref(), app.block_menu_at);
-    });
-    if let Some(choice) = chosen {
-        spelling_choice(app, ui.ctx(), choice);
-    }
-    if focus {
-        output.response.request_focus();
-    }
-    let max = (scroll.content_size.y - scroll.inner_rect.height()).max(1.0);
-    app.scroll_fraction = (scroll.state.clamped_offset().y / max).clamp(0.0, 1.0);
+        })
 }
 
 /// What the editor's right-click menu can do.
@@ -198,26 +239,15 @@ fn context_menu(
     choice
 }
 
-/// Carries out a choice from the right-click menu.
-pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuChoice) {
+/// Carries out a choice from the right-click menu (the app's side: the
+/// clipboard, the house dictionary, commands).
+pub fn menu_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuChoice) {
     let now = ctx.input(|i| i.time);
     app.spell_menu = None;
     match choice {
         MenuChoice::Replace(range, with) => {
-            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active)
-                && doc.article.body.get(range.clone()).is_some()
-            {
-                let body = &doc.article.body;
-                let text = format!("{}{with}{}", &body[..range.start], &body[range.end..]);
-                let end = range.start + with.len();
-                replace_body(
-                    ctx,
-                    doc,
-                    Edit {
-                        text,
-                        selection: end..end,
-                    },
-                );
+            if let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) {
+                splice(ctx, doc, range, &with);
             }
         }
         MenuChoice::AddToDictionary(word) => match app.workspace.library.add_word(&word) {
@@ -230,48 +260,9 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
         MenuChoice::Ignore(word) => {
             app.spell.ignored.insert(word);
         }
-        MenuChoice::Cut | MenuChoice::Copy => {
-            let cut = matches!(choice, MenuChoice::Cut);
-            let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-                return;
-            };
-            let range = app
-                .menu_selection
-                .clone()
-                .unwrap_or_else(|| selection(ctx, doc));
-            let Some(text) = doc.article.body.get(range.clone()).map(str::to_string) else {
-                return;
-            };
-            if text.is_empty() {
-                return;
-            }
-            match app.platform.clipboard.set_text(&text) {
-                Ok(()) if cut => splice(ctx, doc, range, ""),
-                Ok(()) => {}
-                Err(e) => app.report_error(format!("Could not copy: {e}"), now),
-            }
-        }
-        MenuChoice::Paste => match app.platform.clipboard.get_text() {
-            // No text: perhaps a picture (a screenshot), put in as a figure.
-            Ok(pasted) if pasted.is_empty() => match app.platform.clipboard.get_image() {
-                Ok(Some(image)) => {
-                    app.insert_picture(ctx, NewPicture::Pasted(&image), None, now);
-                }
-                Ok(None) => app.notify("The clipboard is empty", now),
-                Err(e) => app.report_error(format!("Could not paste: {e}"), now),
-            },
-            Ok(pasted) => {
-                let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-                    return;
-                };
-                let range = app
-                    .menu_selection
-                    .clone()
-                    .unwrap_or_else(|| selection(ctx, doc));
-                splice(ctx, doc, range, &pasted);
-            }
-            Err(e) => app.report_error(format!("Could not paste: {e}"), now),
-        },
+        MenuChoice::Cut => clipboard_choice(app, ctx, Clip::Cut),
+        MenuChoice::Copy => clipboard_choice(app, ctx, Clip::Copy),
+        MenuChoice::Paste => clipboard_choice(app, ctx, Clip::Paste),
         MenuChoice::Reclassify(at, part) => {
             let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
                 return;
@@ -285,9 +276,77 @@ pub fn spelling_choice(app: &mut CopydeskApp, ctx: &egui::Context, choice: MenuC
     }
 }
 
+enum Clip {
+    Cut,
+    Copy,
+    Paste,
+}
+
+/// Cut, Copy or Paste from the right-click menu, on the selection as it was
+/// when the menu opened.
+fn clipboard_choice(app: &mut CopydeskApp, ctx: &egui::Context, clip: Clip) {
+    let now = ctx.input(|i| i.time);
+    let pasted = match clip {
+        Clip::Paste => match app.platform.clipboard.get_text() {
+            // No text: perhaps a picture (a screenshot), put in as a figure.
+            Ok(pasted) if pasted.is_empty() => {
+                match app.platform.clipboard.get_image() {
+                    Ok(Some(image)) => {
+                        // (Whether it went in is said by its own notice.)
+                        app.insert_picture(ctx, NewPicture::Pasted(&image), None, now);
+                    }
+                    Ok(None) => app.workspace.notify("The clipboard is empty", now),
+                    Err(e) => app
+                        .workspace
+                        .report_error(format!("Could not paste: {e}"), now),
+                }
+                return;
+            }
+            Ok(pasted) => Some(pasted),
+            Err(e) => {
+                app.workspace
+                    .report_error(format!("Could not paste: {e}"), now);
+                return;
+            }
+        },
+        Clip::Cut | Clip::Copy => None,
+    };
+    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+        return;
+    };
+    let range = app
+        .menu_selection
+        .clone()
+        .unwrap_or_else(|| selection(ctx, doc));
+    if let Some(pasted) = pasted {
+        splice(ctx, doc, range, &pasted);
+        return;
+    }
+    let clipboard = &mut app.platform.clipboard;
+    let Some(text) = doc.article.body.get(range.clone()).map(str::to_string) else {
+        return;
+    };
+    if text.is_empty() {
+        return;
+    }
+    match clipboard.set_text(&text) {
+        Ok(()) if matches!(clip, Clip::Cut) => splice(ctx, doc, range, ""),
+        Ok(()) => {}
+        Err(e) => app
+            .workspace
+            .report_error(format!("Could not copy: {e}"), now),
+    }
+}
+
 /// Replaces `range` of the body with `with` (nothing, for Cut; the
-/// clipboard's text, for Paste), the caret after it, as one undoable edit.
-fn splice(ctx: &egui::Context, doc: &mut Document, range: std::ops::Range<usize>, with: &str) {
+/// clipboard's text, for Paste; a spelling suggestion), the caret after it,
+/// as one undoable edit.
+pub(crate) fn splice(
+    ctx: &egui::Context,
+    doc: &mut Document,
+    range: std::ops::Range<usize>,
+    with: &str,
+) {
     let body = &doc.article.body;
     if body.get(range.clone()).is_none() {
         return;
@@ -363,8 +422,8 @@ pub fn replace_body(ctx: &egui::Context, doc: &mut Document, edit: Edit) {
 }
 
 /// Replaces the whole article (a clean-up, Replace All in the metadata) as
-/// one undo step: the body through the editor's history, the metadata
-/// through the document's.
+/// one undo step: the body through the editor's history, the step in the
+/// document's (see `session::history`).
 pub fn replace_article(ctx: &egui::Context, doc: &mut Document, after: crate::model::Article) {
     let before = doc.article.clone();
     if after.body != before.body {
@@ -384,53 +443,31 @@ pub fn replace_article(ctx: &egui::Context, doc: &mut Document, after: crate::mo
     }
     doc.article.meta = after.meta.clone();
     doc.touch();
-    doc.article_undo.push((before, after));
-    doc.article_redo.clear();
+    doc.history.replaced(before, after);
 }
 
 /// Whether the next undo (or redo) is a whole-article step: the article is
 /// exactly as that step left it.
 pub fn article_step_pending(doc: &Document, redo: bool) -> bool {
-    if redo {
-        doc.article_redo
-            .last()
-            .is_some_and(|(before, _)| *before == doc.article)
-    } else {
-        doc.article_undo
-            .last()
-            .is_some_and(|(_, after)| *after == doc.article)
-    }
+    doc.history.pending_at(&doc.article, redo, doc.revision)
 }
 
 /// Undo or redo in the body (from the menu; the keyboard goes to the
 /// editor directly, unless a whole-article step is next).
 pub fn undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {
-    if article_step_pending(doc, redo) {
-        let (before, after) = if redo {
-            doc.article_redo.pop()
-        } else {
-            doc.article_undo.pop()
+    let Some(restore) = doc.history.step(&doc.article, redo) else {
+        return body_undo_redo(ctx, doc, redo);
+    };
+    if let Some(body) = restore.body {
+        body_undo_redo(ctx, doc, redo);
+        if doc.article.body != body {
+            // The editor's history no longer had the step (it keeps a
+            // limited number): set the text directly.
+            doc.article.body = body;
         }
-        .expect("checked above");
-        let target = if redo { &after } else { &before };
-        if target.body != doc.article.body {
-            body_undo_redo(ctx, doc, redo);
-            if doc.article.body != target.body {
-                // The editor's history no longer had the step (it keeps a
-                // limited number): set the text directly.
-                doc.article.body = target.body.clone();
-            }
-        }
-        doc.article.meta = target.meta.clone();
-        doc.touch();
-        if redo {
-            doc.article_undo.push((before, after));
-        } else {
-            doc.article_redo.push((before, after));
-        }
-        return;
     }
-    body_undo_redo(ctx, doc, redo);
+    doc.article.meta = restore.meta;
+    doc.touch();
 }
 
 fn body_undo_redo(ctx: &egui::Context, doc: &mut Document, redo: bool) {

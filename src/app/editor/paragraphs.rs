@@ -194,6 +194,18 @@ struct Next {
 }
 
 impl Next {
+    /// No pieces yet, with room for about `marks` marks (as many as last
+    /// time).
+    fn with_room_for(marks: usize) -> Self {
+        Next {
+            pieces: Pieces {
+                marks: Vec::with_capacity(marks),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
     /// The marks over `range`, relative to its start, added to `marks`;
     /// returns where they are there.
     fn own_marks(&mut self, marks: &[(Range<usize>, Mark)], range: &Range<usize>) -> Range<usize> {
@@ -273,32 +285,14 @@ impl Paragraphs {
     ) -> Arc<Galley> {
         let wrap = job.wrap.max_width.to_bits();
         let new = job.text.as_str();
-        let edit = match diff {
-            Some(diff)
-                if wrap == self.wrap && dark == self.dark && diff.old_len() == self.text_len =>
-            {
-                Some(Edit {
-                    common: diff.prefix,
-                    new_end: diff.new_end,
-                    old_end: diff.old_end,
-                    delta: diff.delta(),
-                })
-            }
-            _ => None,
-        };
+        let edit = self.edit_since(diff, wrap, dark);
         // Without a wrap width a paragraph is one row: nothing to cut.
         let long = if job.wrap.max_width.is_finite() {
             LONG
         } else {
             usize::MAX
         };
-        let mut next = Next {
-            pieces: Pieces {
-                marks: Vec::with_capacity(self.pieces.marks.len() + 8),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
+        let mut next = Next::with_room_for(self.pieces.marks.len() + 8);
         self.laid_out = 0;
         // Old pieces are visited in order, as the new ones are.
         let mut cursor = 0;
@@ -331,70 +325,19 @@ impl Paragraphs {
                 }
                 self.laid_out += 1;
                 fresh += 1;
-                let mut forced = false;
-                let end = if line.end - pos <= long {
-                    line.end
+                let (end, forced) = if line.end - pos <= long {
+                    (line.end, false)
                 } else {
-                    // Aim for an old piece's start after the edit (the rest
-                    // of the paragraph is then reused), else a piece's length.
-                    let old_start = old_ranges[cursor.min(old_ranges.len())..]
-                        .iter()
-                        .filter_map(|r| edit.as_ref()?.new_of_old(r.start))
-                        .filter(|&s| edit.as_ref().is_some_and(|e| s > e.new_end))
-                        .find(|&s| s > pos + PIECE / 2);
-                    let old_start = old_start.filter(|&s| s <= pos + LONG && s < line.end);
-                    // Where the rows after an edit never fall back in step
-                    // with the old ones (text repeating a row's length), the
-                    // cost is bounded: after two new pieces one ends at the
-                    // old piece's start, a row ending early there.
-                    forced = old_start.is_some() && fresh > 2;
-                    floor_char(new, old_start.unwrap_or(pos + PIECE))
+                    let old = &old_ranges[cursor.min(old_ranges.len())..];
+                    piece_end(new, pos, line.end, fresh, old, edit.as_ref())
                 };
-                let (range, galley, own, base) = if end == line.end || forced {
-                    let range = pos..end;
-                    let own = next.own_marks(marks, &range);
-                    let (galley, base) = lay_out(
-                        ui,
-                        job,
-                        &range,
-                        &next.pieces.marks[own.clone()],
-                        dark,
-                        first,
-                    );
-                    (range, galley, own, base)
-                } else {
-                    // Laid out a row further, and cut where a row begins.
-                    let look = floor_char(new, end + ROW).min(line.end);
-                    let seen = pos..look;
-                    let own = next.own_marks(marks, &seen);
-                    let (galley, _) =
-                        lay_out(ui, job, &seen, &next.pieces.marks[own.clone()], dark, first);
-                    next.pieces.marks.truncate(own.start);
-                    match cut_at_row(&galley, &new[seen.clone()], end - pos) {
-                        Some((mut cut, cut_len)) => {
-                            let range = pos..pos + cut_len;
-                            let own = next.own_marks(marks, &range);
-                            let plain = Arc::new(paragraph_job(job, &range, first));
-                            cut.job = Arc::clone(&plain);
-                            let base = (!own.is_empty()).then_some(plain);
-                            (range, Arc::new(cut), own, base)
-                        }
-                        // One row wider than a piece: cut it there.
-                        None => {
-                            let range = pos..end;
-                            let own = next.own_marks(marks, &range);
-                            let (galley, base) = lay_out(
-                                ui,
-                                job,
-                                &range,
-                                &next.pieces.marks[own.clone()],
-                                dark,
-                                first,
-                            );
-                            (range, galley, own, base)
-                        }
-                    }
+                let piece = Piece {
+                    range: pos..end,
+                    whole: end == line.end || forced,
+                    line_end: line.end,
+                    first,
                 };
+                let (range, galley, own, base) = new_piece(ui, job, marks, dark, &mut next, piece);
                 pos = range.end;
                 next.push(range, pos < line.end, galley, own, base);
                 if pos >= line.end {
@@ -402,11 +345,28 @@ impl Paragraphs {
                 }
             }
         }
-        let pixels_per_point = ui.ctx().pixels_per_point();
         self.text_len = new.len();
         self.wrap = wrap;
         self.dark = dark;
         self.pieces = next.pieces;
+        self.joined(ui, job)
+    }
+
+    /// What changed since the last layout, as far as its pieces can still
+    /// be reused (not after a change of wrap width or theme).
+    fn edit_since(&self, diff: Option<Diff>, wrap: u32, dark: bool) -> Option<Edit> {
+        let diff = diff?;
+        (wrap == self.wrap && dark == self.dark && diff.old_len() == self.text_len).then(|| Edit {
+            common: diff.prefix,
+            new_end: diff.new_end,
+            old_end: diff.old_end,
+            delta: diff.delta(),
+        })
+    }
+
+    /// The pieces as one galley, for the text editor.
+    fn joined(&self, ui: &egui::Ui, job: &Arc<LayoutJob>) -> Arc<Galley> {
+        let pixels_per_point = ui.ctx().pixels_per_point();
         if self.pieces.galleys.is_empty() {
             return ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(job)));
         }
@@ -498,6 +458,104 @@ impl Paragraphs {
 
 /// A piece of `job` laid out with its marks, and its job before the marks
 /// when it has some.
+/// Where a new piece of a long paragraph that starts at `pos` ends, and
+/// whether it must end exactly there (`fresh`: new pieces in a row so far;
+/// `old`: the old pieces not yet passed).
+fn piece_end(
+    new: &str,
+    pos: usize,
+    line_end: usize,
+    fresh: usize,
+    old: &[Range<usize>],
+    edit: Option<&Edit>,
+) -> (usize, bool) {
+    // Aim for an old piece's start after the edit (the rest of the
+    // paragraph is then reused), else a piece's length.
+    let old_start = old
+        .iter()
+        .filter_map(|r| edit?.new_of_old(r.start))
+        .filter(|&s| edit.is_some_and(|e| s > e.new_end))
+        .find(|&s| s > pos + PIECE / 2);
+    let old_start = old_start.filter(|&s| s <= pos + LONG && s < line_end);
+    // Where the rows after an edit never fall back in step with the old
+    // ones (text repeating a row's length), the cost is bounded: after two
+    // new pieces one ends at the old piece's start, a row ending early there.
+    let forced = old_start.is_some() && fresh > 2;
+    (floor_char(new, old_start.unwrap_or(pos + PIECE)), forced)
+}
+
+/// A piece to lay out anew.
+struct Piece {
+    /// Where it starts, and where it should end…
+    range: Range<usize>,
+    /// …exactly (the paragraph's end, or an old piece's start), or at the
+    /// start of the row there…
+    whole: bool,
+    /// …in the paragraph that ends here…
+    line_end: usize,
+    /// …and whether it is the paragraph's first piece.
+    first: bool,
+}
+
+/// Lays out a new piece, with its own marks added to `next`: returns its
+/// range (a cut piece ends where a row begins), galley, marks, and its job
+/// before the marks.
+fn new_piece(
+    ui: &egui::Ui,
+    job: &LayoutJob,
+    marks: &[(Range<usize>, Mark)],
+    dark: bool,
+    next: &mut Next,
+    piece: Piece,
+) -> (
+    Range<usize>,
+    Arc<Galley>,
+    Range<usize>,
+    Option<Arc<LayoutJob>>,
+) {
+    let Piece {
+        range,
+        whole,
+        line_end,
+        first,
+    } = piece;
+    let whole_piece = |next: &mut Next, range: Range<usize>| {
+        let own = next.own_marks(marks, &range);
+        let (galley, base) = lay_out(
+            ui,
+            job,
+            &range,
+            &next.pieces.marks[own.clone()],
+            dark,
+            first,
+        );
+        (range, galley, own, base)
+    };
+    if whole {
+        return whole_piece(next, range);
+    }
+    // Laid out a row further, and cut where a row begins.
+    let (pos, end) = (range.start, range.end);
+    let new = job.text.as_str();
+    let look = floor_char(new, end + ROW).min(line_end);
+    let seen = pos..look;
+    let own = next.own_marks(marks, &seen);
+    let (galley, _) = lay_out(ui, job, &seen, &next.pieces.marks[own.clone()], dark, first);
+    next.pieces.marks.truncate(own.start);
+    match cut_at_row(&galley, &new[seen.clone()], end - pos) {
+        Some((mut cut, cut_len)) => {
+            let range = pos..pos + cut_len;
+            let own = next.own_marks(marks, &range);
+            let plain = Arc::new(paragraph_job(job, &range, first));
+            cut.job = Arc::clone(&plain);
+            let base = (!own.is_empty()).then_some(plain);
+            (range, Arc::new(cut), own, base)
+        }
+        // One row wider than a piece: cut it there.
+        None => whole_piece(next, range),
+    }
+}
+
 fn lay_out(
     ui: &egui::Ui,
     job: &LayoutJob,

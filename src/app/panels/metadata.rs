@@ -4,8 +4,11 @@ use crate::app::accessible::{self, Named};
 use egui::{Id, RichText, TextEdit, Ui};
 
 use crate::analysis::check::{EXCERPT_LIMIT, TITLE_LIMIT};
-use crate::app::CopydeskApp;
+use crate::app::Document;
+use crate::app::layout::Layout;
 use crate::model::{Author, Credit, Metadata, Status};
+use crate::session::Workspace;
+use crate::templates::Library;
 
 /// Roles offered for article credits.
 const CREDIT_ROLES: [&str; 6] = [
@@ -17,65 +20,77 @@ const CREDIT_ROLES: [&str; 6] = [
     "editing",
 ];
 
-/// The metadata panel beside the editor while the window has room for it;
-/// otherwise folded into a button in the tab bar (see `metadata_overlay`).
 /// The feature image's thumbnail, at most this wide.
 const THUMBNAIL_WIDTH: f32 = 160.0;
 
-pub fn metadata_panel(app: &mut CopydeskApp, ui: &mut Ui) {
-    let view = app.workspace.settings.view;
-    let outline = app.workspace.settings.show_outline;
-    let available = ui.available_width();
-    let Some((width, range)) = app.layout.plan_metadata(available, view, outline) else {
-        return;
-    };
+/// What the metadata panel keeps between frames.
+#[derive(Default)]
+pub struct MetadataPanel {
+    /// The text being typed in the tag field.
+    tag_input: String,
+}
+
+/// The metadata panel beside the editor while the window has room for it
+/// (`planned`: its width and range, from the layout); otherwise folded into
+/// a button in the tab bar (see `metadata_overlay`).
+pub fn metadata_panel(
+    ui: &mut Ui,
+    state: &mut MetadataPanel,
+    doc: &mut Document,
+    library: &Library,
+    layout: &mut Layout,
+    planned: Option<(f32, egui::Rangef)>,
+) -> Option<PanelAction> {
+    let (width, range) = planned?;
+    let mut action = None;
     let (_, dragged) = crate::app::layout::sized_panel(
         ui,
         Id::unique("copydesk-metadata"),
         egui::Panel::left(Id::unique("copydesk-metadata")),
         width,
         range,
-        |ui| contents(app, ui),
+        |ui| action = contents(ui, state, doc, library),
     );
     if let Some(width) = dragged {
-        app.layout.metadata_dragged(width);
+        layout.metadata_dragged(width);
     }
+    action
 }
 
 /// The folded metadata panel, opened over the documents.
-pub fn metadata_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
-    if app.layout.metadata_docked || !app.layout.metadata_overlay {
-        return;
-    }
-    let rect = app.layout.documents_rect;
-    let width = app.layout.overlay_width(true);
-    app.layout.metadata_overlay = crate::app::layout::overlay(
-        ctx,
-        Id::unique("copydesk-metadata-overlay"),
-        "Metadata",
-        rect,
-        width,
-        |ui| contents(app, ui),
-    );
+pub fn metadata_overlay(
+    ctx: &egui::Context,
+    state: &mut MetadataPanel,
+    doc: &mut Document,
+    library: &Library,
+    layout: &mut Layout,
+) -> Option<PanelAction> {
+    let mut action = None;
+    layout.folded_panel(ctx, true, |ui| {
+        action = contents(ui, state, doc, library);
+    });
+    action
 }
 
-fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
+fn contents(
+    ui: &mut Ui,
+    state: &mut MetadataPanel,
+    doc: &mut Document,
+    library: &Library,
+) -> Option<PanelAction> {
+    let mut action = None;
     accessible::name_region(ui, "Metadata");
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.heading("Article");
-            let mut unreadable = false;
-            if let Some(doc) = app.workspace.docs.get(app.workspace.active) {
-                crate::app::panels::front_matter_keys::front_matter_keys_ui(
-                    ui,
-                    &doc.origin,
-                    &doc.article.meta,
-                );
-                unreadable = doc.front_matter_problem.is_some();
-            }
-            if unreadable {
+            crate::app::panels::front_matter_keys::front_matter_keys_ui(
+                ui,
+                &doc.origin,
+                &doc.article.meta,
+            );
+            if doc.front_matter_problem.is_some() {
                 // The fields would start empty, and a value typed in one
                 // would be written as a new front matter in place of the
                 // one kept as written: they stay shut until it is read.
@@ -88,8 +103,9 @@ fn contents(app: &mut CopydeskApp, ui: &mut Ui) {
                 );
                 ui.disable();
             }
-            fields(app, ui);
+            fields_of_active(ui, doc, library, &mut state.tag_input, &mut action);
         });
+    action
 }
 
 /// A labelled single-line field; returns whether it changed.
@@ -127,8 +143,8 @@ fn counter(ui: &mut Ui, len: usize, limit: usize, what: &str) {
     ui.label(rich.small());
 }
 
-/// What the panel asks the app to do once it is drawn.
-enum PanelAction {
+/// What the panel asks of the workspace once it is drawn.
+pub enum PanelAction {
     SaveAuthorTemplate(usize),
     UseAuthorTemplate {
         doc: u64,
@@ -137,18 +153,17 @@ enum PanelAction {
     },
 }
 
-fn fields(app: &mut CopydeskApp, ui: &mut Ui) {
-    let mut action = None;
-    fields_of_active(app, ui, &mut action);
-    let now = ui.input(|i| i.time);
-    match action {
-        Some(PanelAction::SaveAuthorTemplate(i)) => app.workspace.save_author_template(i, now),
-        Some(PanelAction::UseAuthorTemplate {
-            doc,
-            index,
-            template,
-        }) => app.workspace.use_author_template(doc, index, &template),
-        None => {}
+impl PanelAction {
+    /// Does it, at `now` (for the notices).
+    pub fn apply(self, workspace: &mut Workspace, now: f64) {
+        match self {
+            PanelAction::SaveAuthorTemplate(i) => workspace.save_author_template(i, now),
+            PanelAction::UseAuthorTemplate {
+                doc,
+                index,
+                template,
+            } => workspace.use_author_template(doc, index, &template),
+        }
     }
 }
 
@@ -175,12 +190,15 @@ fn author_picker(ui: &mut Ui, label: &str, library: &crate::templates::Library) 
 }
 
 /// The active document's fields, group by group.
-fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<PanelAction>) {
-    let library = &app.workspace.library;
-    let tag_input = &mut app.tag_input;
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
+fn fields_of_active(
+    ui: &mut Ui,
+    doc: &mut Document,
+    library: &Library,
+    tag_input: &mut String,
+    action: &mut Option<PanelAction>,
+) {
+    // What the fields were, for the undo step of what is typed in them.
+    let before = doc.article.meta.clone();
     let doc_id = doc.id;
     let base_dir = doc
         .path
@@ -204,6 +222,8 @@ fn fields_of_active(app: &mut CopydeskApp, ui: &mut Ui, action: &mut Option<Pane
     ui.add_space(12.0);
     if changed {
         doc.touch();
+        let now = ui.input(|i| i.time);
+        doc.history.edited_metadata(before, &doc.article, now);
     }
 }
 

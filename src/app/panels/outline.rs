@@ -3,7 +3,9 @@
 
 use egui::RichText;
 
-use crate::app::{CopydeskApp, editor};
+use crate::app::layout::Layout;
+use crate::app::requests::Request;
+use crate::app::{Document, editor};
 use crate::markdown::outline::{Heading, outline};
 
 /// The headings of a document, scanned again only when its text changed.
@@ -16,77 +18,66 @@ pub struct OutlineCache {
 /// The outline beside the editor while there is room for it; otherwise
 /// folded into a button in the tab bar (see `outline_overlay`). Its width
 /// is capped whatever the headings' length: long ones are cut short, and
-/// shown whole on hover.
+/// shown whole on hover. `doc` is the active document, when the outline
+/// is to be shown.
 pub fn outline_panel(
-    app: &mut CopydeskApp,
     ui: &mut egui::Ui,
+    cache: &mut OutlineCache,
+    doc: Option<&Document>,
+    layout: &mut Layout,
     planned: Option<(f32, egui::Rangef)>,
-) {
-    if !app.workspace.settings.show_outline || app.workspace.docs.is_empty() {
-        return;
-    }
-    let Some((width, range)) = planned else {
-        return;
-    };
+) -> Option<Request> {
+    let doc = doc?;
+    let (width, range) = planned?;
     let (response, dragged) = crate::app::layout::sized_panel(
         ui,
         egui::Id::unique("copydesk-outline"),
         egui::Panel::left(egui::Id::unique("copydesk-outline")),
         width,
         range,
-        |ui| contents(app, ui, true),
+        |ui| contents(ui, cache, doc, true),
     );
     if let Some(width) = dragged {
-        app.layout.outline_dragged(width);
+        layout.outline_dragged(width);
     }
-    jump_to(app, ui.ctx(), response.inner);
+    jump_to(doc, response.inner)
 }
 
-/// The folded outline, opened over the documents.
-pub fn outline_overlay(app: &mut CopydeskApp, ctx: &egui::Context) {
-    if !app.workspace.settings.show_outline
-        || app.layout.outline_docked
-        || !app.layout.outline_overlay
-    {
-        return;
-    }
-    let rect = app.layout.documents_rect;
-    let width = app.layout.overlay_width(false);
+/// The folded outline, opened over the documents (`doc` as for
+/// [`outline_panel`]).
+pub fn outline_overlay(
+    ctx: &egui::Context,
+    cache: &mut OutlineCache,
+    doc: Option<&Document>,
+    layout: &mut Layout,
+) -> Option<Request> {
+    let doc = doc?;
     let mut jump = None;
-    app.layout.outline_overlay = crate::app::layout::overlay(
-        ctx,
-        egui::Id::unique("copydesk-outline-overlay"),
-        "Outline",
-        rect,
-        width,
-        |ui| jump = contents(app, ui, false),
-    );
+    layout.folded_panel(ctx, false, |ui| jump = contents(ui, cache, doc, false));
     if jump.is_some() {
         // A heading was picked: the overlay has done its job.
-        app.layout.outline_overlay = false;
+        layout.outline_overlay = false;
     }
-    jump_to(app, ctx, jump);
+    jump_to(doc, jump)
 }
 
-fn jump_to(app: &mut CopydeskApp, ctx: &egui::Context, jump: Option<std::ops::Range<usize>>) {
-    let (Some(range), Some(doc)) = (jump, app.workspace.docs.get(app.workspace.active)) else {
-        return;
-    };
-    // Next frame, once the click is over (see the problems panel).
-    app.jump_next_frame = Some((doc.id, range.start..range.start));
-    ctx.request_repaint();
+/// Next frame, once the click is over (see the problems panel).
+fn jump_to(doc: &Document, jump: Option<std::ops::Range<usize>>) -> Option<Request> {
+    jump.map(|range| Request::JumpTo {
+        doc: doc.id,
+        at: range.start,
+    })
 }
 
 /// The headings, the one the cursor is in highlighted; returns the range of
 /// the one clicked.
 fn contents(
-    app: &mut CopydeskApp,
     ui: &mut egui::Ui,
+    cache: &mut OutlineCache,
+    doc: &Document,
     title: bool,
 ) -> Option<std::ops::Range<usize>> {
     crate::app::accessible::name_region(ui, "Outline");
-    let doc = app.workspace.docs.get_mut(app.workspace.active)?;
-    let cache = &mut app.outline;
     if cache.key != Some((doc.id, doc.revision)) {
         cache.headings = outline(&doc.article.body);
         cache.key = Some((doc.id, doc.revision));
@@ -129,12 +120,18 @@ fn contents(
 }
 
 /// The statistics window: counts, reading time at the editor's speed and,
-/// for English, a readability score.
-pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
-    if !app.show_statistics {
+/// for English, a readability score. `shown` is whether it is open; `wpm`
+/// the editor's reading speed, set here.
+pub fn statistics_window(
+    ctx: &egui::Context,
+    doc: Option<&mut Document>,
+    wpm: &mut usize,
+    shown: &mut bool,
+) {
+    if !*shown {
         return;
     }
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
+    let Some(doc) = doc else {
         return;
     };
     let (analysis, _) = doc.analysis_at(ctx.input(|i| i.time));
@@ -144,7 +141,6 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         "" | "en"
     );
     let mut open = true;
-    let wpm = &mut app.workspace.settings.words_per_minute;
     egui::Window::new("Statistics")
         .id(egui::Id::unique("copydesk-statistics"))
         .open(&mut open)
@@ -196,5 +192,5 @@ pub fn statistics_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 .labelled_by(label.id);
             });
         });
-    app.show_statistics = open;
+    *shown = open;
 }

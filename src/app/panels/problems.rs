@@ -5,17 +5,37 @@ use egui::RichText;
 
 use crate::analysis::check::{Location, Severity};
 use crate::app::accessible::Named;
-use crate::app::{Command, CopydeskApp};
+use crate::app::requests::Request;
+use crate::app::{Command, Document};
+
+/// Where a problem is, in words: a field, or a line of `body`.
+fn place(location: &Location, body: &str) -> String {
+    match location {
+        Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
+        // Bytes, not a slice: the analysis can be a keystroke old.
+        Location::Body(r) => format!(
+            "line {}",
+            body.as_bytes()[..r.start.min(body.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        ),
+    }
+}
 
 /// The problems panel above the status bar: the rules of `copydesk check`,
-/// run again when typing pauses; a click on one goes to it.
-pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    if !app.show_problems {
-        return;
+/// run again when typing pauses; a click on one goes to it. `shown` is
+/// whether the panel is open (its close button clears it).
+pub fn problems_panel(
+    ui: &mut egui::Ui,
+    doc: Option<&mut Document>,
+    shown: &mut bool,
+) -> Option<Request> {
+    if !*shown {
+        return None;
     }
-    let Some(doc) = app.workspace.docs.get_mut(app.workspace.active) else {
-        return;
-    };
+    let doc = doc?;
     let (analysis, _) = doc.analysis_at(ui.input(|i| i.time));
     let list = &analysis.problems;
     let mut open = true;
@@ -54,18 +74,7 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                             "Warning:"
                         };
                         let text = format!("{icon} {}", problem.message);
-                        let place = match &problem.location {
-                            Location::Field(f) => format!("in the {} field", f.replace('_', " ")),
-                            // Bytes, not a slice: the analysis can be a keystroke old.
-                            Location::Body(r) => format!(
-                                "line {}",
-                                doc.article.body.as_bytes()[..r.start.min(doc.article.body.len())]
-                                    .iter()
-                                    .filter(|&&b| b == b'\n')
-                                    .count()
-                                    + 1
-                            ),
-                        };
+                        let place = place(&problem.location, &doc.article.body);
                         if ui
                             .link(text)
                             .on_hover_text(format!("Go to it ({place})"))
@@ -76,14 +85,15 @@ pub fn problems_panel(app: &mut CopydeskApp, ui: &mut egui::Ui) {
                     }
                 });
         });
-    if let Some(Location::Body(range)) = jump {
+    *shown = open;
+    match jump? {
         // Next frame: the click that chose the problem must be over before
         // the editor takes the focus. The caret goes to the problem's start
         // without selecting it, so the next key does not replace a figure.
-        app.jump_next_frame = Some((doc.id, range.start..range.start));
-        ui.ctx().request_repaint();
-    } else if let Some(Location::Field(_)) = jump {
-        app.workspace.settings.show_metadata = true;
+        Location::Body(range) => Some(Request::JumpTo {
+            doc: doc.id,
+            at: range.start,
+        }),
+        Location::Field(_) => Some(Request::ShowMetadata),
     }
-    app.show_problems = open;
 }

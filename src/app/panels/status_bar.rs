@@ -6,6 +6,32 @@ use crate::analysis::check::Severity;
 use crate::app::editor::spell_check::SpellCheck;
 use crate::session::Workspace;
 
+/// Whether the document is saved, in words.
+fn saved_state(doc: &crate::session::Document) -> &'static str {
+    match (&doc.path, doc.is_dirty()) {
+        (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet",
+        (None, _) => "Not saved yet",
+        (Some(_), true) => "Unsaved changes",
+        (Some(_), false) => "Saved",
+    }
+}
+
+/// "No problems", or how many, coloured by the worst.
+fn summary(ui: &Ui, problems: &[crate::analysis::check::Problem]) -> RichText {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let summary = crate::analysis::check::summary(problems);
+    if problems.is_empty() {
+        RichText::new("✔ No problems")
+    } else if errors > 0 {
+        RichText::new(format!("⚠ {summary}")).color(ui.visuals().error_fg_color)
+    } else {
+        RichText::new(format!("⚠ {summary}")).color(ui.visuals().warn_fg_color)
+    }
+}
+
 /// The status bar reads the workspace and the spell checker, and toggles
 /// the problems list; it takes nothing else of the app.
 pub fn status_bar(
@@ -33,21 +59,12 @@ pub fn status_bar(
     };
     let wpm = workspace.settings.words_per_minute;
     let problems = &analysis.problems;
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
     let encoding = doc.encoding;
     let dirty = doc.is_dirty();
     // Unsaved work that is not in a recovery file either: say so where the
     // saved state is.
     let unprotected = workspace.autosave.trouble().filter(|_| dirty);
-    let saved_state = match (&doc.path, dirty) {
-        (None, _) if doc.imported_from.is_some() => "Imported draft — not saved yet".to_string(),
-        (None, _) => "Not saved yet".to_string(),
-        (Some(_), true) => "Unsaved changes".to_string(),
-        (Some(_), false) => "Saved".to_string(),
-    };
+    let saved_state = saved_state(doc);
     egui::Panel::bottom(egui::Id::unique("copydesk-status")).show(ui, |ui| {
         crate::app::accessible::name_region(ui, "Status bar");
         ui.horizontal(|ui| {
@@ -67,16 +84,8 @@ pub fn status_bar(
                 );
             }
             ui.separator();
-            let summary = crate::analysis::check::summary(problems);
-            let summary = if problems.is_empty() {
-                RichText::new("✔ No problems")
-            } else if errors > 0 {
-                RichText::new(format!("⚠ {summary}")).color(ui.visuals().error_fg_color)
-            } else {
-                RichText::new(format!("⚠ {summary}")).color(ui.visuals().warn_fg_color)
-            };
             if ui
-                .button(summary)
+                .button(summary(ui, problems))
                 .on_hover_text("List the problems to fix before publishing")
                 .clicked()
             {

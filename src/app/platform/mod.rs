@@ -74,6 +74,21 @@ fn unavailable_without_bus(bus: Option<&std::ffi::OsStr>) -> Option<String> {
         .then(|| "there is no desktop session bus, so no system file dialog".to_string())
 }
 
+/// The system's dialog for `request`: its title, folder, name and filters.
+fn system_dialog(request: &DialogRequest) -> rfd::AsyncFileDialog {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
+    if let Some(dir) = &request.directory {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(name) = &request.file_name {
+        dialog = dialog.set_file_name(name);
+    }
+    for (label, exts) in &request.filters {
+        dialog = dialog.add_filter(label, exts);
+    }
+    dialog
+}
+
 impl FileDialogs for NativeDialogs {
     fn start(&mut self, request: DialogRequest) -> bool {
         if self.running.is_some() {
@@ -94,16 +109,7 @@ impl FileDialogs for NativeDialogs {
                 DialogAnswer::Chosen(paths)
             }
         };
-        let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
-        if let Some(dir) = &request.directory {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(name) = &request.file_name {
-            dialog = dialog.set_file_name(name);
-        }
-        for (label, exts) in &request.filters {
-            dialog = dialog.add_filter(label, exts);
-        }
+        let dialog = system_dialog(&request);
         // A send fails only when the app has stopped polling (it quit):
         // nobody is left to tell.
         if request.save {

@@ -3,7 +3,8 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::{Command, CopydeskApp, editor};
+use crate::app::requests::Request;
+use crate::app::{Command, Document, editor};
 use crate::cleanup::{self, Cleanup, Fix};
 
 /// How many changes the window lists (the counts cover all of them).
@@ -18,32 +19,23 @@ pub struct CleanupReview {
     pub result: Cleanup,
 }
 
-impl CopydeskApp {
-    /// Opens the review of a clean-up of the active document.
-    pub fn start_cleanup(&mut self) {
-        let Some(doc) = self.workspace.docs.get(self.workspace.active) else {
-            return;
-        };
+impl CleanupReview {
+    /// The review of a clean-up of `doc`, with every fix on but those the
+    /// editor switched off (`cleanup_off`, by key).
+    pub fn start(doc: &Document, cleanup_off: &[String]) -> Self {
         let fixes: Vec<Fix> = Fix::ALL
             .into_iter()
-            .filter(|f| {
-                !self
-                    .workspace
-                    .settings
-                    .cleanup_off
-                    .iter()
-                    .any(|k| k == f.key())
-            })
+            .filter(|f| !cleanup_off.iter().any(|k| k == f.key()))
             .collect();
         let all = cleanup::clean(&doc.article, &Fix::ALL).counts();
         let result = cleanup::clean(&doc.article, &fixes);
-        self.cleanup = Some(CleanupReview {
+        CleanupReview {
             doc: doc.id,
             revision: doc.revision,
             fixes,
             all,
             result,
-        });
+        }
     }
 }
 
@@ -89,13 +81,21 @@ fn diff_lines(
     (line("− ", a, removed), line("+ ", b, added))
 }
 
-pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
-    let Some(review) = &mut app.cleanup else {
-        return;
+/// The review window while `cleanup` holds one; it is cleared when the
+/// window closes. `docs` are the open documents (the review's may have
+/// closed), `cleanup_off` the fixes the editor switched off, kept here.
+pub fn cleanup_window(
+    ctx: &egui::Context,
+    cleanup: &mut Option<CleanupReview>,
+    docs: &mut [Document],
+    cleanup_off: &mut Vec<String>,
+) -> Vec<Request> {
+    let Some(review) = cleanup else {
+        return Vec::new();
     };
-    let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == review.doc) else {
-        app.cleanup = None;
-        return;
+    let Some(doc) = docs.iter_mut().find(|d| d.id == review.doc) else {
+        *cleanup = None;
+        return Vec::new();
     };
     if doc.revision != review.revision {
         // The article changed under the review (autosave does not, typing
@@ -132,7 +132,7 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         });
     if toggled {
         review.result = cleanup::clean(&doc.article, &review.fixes);
-        app.workspace.settings.cleanup_off = Fix::ALL
+        *cleanup_off = Fix::ALL
             .into_iter()
             .filter(|f| !review.fixes.contains(f))
             .map(|f| f.key().to_string())
@@ -142,20 +142,20 @@ pub fn cleanup_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         let count = review.result.total();
         let cleaned = review.result.article.clone();
         editor::replace_article(ctx, doc, cleaned);
-        app.cleanup = None;
-        app.focus_body = true;
-        let now = ctx.input(|i| i.time);
-        app.notify(
-            format!(
+        *cleanup = None;
+        return vec![
+            Request::FocusBody,
+            Request::Notify(format!(
                 "Cleaned up: {}. {} undoes the clean-up.",
                 crate::analysis::counted(count, "change", "changes"),
                 Command::Undo.keys(ctx)
-            ),
-            now,
-        );
-    } else if cancel || !open {
-        app.cleanup = None;
+            )),
+        ];
     }
+    if cancel || !open {
+        *cleanup = None;
+    }
+    Vec::new()
 }
 
 /// A checkbox for each fix, with how many changes it makes; returns

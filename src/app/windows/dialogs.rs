@@ -4,21 +4,21 @@
 use crate::app::accessible::Named;
 use egui::{Context, Id, RichText};
 
-use crate::app::{Command, CopydeskApp};
-use crate::session::PromptAnswer;
+use crate::app::requests::Request;
+use crate::app::{Command, Document};
+use crate::session::{Notice, PromptAnswer, Question, Workspace};
 
-pub fn dialogs(app: &mut CopydeskApp, ctx: &Context) {
-    prompt(app, ctx);
-    recovered(app, ctx);
-    front_matter_editor(app, ctx);
-    shortcuts(app, ctx);
-    about(app, ctx);
+/// The raw text of a front matter that could not be read, being mended.
+pub struct FrontMatterEditor {
+    doc: u64,
+    raw: String,
+    /// Why it could not be read, as last tried.
+    error: Option<String>,
 }
 
-fn prompt(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(question) = app.workspace.question() else {
-        return;
-    };
+/// The unsaved-changes prompt for `question`; returns the answer.
+pub fn prompt(ctx: &Context, question: Option<Question>) -> Option<Request> {
+    let question = question?;
     let mut answer = None;
     egui::Modal::new(Id::unique("copydesk-prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
@@ -36,15 +36,13 @@ fn prompt(app: &mut CopydeskApp, ctx: &Context) {
             answer = Some(PromptAnswer::Cancel);
         }
     });
-    if let Some(answer) = answer {
-        app.answer_prompt(ctx, answer);
-    }
+    answer.map(Request::Answer)
 }
 
 /// Work left by a session that ended without saving: restore, discard or
 /// keep each for later.
-fn recovered(app: &mut CopydeskApp, ctx: &Context) {
-    if app.workspace.autosave.orphans.is_empty() || app.workspace.prompt.is_some() {
+pub fn recovered(ctx: &Context, workspace: &mut Workspace) {
+    if workspace.autosave.orphans.is_empty() || workspace.prompt.is_some() {
         return;
     }
     let mut action: Option<(usize, u8)> = None;
@@ -53,7 +51,7 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         ui.heading("Recover unsaved work");
         ui.label("Copydesk stopped last time before these documents were saved:");
         ui.add_space(6.0);
-        for (i, orphan) in app.workspace.autosave.orphans.iter().enumerate() {
+        for (i, orphan) in workspace.autosave.orphans.iter().enumerate() {
             ui.separator();
             ui.label(RichText::new(orphan.name()).strong());
             if let Some(source) = &orphan.source {
@@ -98,20 +96,24 @@ fn recovered(app: &mut CopydeskApp, ctx: &Context) {
         }
     });
     if let Some((i, what)) = action {
-        let orphan = app.workspace.autosave.orphans.remove(i);
+        let orphan = workspace.autosave.orphans.remove(i);
         let now = ctx.input(|i| i.time);
         match what {
-            0 => app.workspace.restore(&orphan, now),
-            1 => app.workspace.discard_recovery_file(&orphan, now),
+            0 => workspace.restore(&orphan, now),
+            1 => workspace.discard_recovery_file(&orphan, now),
             _ => {}
         }
     }
 }
 
 /// Banners over a document: its file changed on disk; its front matter
-/// could not be read.
-pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.workspace.docs.get(app.workspace.active) else {
+/// could not be read ("Fix the Front Matter…" opens `editor` on it).
+pub fn document_banners(
+    ui: &mut egui::Ui,
+    workspace: &mut Workspace,
+    editor: &mut Option<FrontMatterEditor>,
+) {
+    let Some(doc) = workspace.active_doc() else {
         return;
     };
     let id = doc.id;
@@ -154,32 +156,41 @@ pub fn document_banners(app: &mut CopydeskApp, ui: &mut egui::Ui) {
             });
         });
     }
-    let raw_front = doc.origin.unreadable_front.clone().unwrap_or_default();
-    let problem = doc.front_matter_problem.clone();
-    let now = ui.input(|i| i.time);
-    if reload {
-        app.workspace.reload(id, now);
-    }
-    if keep {
-        app.workspace.keep_mine(id);
-    }
     if edit_front {
         // The editor opens on what is wrong, beside the numbered lines.
-        app.front_matter_editor = Some((id, raw_front, problem));
+        *editor = Some(FrontMatterEditor {
+            doc: id,
+            raw: doc.origin.unreadable_front.clone().unwrap_or_default(),
+            error: doc.front_matter_problem.clone(),
+        });
+    }
+    let now = ui.input(|i| i.time);
+    if reload {
+        workspace.reload(id, now);
+    }
+    if keep {
+        workspace.keep_mine(id);
     }
 }
 
 /// Edits the raw text of a front matter that could not be read, and reads
-/// it again.
-fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
-    let Some((id, mut raw, mut error)) = app.front_matter_editor.take() else {
+/// it again (the window closes once it reads).
+pub fn front_matter_editor(
+    ctx: &Context,
+    editor: &mut Option<FrontMatterEditor>,
+    docs: &mut [Document],
+) {
+    let Some(FrontMatterEditor {
+        doc: id,
+        mut raw,
+        mut error,
+    }) = editor.take()
+    else {
         return;
     };
     let mut open = true;
     let mut apply = false;
-    let fence = app
-        .workspace
-        .docs
+    let fence = docs
         .iter()
         .find(|d| d.id == id)
         .map_or("---", |d| d.origin.front_matter.unwrap_or_default().fence());
@@ -202,42 +213,20 @@ fn front_matter_editor(app: &mut CopydeskApp, ctx: &Context) {
             }
         });
     if apply {
-        let Some(doc) = app.workspace.docs.iter_mut().find(|d| d.id == id) else {
+        let Some(doc) = docs.iter_mut().find(|d| d.id == id) else {
             return;
         };
-        let kind = doc.origin.front_matter.unwrap_or_default();
-        let fence = kind.fence();
-        let text = format!(
-            "{fence}\n{raw}{}{fence}\n",
-            if raw.ends_with('\n') || raw.is_empty() {
-                ""
-            } else {
-                "\n"
-            }
-        );
-        // The mended block as the file's: from now on only what the editor
-        // changes is rewritten, the rest of the block stays as typed here.
-        let mut file = format!("{text}\n{}", doc.article.body);
-        if doc.origin.line_ending == crate::format::LineEnding::CrLf {
-            file = file.replace('\n', "\r\n");
-        }
-        if doc.origin.bom {
-            file.insert(0, '\u{feff}');
-        }
-        let site = doc.origin.dialect;
-        match crate::format::parse_markdown_in(&file, Some(site)) {
-            Ok(parsed) => {
-                doc.article = parsed.article;
-                doc.origin = parsed.origin;
-                doc.front_matter_problem = None;
-                doc.touch();
-                return;
-            }
+        match doc.mend_front_matter(&raw) {
+            Ok(()) => return,
             Err(e) => error = Some(e.to_string()),
         }
     }
     if open {
-        app.front_matter_editor = Some((id, raw, error));
+        *editor = Some(FrontMatterEditor {
+            doc: id,
+            raw,
+            error,
+        });
     }
 }
 
@@ -315,10 +304,10 @@ fn numbered_code_editor(ui: &mut egui::Ui, raw: &mut String, fence: &str, label:
     fence_line(ui, lines + 2);
 }
 
-fn shortcuts(app: &mut CopydeskApp, ctx: &Context) {
-    let mut open = app.show_shortcuts;
+/// The keyboard shortcuts, from the command registry, while `open`.
+pub fn shortcuts(ctx: &Context, open: &mut bool) {
     egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
+        .open(open)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for command in Command::all() {
@@ -330,36 +319,32 @@ fn shortcuts(app: &mut CopydeskApp, ctx: &Context) {
                 }
             });
         });
-    app.show_shortcuts = open;
 }
 
-fn about(app: &mut CopydeskApp, ctx: &Context) {
-    let mut open = app.show_about;
+/// The version and what Copydesk is for, while `open`.
+pub fn about(ctx: &Context, open: &mut bool) {
     egui::Window::new("About Copydesk")
-        .open(&mut open)
+        .open(open)
         .collapsible(false)
         .show(ctx, |ui| {
             ui.heading(format!("Copydesk {}", env!("CARGO_PKG_VERSION")));
             ui.label("Revise tech-news articles and publish them.");
         });
-    app.show_about = open;
 }
 
 /// Notices at the bottom right: information fades after a few seconds,
 /// errors stay until dismissed.
-pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
+pub fn notices(ctx: &Context, notices: &mut Vec<Notice>, now: f64) {
     const SHOWN_FOR: f64 = 4.0;
-    app.workspace
-        .notices
-        .retain(|n| n.error || now - n.shown_at < SHOWN_FOR);
-    if app.workspace.notices.is_empty() {
+    notices.retain(|n| n.error || now - n.shown_at < SHOWN_FOR);
+    if notices.is_empty() {
         return;
     }
     let mut dismiss = None;
     egui::Area::new(Id::unique("copydesk-notices"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -36.0])
         .show(ctx, |ui| {
-            for (i, notice) in app.workspace.notices.iter().enumerate() {
+            for (i, notice) in notices.iter().enumerate() {
                 let frame = egui::Frame::popup(ui.style());
                 frame.show(ui, |ui| {
                     ui.set_max_width(420.0);
@@ -379,9 +364,9 @@ pub fn notices(app: &mut CopydeskApp, ctx: &Context, now: f64) {
             }
         });
     if let Some(i) = dismiss {
-        app.workspace.notices.remove(i);
+        notices.remove(i);
     }
-    if app.workspace.notices.iter().any(|n| !n.error) {
+    if notices.iter().any(|n| !n.error) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(SHOWN_FOR));
     }
 }

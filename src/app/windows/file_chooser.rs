@@ -61,6 +61,8 @@ impl FileChooser {
         self.answer.take()
     }
 
+    /// The chooser's window while a request waits for it; the answer is
+    /// kept for [`FileChooser::take_answer`].
     pub fn ui(&mut self, ctx: &egui::Context) {
         let Some(chooser) = &mut self.open else {
             return;
@@ -75,70 +77,17 @@ impl FileChooser {
             .default_width(480.0)
             .open(&mut window_open)
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    let label = ui.label("Folder");
-                    ui.add(TextEdit::singleline(&mut chooser.folder).desired_width(320.0))
-                        .labelled_by(label.id);
-                    if ui.button("Up").on_hover_text("The folder above").clicked()
-                        && let Some(parent) = Path::new(&chooser.folder).parent()
-                    {
-                        chooser.folder = parent.to_string_lossy().into_owned();
-                    }
-                });
+                chooser.folder_row(ui);
                 if let Some(error) = &chooser.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
-                egui::ScrollArea::vertical()
-                    .max_height(240.0)
-                    .show(ui, |ui| {
-                        let mut enter = None;
-                        for (name, is_dir) in &chooser.entries {
-                            let text = if *is_dir {
-                                format!("📁 {name}")
-                            } else {
-                                name.clone()
-                            };
-                            let button = ui.selectable_label(*name == chooser.name, text);
-                            if button.clicked() {
-                                if *is_dir {
-                                    enter = Some(name.clone());
-                                } else {
-                                    chooser.name = name.clone();
-                                }
-                            }
-                            if button.double_clicked() && !is_dir {
-                                done = Some(vec![Path::new(&chooser.folder).join(name)]);
-                            }
-                        }
-                        if let Some(name) = enter {
-                            chooser.folder = Path::new(&chooser.folder)
-                                .join(name)
-                                .to_string_lossy()
-                                .into_owned();
-                        }
-                    });
+                done = chooser.entries_list(ui);
                 ui.horizontal(|ui| {
                     let label = ui.label("File name");
                     ui.add(TextEdit::singleline(&mut chooser.name).desired_width(320.0))
                         .labelled_by(label.id);
                 });
-                ui.horizontal(|ui| {
-                    let action = if chooser.request.save {
-                        "Save File"
-                    } else {
-                        "Open File"
-                    };
-                    if ui.button("Cancel").clicked() {
-                        done = Some(Vec::new());
-                    }
-                    let ready = !chooser.name.trim().is_empty();
-                    if ui
-                        .add_enabled(ready, egui::Button::new(RichText::new(action).strong()))
-                        .clicked()
-                    {
-                        done = Some(vec![Path::new(&chooser.folder).join(chooser.name.trim())]);
-                    }
-                });
+                done = chooser.buttons(ui).or(done.take());
             });
         if !window_open {
             done = Some(Vec::new());
@@ -152,6 +101,80 @@ impl FileChooser {
 }
 
 impl Chooser {
+    /// The folder's path, and a button to go up.
+    fn folder_row(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Folder");
+            ui.add(TextEdit::singleline(&mut self.folder).desired_width(320.0))
+                .labelled_by(label.id);
+            if ui.button("Up").on_hover_text("The folder above").clicked()
+                && let Some(parent) = Path::new(&self.folder).parent()
+            {
+                self.folder = parent.to_string_lossy().into_owned();
+            }
+        });
+    }
+
+    /// The folder's entries: a click on a folder enters it, on a file picks
+    /// its name; a double click on a file chooses it (returned).
+    fn entries_list(&mut self, ui: &mut egui::Ui) -> Option<Vec<PathBuf>> {
+        let mut done = None;
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .show(ui, |ui| {
+                let mut enter = None;
+                for (name, is_dir) in &self.entries {
+                    let text = if *is_dir {
+                        format!("📁 {name}")
+                    } else {
+                        name.clone()
+                    };
+                    let button = ui.selectable_label(*name == self.name, text);
+                    if button.clicked() {
+                        if *is_dir {
+                            enter = Some(name.clone());
+                        } else {
+                            self.name = name.clone();
+                        }
+                    }
+                    if button.double_clicked() && !is_dir {
+                        done = Some(vec![Path::new(&self.folder).join(name)]);
+                    }
+                }
+                if let Some(name) = enter {
+                    self.folder = Path::new(&self.folder)
+                        .join(name)
+                        .to_string_lossy()
+                        .into_owned();
+                }
+            });
+        done
+    }
+
+    /// Cancel (no paths) and Open or Save (the named file); returns the
+    /// answer when one was clicked.
+    fn buttons(&mut self, ui: &mut egui::Ui) -> Option<Vec<PathBuf>> {
+        let mut done = None;
+        ui.horizontal(|ui| {
+            let action = if self.request.save {
+                "Save File"
+            } else {
+                "Open File"
+            };
+            if ui.button("Cancel").clicked() {
+                done = Some(Vec::new());
+            }
+            let ready = !self.name.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new(RichText::new(action).strong()))
+                .clicked()
+            {
+                done = Some(vec![Path::new(&self.folder).join(self.name.trim())]);
+            }
+        });
+        done
+    }
+
     /// Lists the folder again when its path changed.
     fn list(&mut self) {
         if self.listed == self.folder {

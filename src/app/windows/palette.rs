@@ -3,7 +3,8 @@
 
 use egui::{Context, Id, Key, RichText};
 
-use crate::app::{Command, CopydeskApp};
+use crate::app::Command;
+use crate::app::requests::Request;
 
 #[derive(Default)]
 pub struct Palette {
@@ -45,6 +46,66 @@ pub enum Entry {
     Snippet(usize, String),
 }
 
+impl Palette {
+    /// The arrows move the selection, Enter runs the selected entry (which
+    /// is returned), Escape closes (the second value).
+    fn keys(&mut self, ui: &mut egui::Ui, found: &[Entry]) -> (Option<Entry>, bool) {
+        let (mut run, mut close) = (None, false);
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                self.selected = (self.selected + 1).min(found.len().saturating_sub(1));
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                self.selected = self.selected.saturating_sub(1);
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::Enter) {
+                run = found.get(self.selected).cloned();
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
+                close = true;
+            }
+        });
+        (run, close)
+    }
+}
+
+/// The entries found, each command with its shortcut; returns the one
+/// clicked.
+fn entry_list(ui: &mut egui::Ui, found: &[Entry], selected: usize) -> Option<Entry> {
+    let mut run = None;
+    // A solid bar (egui's default floats, hidden until hovered), so a list
+    // longer than what shows says so; and the list never taller than the
+    // window leaves room for.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    let room = ui.ctx().content_rect().height() - 160.0;
+    egui::ScrollArea::vertical()
+        .max_height(room.clamp(80.0, 360.0))
+        .show(ui, |ui| {
+            for (i, entry) in found.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let item = ui.selectable_label(i == selected, entry.label());
+                    if i == selected {
+                        item.scroll_to_me(None);
+                    }
+                    if item.clicked() {
+                        run = Some(entry.clone());
+                    }
+                    if let Entry::Command(command) = entry
+                        && let Some(keys) = command.shortcut_label(ui.ctx())
+                    {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(keys).weak().monospace());
+                        });
+                    }
+                });
+            }
+            if found.is_empty() {
+                ui.label(RichText::new("No command matches.").weak());
+            }
+        });
+    run
+}
+
 impl Entry {
     fn label(&self) -> String {
         match self {
@@ -74,12 +135,11 @@ pub fn matching_entries(query: &str, snippets: &[String]) -> Vec<Entry> {
     found.into_iter().map(|(_, _, e)| e).collect()
 }
 
-pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(mut state) = app.palette.take() else {
-        return;
-    };
-    let snippets = app.workspace.library.snippet_names();
-    let found = matching_entries(&state.query, &snippets);
+/// The palette while `open` holds one (cleared when it closes); `snippets`
+/// are the snippets' names. Returns what was chosen.
+pub fn palette(ctx: &Context, open: &mut Option<Palette>, snippets: &[String]) -> Option<Request> {
+    let mut state = open.take()?;
+    let found = matching_entries(&state.query, snippets);
     state.selected = state.selected.min(found.len().saturating_sub(1));
     let mut run = None;
     let mut close = false;
@@ -100,60 +160,19 @@ pub fn palette(app: &mut CopydeskApp, ctx: &Context) {
         if response.changed() {
             state.selected = 0;
         }
-        ui.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
-                state.selected = (state.selected + 1).min(found.len().saturating_sub(1));
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
-                state.selected = state.selected.saturating_sub(1);
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::Enter) {
-                run = found.get(state.selected).cloned();
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
-                close = true;
-            }
-        });
+        (run, close) = state.keys(ui, &found);
         ui.add_space(4.0);
-        // A solid bar (egui's default floats, hidden until hovered), so a
-        // list longer than what shows says so; and the list never taller
-        // than the window leaves room for.
-        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-        let room = ui.ctx().content_rect().height() - 160.0;
-        egui::ScrollArea::vertical()
-            .max_height(room.clamp(80.0, 360.0))
-            .show(ui, |ui| {
-                for (i, entry) in found.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        let item = ui.selectable_label(i == state.selected, entry.label());
-                        if i == state.selected {
-                            item.scroll_to_me(None);
-                        }
-                        if item.clicked() {
-                            run = Some(entry.clone());
-                        }
-                        if let Entry::Command(command) = entry
-                            && let Some(keys) = command.shortcut_label(ctx)
-                        {
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    ui.label(RichText::new(keys).weak().monospace());
-                                },
-                            );
-                        }
-                    });
-                }
-                if found.is_empty() {
-                    ui.label(RichText::new("No command matches.").weak());
-                }
-            });
+        run = entry_list(ui, &found, state.selected).or(run.take());
     });
     match run {
-        Some(Entry::Command(command)) => app.run(ctx, command),
-        Some(Entry::Snippet(i, _)) => app.insert_snippet(ctx, i),
-        None if !close => app.palette = Some(state),
-        None => {}
+        Some(Entry::Command(command)) => Some(Request::Run(command)),
+        Some(Entry::Snippet(i, _)) => Some(Request::InsertSnippet(i)),
+        None => {
+            if !close {
+                *open = Some(state);
+            }
+            None
+        }
     }
 }
 

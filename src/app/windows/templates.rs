@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Context, RichText, TextEdit};
 
-use crate::app::CopydeskApp;
 use crate::app::platform::{DialogPurpose, DialogRequest};
+use crate::app::requests::Request;
 use crate::templates::{AuthorTemplate, Library, Placement, SnippetTemplate};
 
 /// The template being edited: a copy, written back on Save.
@@ -36,32 +36,32 @@ enum Pending {
     Select(Draft),
 }
 
-/// What a templates action has to say: a notice or an error.
-enum Said {
-    Done(String),
-    Failed(String),
-}
-
-pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
-    let Some(mut state) = app.templates_window.take() else {
-        return;
+/// The templates manager while `window` holds one (cleared when it
+/// closes), over the `library` kept in `dir` (the config folder, if there
+/// is one). Returns what it has to say and what it asks of the system.
+pub fn templates_window(
+    ctx: &Context,
+    window: &mut Option<TemplatesWindow>,
+    library: &mut Library,
+    dir: Option<&std::path::Path>,
+) -> Vec<Request> {
+    let Some(mut state) = window.take() else {
+        return Vec::new();
     };
     let mut open = true;
-    let now = ctx.input(|i| i.time);
-    let mut said: Vec<Said> = Vec::new();
-    let dir = app.platform.config_dir.clone();
+    let mut said: Vec<Request> = Vec::new();
     egui::Window::new("Templates")
         .open(&mut open)
         .default_width(640.0)
         .default_height(480.0)
         .show(ctx, |ui| {
-            let Some(dir) = dir.clone() else {
+            let Some(dir) = dir else {
                 ui.label(
                     "There is no config folder to keep templates in (set COPYDESK_CONFIG_DIR).",
                 );
                 return;
             };
-            toolbar(ui, app, &mut state, &dir, &mut said);
+            toolbar(ui, library, &mut state, dir, &mut said);
             let label = ui.label("Search templates");
             ui.add(
                 TextEdit::singleline(&mut state.search)
@@ -69,7 +69,6 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            let library = &mut app.workspace.library;
             ui.columns(2, |cols| {
                 template_list(&mut cols[0], &mut state, library);
                 match state.selected.clone() {
@@ -80,35 +79,24 @@ pub fn templates_window(app: &mut CopydeskApp, ctx: &Context) {
                 }
             });
         });
-    for s in said {
-        match s {
-            Said::Done(text) => app.notify(text, now),
-            Said::Failed(text) => app.report_error(text, now),
-        }
-    }
-    if !open
-        && !state.close_now
-        && state
-            .selected
-            .as_ref()
-            .is_some_and(|d| unsaved(&app.workspace.library, d))
-    {
+    if !open && !state.close_now && state.selected.as_ref().is_some_and(|d| unsaved(library, d)) {
         // Closing with unsaved edits asks first.
         state.pending = Some(Pending::Close);
         open = true;
     }
     if open && !state.close_now {
-        app.templates_window = Some(state);
+        *window = Some(state);
     }
+    said
 }
 
 /// New author, new snippet, import, show the folder.
 fn toolbar(
     ui: &mut egui::Ui,
-    app: &mut CopydeskApp,
+    library: &mut Library,
     state: &mut TemplatesWindow,
     dir: &std::path::Path,
-    said: &mut Vec<Said>,
+    said: &mut Vec<Request>,
 ) {
     ui.horizontal(|ui| {
         if ui.button("New Author").clicked() {
@@ -116,9 +104,11 @@ fn toolbar(
                 name: "New author".into(),
                 ..Default::default()
             };
-            match app.workspace.library.save_author(t.clone()) {
+            match library.save_author(t.clone()) {
                 Ok(file) => state.select(Draft::Author(file, t)),
-                Err(e) => said.push(Said::Failed(format!("Could not create the template: {e}"))),
+                Err(e) => said.push(Request::Error(format!(
+                    "Could not create the template: {e}"
+                ))),
             }
         }
         if ui.button("New Snippet").clicked() {
@@ -126,28 +116,25 @@ fn toolbar(
                 name: "New snippet".into(),
                 ..Default::default()
             };
-            match app.workspace.library.save_snippet(t.clone()) {
+            match library.save_snippet(t.clone()) {
                 Ok(file) => state.select(Draft::Snippet(file, t)),
-                Err(e) => said.push(Said::Failed(format!("Could not create the template: {e}"))),
+                Err(e) => said.push(Request::Error(format!(
+                    "Could not create the template: {e}"
+                ))),
             }
         }
         if ui.button("Import .ron…").clicked() {
-            app.platform.dialogs.start(DialogRequest {
+            said.push(Request::Dialog(DialogRequest {
                 purpose: DialogPurpose::ImportTemplate,
                 title: "Import templates".into(),
                 directory: None,
                 file_name: None,
                 filters: vec![("Copydesk templates".into(), vec!["ron".into()])],
                 save: false,
-            });
+            }));
         }
-        if ui.button("Show Folder").clicked()
-            && let Err(e) = app.platform.launcher.reveal(dir)
-        {
-            said.push(Said::Failed(format!(
-                "Could not show {}: {e}",
-                dir.display()
-            )));
+        if ui.button("Show Folder").clicked() {
+            said.push(Request::Reveal(dir.to_path_buf()));
         }
     });
 }
@@ -208,7 +195,7 @@ fn draft_panel(
     state: &mut TemplatesWindow,
     library: &mut Library,
     mut draft: Draft,
-    said: &mut Vec<Said>,
+    said: &mut Vec<Request>,
 ) {
     draft_fields(ui, &mut draft);
     let save = draft_actions(ui, state, library, &mut draft, said);
@@ -220,8 +207,8 @@ fn draft_panel(
     }
     if save {
         match save_draft(library, &draft) {
-            Ok(()) => said.push(Said::Done(format!("Saved {}", draft.name()))),
-            Err(e) => said.push(Said::Failed(format!("Could not save: {e}"))),
+            Ok(()) => said.push(Request::Notify(format!("Saved {}", draft.name()))),
+            Err(e) => said.push(Request::Error(format!("Could not save: {e}"))),
         }
     }
     if state.selected.is_some() {
@@ -283,7 +270,7 @@ fn draft_actions(
     state: &mut TemplatesWindow,
     library: &mut Library,
     draft: &mut Draft,
-    said: &mut Vec<Said>,
+    said: &mut Vec<Request>,
 ) -> bool {
     let mut save = false;
     ui.horizontal(|ui| {
@@ -293,8 +280,8 @@ fn draft_actions(
         if ui.button("Duplicate").clicked() {
             let file = draft.file().clone();
             match library.duplicate(&file) {
-                Ok(new) => said.push(Said::Done(format!("Duplicated as {}", new.display()))),
-                Err(e) => said.push(Said::Failed(format!("Could not duplicate: {e}"))),
+                Ok(new) => said.push(Request::Notify(format!("Duplicated as {}", new.display()))),
+                Err(e) => said.push(Request::Error(format!("Could not duplicate: {e}"))),
             }
         }
         if ui.button("Delete…").clicked() {
@@ -312,19 +299,26 @@ fn draft_actions(
     save
 }
 
-fn rename(state: &TemplatesWindow, library: &mut Library, draft: &mut Draft, said: &mut Vec<Said>) {
+fn rename(
+    state: &TemplatesWindow,
+    library: &mut Library,
+    draft: &mut Draft,
+    said: &mut Vec<Request>,
+) {
     // The edits so far are saved first, so the renamed file holds them.
     if let Err(e) = save_draft(library, draft) {
-        said.push(Said::Failed(format!("Could not save before renaming: {e}")));
+        said.push(Request::Error(format!(
+            "Could not save before renaming: {e}"
+        )));
         return;
     }
     let file = draft.file().clone();
     match library.rename(&file, state.new_name.trim()) {
         Ok(new) => {
             draft.set_file(new.clone(), state.new_name.trim());
-            said.push(Said::Done(format!("Renamed to {}", new.display())));
+            said.push(Request::Notify(format!("Renamed to {}", new.display())));
         }
-        Err(e) => said.push(Said::Failed(format!("Could not rename: {e}"))),
+        Err(e) => said.push(Request::Error(format!("Could not rename: {e}"))),
     }
 }
 
@@ -333,14 +327,14 @@ fn confirm_delete(
     state: &mut TemplatesWindow,
     library: &mut Library,
     draft: &Draft,
-    said: &mut Vec<Said>,
+    said: &mut Vec<Request>,
 ) {
     ui.horizontal(|ui| {
         ui.label(format!("Delete “{}”? Its file is removed.", draft.name()));
         if ui.button("Delete").clicked() {
             match library.delete(draft.file()) {
-                Ok(()) => said.push(Said::Done(format!("Deleted {}", draft.name()))),
-                Err(e) => said.push(Said::Failed(format!("Could not delete: {e}"))),
+                Ok(()) => said.push(Request::Notify(format!("Deleted {}", draft.name()))),
+                Err(e) => said.push(Request::Error(format!("Could not delete: {e}"))),
             }
             state.selected = None;
             state.confirm_delete = false;
@@ -359,7 +353,7 @@ fn unsaved_changes(
     library: &mut Library,
     draft: &mut Draft,
     pending: Pending,
-    said: &mut Vec<Said>,
+    said: &mut Vec<Request>,
 ) {
     ui.separator();
     ui.label(RichText::new(format!("“{}” has unsaved changes.", draft.name())).strong());
@@ -368,10 +362,10 @@ fn unsaved_changes(
         if ui.button("Save Them").clicked() {
             match save_draft(library, draft) {
                 Ok(()) => {
-                    said.push(Said::Done(format!("Saved {}", draft.name())));
+                    said.push(Request::Notify(format!("Saved {}", draft.name())));
                     go = true;
                 }
-                Err(e) => said.push(Said::Failed(format!("Could not save: {e}"))),
+                Err(e) => said.push(Request::Error(format!("Could not save: {e}"))),
             }
         }
         if ui.button("Discard Them").clicked() {
