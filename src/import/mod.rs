@@ -9,9 +9,13 @@
 
 pub(crate) mod chrome;
 mod dates;
+mod features;
 mod head;
+pub mod label;
 pub mod language;
+pub mod learned;
 pub(crate) mod lines;
+pub mod perceptron;
 pub mod reclassify;
 
 pub use dates::{DateLine, parse_date_line};
@@ -70,11 +74,30 @@ pub fn import_text(text: &str) -> Article {
 
 /// Imports a draft and says what each of its units was taken for.
 pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
+    let Some((raw, mut article, mut decisions)) = import_by_rules(text) else {
+        let (normal, _, _) = crate::format::normalise_text(text);
+        return (import_markdown(&normal).unwrap_or_default(), Vec::new());
+    };
+    learned::revise(
+        learned::model(),
+        &raw,
+        &mut article,
+        &mut decisions,
+        learned::MARGIN,
+        learned::WITH_RULES,
+    );
+    (article, decisions)
+}
+
+/// The draft's units and what the hand-written rules make of them; `None`
+/// for a Markdown draft (kept as written).
+fn import_by_rules(text: &str) -> Option<(Vec<Vec<String>>, Article, Vec<Decision>)> {
     let (normal, _, _) = crate::format::normalise_text(text);
-    if let Some(article) = import_markdown(&normal) {
-        return (article, Vec::new());
+    if import_markdown(&normal).is_some() {
+        return None;
     }
-    let mut raw = cut_units(&normal);
+    let units_of_draft = cut_units(&normal);
+    let mut raw = units_of_draft.clone();
     let mut meta = Metadata::default();
     let mut decisions = Vec::new();
     read_tail(&mut raw, &mut meta, &mut decisions);
@@ -83,13 +106,14 @@ pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
     units.extend(classify_body(&raw, body_start, &mut meta, &mut decisions));
     detect_languages(&units, &mut meta);
     decisions.sort_by_key(|d| d.unit);
-    (
+    Some((
+        units_of_draft,
         Article {
             meta,
             body: write_body(&units),
         },
         decisions,
-    )
+    ))
 }
 
 /// A Markdown draft without front matter: `# Title` on its first line. The

@@ -1,0 +1,290 @@
+//! The features the learned classifier weighs for each unit of a draft:
+//! its shape (length, closing punctuation, capitals, digits), its place,
+//! the language-aware tests the rules use (bylines, dates, captions,
+//! credits, bio labels, chrome), the rules' own verdict, and the same for
+//! its neighbours. Features are hashed strings (`key=value`), so the model
+//! needs no vocabulary; their names are built only to explain a decision.
+
+use super::chrome;
+use super::label::Label;
+use super::lines::*;
+
+/// A value of a feature: a word or a small number.
+#[derive(Clone, Debug)]
+enum Val {
+    S(&'static str),
+    N(usize),
+    W(String),
+}
+
+/// What a unit looks like, shared with its neighbours' features.
+#[derive(Clone, Debug)]
+struct Shape(Vec<(&'static str, Val)>);
+
+/// The hashed features of each unit (and their names when asked).
+pub struct Features {
+    pub hashes: Vec<u64>,
+    pub names: Option<Vec<String>>,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The hash of a feature's name (`prefix` `key` `=` `value`), the same
+/// whether built from its parts or from its name.
+pub fn hash_name(name: &str) -> u64 {
+    fnv(FNV_OFFSET, name.as_bytes())
+}
+
+impl Features {
+    fn add(&mut self, prefix: &str, key: &str, val: &Val) {
+        let mut h = fnv(FNV_OFFSET, prefix.as_bytes());
+        h = fnv(h, key.as_bytes());
+        h = fnv(h, b"=");
+        let mut buf = [0u8; 20];
+        let v: &[u8] = match val {
+            Val::S(s) => s.as_bytes(),
+            Val::W(s) => s.as_bytes(),
+            Val::N(n) => {
+                let mut n = *n;
+                let mut at = buf.len();
+                loop {
+                    at -= 1;
+                    buf[at] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                &buf[at..]
+            }
+        };
+        h = fnv(h, v);
+        self.hashes.push(h);
+        if let Some(names) = &mut self.names {
+            names.push(format!("{prefix}{key}={}", String::from_utf8_lossy(v)));
+        }
+    }
+}
+
+fn bucket(n: usize, edges: &[usize]) -> usize {
+    edges.iter().position(|&e| n <= e).unwrap_or(edges.len())
+}
+
+/// The kind of the character a line ends with.
+fn end_kind(t: &str) -> &'static str {
+    match t.chars().last() {
+        Some('.') => ".",
+        Some('?') => "?",
+        Some('!') => "!",
+        Some(':') => ":",
+        Some(')') => ")",
+        Some(']') => "]",
+        Some('"' | '”' | '»' | '“' | '\'' | '’') => "quote",
+        Some(',' | ';') => ",",
+        Some('…') => "…",
+        Some(c) if c.is_numeric() => "9",
+        Some(c) if c.is_alphabetic() => "a",
+        Some(_) => "other",
+        None => "none",
+    }
+}
+
+/// `Xx`, `XX`, `x`, `9`, `(`: the shape of a word.
+fn word_shape(w: &str) -> &'static str {
+    let mut chars = w.chars();
+    match chars.next() {
+        None => "none",
+        Some(c) if c.is_uppercase() => {
+            if w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && w.chars().count() > 1
+            {
+                "XX"
+            } else {
+                "Xx"
+            }
+        }
+        Some(c) if c.is_lowercase() => "x",
+        Some(c) if c.is_numeric() => "9",
+        Some(_) => "punct",
+    }
+}
+
+/// The shape of each unit, computed once (the tests the rules use run on
+/// short lines only: a long paragraph is prose, whatever its words).
+fn shape(unit: &[String], rule: &'static str) -> Shape {
+    let t = unit.join(" ");
+    let t = t.trim();
+    let words = word_count(t);
+    let mut f: Vec<(&'static str, Val)> = Vec::with_capacity(24);
+    f.push(("rule", Val::S(rule)));
+    f.push((
+        "words",
+        Val::N(bucket(words, &[0, 1, 2, 3, 4, 6, 9, 14, 24, 39])),
+    ));
+    f.push(("end", Val::S(end_kind(t))));
+    if unit.len() > 1 {
+        f.push(("lines", Val::S("many")));
+    }
+    if words > 60 {
+        f.push(("long", Val::S("yes")));
+        return Shape(f);
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let caps = tokens
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    f.push((
+        "caps",
+        Val::N(if tokens.is_empty() {
+            0
+        } else {
+            caps * 4 / tokens.len()
+        }),
+    ));
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    f.push(("digits", Val::N(bucket(digits, &[0, 2, 6]))));
+    f.push((
+        "first",
+        Val::S(tokens.first().map_or("none", |w| word_shape(w))),
+    ));
+    f.push((
+        "last",
+        Val::S(tokens.last().map_or("none", |w| word_shape(w))),
+    ));
+    if let Some(w) = tokens.first() {
+        let w = w.to_lowercase();
+        if w.chars().count() <= 10 {
+            f.push(("w0", Val::W(w)));
+        }
+    }
+    if ends_like_sentence(t) {
+        f.push(("sentence", Val::S("yes")));
+    }
+    if looks_like_heading(t) {
+        f.push(("heading_like", Val::S("yes")));
+    }
+    if words <= 14 && super::parse_date_line(t).is_some() {
+        f.push(("date", Val::S("yes")));
+    }
+    if words <= 20 && parse_byline(t).is_some() {
+        f.push(("byline", Val::S("yes")));
+    }
+    if is_bare_name(t) {
+        f.push(("bare_name", Val::S("yes")));
+    }
+    if is_person_name(t, false) {
+        f.push(("person", Val::S("yes")));
+    }
+    if parse_caption(t).is_some() {
+        f.push(("caption", Val::S("yes")));
+    }
+    if parse_article_credits(t).is_some() {
+        f.push(("credits", Val::S("yes")));
+    }
+    if is_agency_credit(t) {
+        f.push(("agency", Val::S("yes")));
+    }
+    if is_bio_label(t) {
+        f.push(("bio_label", Val::S("yes")));
+    }
+    if is_job_title(t) {
+        f.push(("job", Val::S("yes")));
+    }
+    if list_item(t).is_some() {
+        f.push(("item", Val::S("yes")));
+    }
+    if super::is_dateline_alone(t) {
+        f.push(("dateline", Val::S("yes")));
+    }
+    if let Some(why) = chrome::chrome_reason(chrome::strip_gallery_prefix(t)) {
+        // Any chrome, for the kinds the corpus does not hold.
+        f.push(("chrome", Val::S("any")));
+        f.push(("chrome", Val::S(why)));
+    }
+    if t.contains(" | ") || t.contains(" · ") || t.contains(" • ") {
+        f.push(("bar", Val::S("yes")));
+    }
+    if t.contains(": ") {
+        f.push(("colon", Val::S("yes")));
+    }
+    Shape(f)
+}
+
+/// The features of every unit of a draft: `rules` are the rules' labels;
+/// with `names` each feature's name is kept too (for training and
+/// `--explain`).
+pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Vec<Features> {
+    // Without the rules, their verdict is one constant: no information.
+    let rule = |i: usize| rules.map_or("-", |r| r[i].name());
+    let shapes: Vec<Shape> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, u)| shape(u, rule(i)))
+        .collect();
+    let n = raw.len();
+    let text = |i: usize| raw[i].join(" ");
+    (0..n)
+        .map(|i| {
+            let mut f = Features {
+                hashes: Vec::with_capacity(64),
+                names: names.then(Vec::new),
+            };
+            f.add("", "bias", &Val::S("1"));
+            for (k, v) in &shapes[i].0 {
+                f.add("", k, v);
+            }
+            let from_start = bucket(i, &[0, 1, 2, 3, 4, 5, 6, 8, 11]);
+            let from_end = bucket(n - 1 - i, &[0, 1, 2, 3, 4, 6, 9]);
+            f.add("", "pos", &Val::N(from_start));
+            f.add("", "pos_end", &Val::N(from_end));
+            f.add("", "third", &Val::N(i * 3 / n.max(1)));
+            let rule_val = Val::S(rule(i));
+            f.add("pos*", rule(i), &Val::N(from_start));
+            f.add("end*", rule(i), &Val::N(from_end));
+            if let Some((_, Val::N(w))) = shapes[i].0.get(1) {
+                f.add(
+                    "words*end",
+                    end_kind(raw[i].last().map_or("", |l| l.trim())),
+                    &Val::N(*w),
+                );
+                f.add("words*pos", &from_start.to_string(), &Val::N(*w));
+            }
+            if i > 0 && text(i - 1) == text(i) {
+                f.add("", "same_as_prev", &rule_val);
+            }
+            if i + 1 < n && text(i + 1) == text(i) {
+                f.add("", "same_as_next", &rule_val);
+            }
+            for (prefix, j) in [("p:", i.checked_sub(1)), ("n:", Some(i + 1))] {
+                match j.filter(|&j| j < n) {
+                    Some(j) => {
+                        for (k, v) in &shapes[j].0 {
+                            if *k != "w0" {
+                                f.add(prefix, k, v);
+                            }
+                        }
+                    }
+                    None => f.add(prefix, "edge", &Val::S("yes")),
+                }
+            }
+            for (prefix, j) in [("p2:", i.checked_sub(2)), ("n2:", Some(i + 2))] {
+                if let Some(j) = j.filter(|&j| j < n) {
+                    f.add(prefix, "rule", &Val::S(rule(j)));
+                }
+            }
+            f
+        })
+        .collect()
+}
