@@ -35,17 +35,20 @@ fn main() -> Result<(), String> {
     let (drafts, names) = learned::training_set(&root, with_rules)?;
     let n = drafts.len();
     if std::env::args().any(|a| a == "cv") {
-        println!("{n} drafts; fields: {}", FIELDS.join(" "));
+        let epochs = std::env::args()
+            .find_map(|a| a.strip_prefix("epochs=")?.parse().ok())
+            .unwrap_or(learned::EPOCHS);
+        println!("{n} drafts, {epochs} epochs; fields: {}", FIELDS.join(" "));
         let rules = Model::default();
         let mut rules_right = vec![0; FIELDS.len()];
-        let margins = [0.0, 0.05, 0.1, 0.2, 0.3];
+        let margins = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5];
         let mut cv_right = vec![vec![0; FIELDS.len()]; margins.len()];
         let (mut units, mut unit_rules, mut unit_cv) = (0, 0, 0);
         for k in 0..n {
             let (before, rest) = drafts.split_at(k);
             let (d, after) = rest.split_first().expect("k < n");
             let train: Vec<&_> = before.iter().chain(after).map(|d| &d.example).collect();
-            let model = Model::train(&train, learned::EPOCHS);
+            let model = Model::train(&train, epochs);
             for (i, r) in fields_right(&rules, d, 0.0, true).into_iter().enumerate() {
                 rules_right[i] += usize::from(r);
             }

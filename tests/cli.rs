@@ -525,3 +525,25 @@ fn set_refuses_javascript_front_matter_and_writes_nothing() {
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&post).unwrap(), text);
 }
+
+#[test]
+fn import_learned_explains_where_the_model_corrects_the_rules() {
+    let draft = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt"
+    );
+    let rules = copydesk(&["import", "--explain", draft]);
+    assert!(rules.status.success());
+    assert!(!String::from_utf8_lossy(&rules.stdout).contains("learned"));
+    let out = copydesk(&["import", "--learned", "--explain", draft]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("subtitle       Pas besoin de se ruiner")
+            && text.contains("(learned, over the rules' paragraph: "),
+        "{text}"
+    );
+    let out = copydesk(&["import", "--learned", draft]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("subtitle: \"Pas besoin de se ruiner"), "{md}");
+}

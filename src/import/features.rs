@@ -75,8 +75,14 @@ impl Features {
     }
 }
 
+/// The lowest number of `n`'s range: ranges end at `edges` (`0, 1, 2, 4`:
+/// 0, 1, 2, 3–4, 5 and more).
 fn bucket(n: usize, edges: &[usize]) -> usize {
-    edges.iter().position(|&e| n <= e).unwrap_or(edges.len())
+    match edges.iter().position(|&e| n <= e) {
+        Some(0) => edges.first().copied().unwrap_or(0).min(n),
+        Some(k) => edges[k - 1] + 1,
+        None => edges.last().map_or(0, |e| e + 1),
+    }
 }
 
 /// The kind of the character a line ends with.
@@ -129,7 +135,7 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
     let mut f: Vec<(&'static str, Val)> = Vec::with_capacity(24);
     f.push(("rule", Val::S(rule)));
     f.push((
-        "words",
+        "words_from",
         Val::N(bucket(words, &[0, 1, 2, 3, 4, 6, 9, 14, 24, 39])),
     ));
     f.push(("end", Val::S(end_kind(t))));
@@ -146,7 +152,7 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     f.push((
-        "caps",
+        "caps_quarters",
         Val::N(if tokens.is_empty() {
             0
         } else {
@@ -154,7 +160,7 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
         }),
     ));
     let digits = t.chars().filter(char::is_ascii_digit).count();
-    f.push(("digits", Val::N(bucket(digits, &[0, 2, 6]))));
+    f.push(("digits_from", Val::N(bucket(digits, &[0, 2, 6]))));
     f.push((
         "first",
         Val::S(tokens.first().map_or("none", |w| word_shape(w))),
@@ -235,6 +241,17 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
         .collect();
     let n = raw.len();
     let text = |i: usize| raw[i].join(" ");
+    // The head is what comes before the first paragraph of prose, the tail
+    // what comes after the last: where titles, bylines and bios stand.
+    let prose: Vec<bool> = raw
+        .iter()
+        .map(|u| {
+            let t = u.join(" ");
+            word_count(&t) >= 20 && ends_like_sentence(&t)
+        })
+        .collect();
+    let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
+    let last_prose = prose.iter().rposition(|&p| p).unwrap_or(0);
     (0..n)
         .map(|i| {
             let mut f = Features {
@@ -247,19 +264,57 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
             }
             let from_start = bucket(i, &[0, 1, 2, 3, 4, 5, 6, 8, 11]);
             let from_end = bucket(n - 1 - i, &[0, 1, 2, 3, 4, 6, 9]);
-            f.add("", "pos", &Val::N(from_start));
-            f.add("", "pos_end", &Val::N(from_end));
+            f.add("", "index_from", &Val::N(from_start));
+            f.add("", "index_from_end", &Val::N(from_end));
             f.add("", "third", &Val::N(i * 3 / n.max(1)));
+            let zone = if i < first_prose {
+                "head"
+            } else if i == first_prose {
+                "first_prose"
+            } else if i > last_prose {
+                "tail"
+            } else if i == last_prose {
+                "last_prose"
+            } else {
+                "middle"
+            };
+            f.add("", "zone", &Val::S(zone));
+            if i < first_prose {
+                f.add(
+                    "",
+                    "to_prose",
+                    &Val::N(bucket(first_prose - i, &[1, 2, 3, 4, 6])),
+                );
+            }
+            if i > last_prose {
+                f.add(
+                    "",
+                    "after_prose",
+                    &Val::N(bucket(i - last_prose, &[1, 2, 3, 4, 6])),
+                );
+            }
+            for (k, v) in &shapes[i].0 {
+                if matches!(
+                    *k,
+                    "words_from" | "end" | "heading_like" | "person" | "caps_quarters"
+                ) {
+                    f.add(zone, k, v);
+                }
+            }
             let rule_val = Val::S(rule(i));
-            f.add("pos*", rule(i), &Val::N(from_start));
-            f.add("end*", rule(i), &Val::N(from_end));
+            f.add("index_from*", rule(i), &Val::N(from_start));
+            f.add("index_from_end*", rule(i), &Val::N(from_end));
             if let Some((_, Val::N(w))) = shapes[i].0.get(1) {
                 f.add(
-                    "words*end",
+                    "words_from*end",
                     end_kind(raw[i].last().map_or("", |l| l.trim())),
                     &Val::N(*w),
                 );
-                f.add("words*pos", &from_start.to_string(), &Val::N(*w));
+                f.add(
+                    "words_from*index_from",
+                    &from_start.to_string(),
+                    &Val::N(*w),
+                );
             }
             if i > 0 && text(i - 1) == text(i) {
                 f.add("", "same_as_prev", &rule_val);
@@ -267,7 +322,7 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
             if i + 1 < n && text(i + 1) == text(i) {
                 f.add("", "same_as_next", &rule_val);
             }
-            for (prefix, j) in [("p:", i.checked_sub(1)), ("n:", Some(i + 1))] {
+            for (prefix, j) in [("prev:", i.checked_sub(1)), ("next:", Some(i + 1))] {
                 match j.filter(|&j| j < n) {
                     Some(j) => {
                         for (k, v) in &shapes[j].0 {
@@ -279,7 +334,7 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
                     None => f.add(prefix, "edge", &Val::S("yes")),
                 }
             }
-            for (prefix, j) in [("p2:", i.checked_sub(2)), ("n2:", Some(i + 2))] {
+            for (prefix, j) in [("prev2:", i.checked_sub(2)), ("next2:", Some(i + 2))] {
                 if let Some(j) = j.filter(|&j| j < n) {
                     f.add(prefix, "rule", &Val::S(rule(j)));
                 }
@@ -287,4 +342,42 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
             f
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_named_by_their_lowest_number() {
+        let edges = [0, 1, 2, 4];
+        let got: Vec<usize> = (0..7).map(|n| bucket(n, &edges)).collect();
+        assert_eq!(got, [0, 1, 2, 3, 3, 5, 5]);
+    }
+
+    /// The weights file names features; loading hashes the names, so a
+    /// name must hash as the feature did.
+    #[test]
+    fn a_feature_hashes_as_its_name() {
+        let raw: Vec<Vec<String>> = ["Sony builds a sensor", "By Ana Ruiz", "The sensor stacks two layers of pixels and reads them at once, the company said on Monday in Tokyo."]
+            .iter()
+            .map(|l| vec![l.to_string()])
+            .collect();
+        let rules = [Label::Title, Label::Byline, Label::Body];
+        for f in features(&raw, Some(&rules), true) {
+            let names = f.names.unwrap();
+            assert_eq!(names.len(), f.hashes.len());
+            for (h, name) in f.hashes.iter().zip(&names) {
+                assert_eq!(hash_name(name), *h, "{name}");
+            }
+            assert!(
+                names
+                    .iter()
+                    .any(|n| n == "rule=title" || n == "rule=byline" || n == "rule=paragraph")
+            );
+        }
+        let names = features(&raw, Some(&rules), true).remove(1).names.unwrap();
+        assert!(names.contains(&"byline=yes".to_string()), "{names:?}");
+        assert!(names.contains(&"prev:rule=title".to_string()), "{names:?}");
+    }
 }

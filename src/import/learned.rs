@@ -144,7 +144,7 @@ pub fn import_with(model: &Model, text: &str, margin: f64, with_rules: bool) -> 
             );
             article
         }
-        None => super::import_text(text),
+        None => super::markdown_draft(text).0,
     }
 }
 
@@ -396,6 +396,27 @@ pub(crate) fn revise(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A standfirst the rules left in the body, in a draft of the corpus:
+    /// the model takes it for the subtitle, and says why.
+    #[test]
+    fn the_model_corrects_the_rules_and_says_why() {
+        let draft =
+            include_str!("../../tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt");
+        let dek = "Pas besoin de se ruiner pour lire confortablement.";
+        let (rules, _) = super::super::import_explained(draft);
+        assert!(!rules.meta.subtitle.starts_with(dek));
+        let (article, decisions) = super::super::import_learned_explained(draft);
+        assert!(article.meta.subtitle.starts_with(dek), "{:?}", article.meta);
+        assert!(!article.body.contains(dek));
+        let d = decisions.iter().find(|d| d.text.starts_with(dek)).unwrap();
+        assert_eq!(d.class, "subtitle");
+        assert!(
+            d.why.starts_with("learned, over the rules' paragraph: "),
+            "{}",
+            d.why
+        );
+    }
 
     /// The committed weights are what training on the corpus produces
     /// (retrain with `cargo run --example train_import` after changing the
