@@ -47,7 +47,7 @@ fn rule_labels(decisions: &[Decision], n: usize) -> Option<Vec<Label>> {
 
 /// The rules' label of each unit of a draft (for comparing with gold).
 pub fn rule_labels_of(text: &str) -> Option<Vec<Label>> {
-    let (raw, _, decisions) = super::import_by_rules(text)?;
+    let (raw, _, decisions) = super::import_by_rules(text, true)?;
     rule_labels(&decisions, raw.len())
 }
 
@@ -58,7 +58,7 @@ pub fn example(
     expected: &Expected,
     with_rules: bool,
 ) -> Option<(Example, HashMap<u64, String>)> {
-    let (raw, _, decisions) = super::import_by_rules(text)?;
+    let (raw, _, decisions) = super::import_by_rules(text, true)?;
     let rules = rule_labels(&decisions, raw.len())?;
     let joined: Vec<String> = raw.iter().map(|u| u.join(" ")).collect();
     let gold = gold_labels(&joined, &rules, expected);
@@ -132,7 +132,7 @@ pub fn train(drafts: &[TrainingDraft]) -> Model {
 /// Imports a draft with a given model (cross-validation trains one per
 /// fold).
 pub fn import_with(model: &Model, text: &str, margin: f64, with_rules: bool) -> Article {
-    match super::import_by_rules(text) {
+    match super::import_by_rules(text, true) {
         Some((raw, mut article, mut decisions)) => {
             revise(
                 model,
