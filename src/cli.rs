@@ -46,10 +46,10 @@ pub enum Command {
         /// instead of the article.
         #[arg(long, conflicts_with = "output")]
         explain: bool,
-        /// Let the classifier learned from the corpus of drafts correct
-        /// the rules where it is sure (an experiment: see README).
+        /// Import by the hand-written rules alone, without the classifier
+        /// learned from the corpus of drafts correcting them.
         #[arg(long)]
-        learned: bool,
+        rules: bool,
     },
     /// Export an article.
     Export {
@@ -279,11 +279,11 @@ pub fn run(command: Command) -> Result<i32, String> {
             file,
             output: _,
             explain: true,
-            learned,
+            rules,
         } => {
             let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
-            let (_, decisions) = if learned {
-                crate::import::import_learned_explained(&text.text)
+            let (_, decisions) = if rules {
+                crate::import::import_rules_explained(&text.text)
             } else {
                 crate::import::import_explained(&text.text)
             };
@@ -308,14 +308,14 @@ pub fn run(command: Command) -> Result<i32, String> {
         Command::Import {
             file,
             output,
-            learned: true,
+            rules: true,
             ..
         } => {
             let mut opened = open(&file)?;
             // Only a draft is imported; a Markdown file stays as it is.
             if opened.imported {
                 let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
-                opened.document.article = crate::import::import_learned_explained(&text.text).0;
+                opened.document.article = crate::import::import_rules_explained(&text.text).0;
             }
             let doc = &opened.document;
             emit(

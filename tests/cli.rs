@@ -527,15 +527,15 @@ fn set_refuses_javascript_front_matter_and_writes_nothing() {
 }
 
 #[test]
-fn import_learned_explains_where_the_model_corrects_the_rules() {
+fn import_explains_where_the_model_corrects_the_rules() {
     let draft = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt"
     );
-    let rules = copydesk(&["import", "--explain", draft]);
+    let rules = copydesk(&["import", "--rules", "--explain", draft]);
     assert!(rules.status.success());
     assert!(!String::from_utf8_lossy(&rules.stdout).contains("learned"));
-    let out = copydesk(&["import", "--learned", "--explain", draft]);
+    let out = copydesk(&["import", "--explain", draft]);
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -543,7 +543,8 @@ fn import_learned_explains_where_the_model_corrects_the_rules() {
             && text.contains("(learned, over the rules' paragraph: "),
         "{text}"
     );
-    let out = copydesk(&["import", "--learned", draft]);
-    let md = String::from_utf8_lossy(&out.stdout);
+    let md = String::from_utf8_lossy(&copydesk(&["import", draft]).stdout).to_string();
     assert!(md.contains("subtitle: \"Pas besoin de se ruiner"), "{md}");
+    let md = String::from_utf8_lossy(&copydesk(&["import", "--rules", draft]).stdout).to_string();
+    assert!(!md.contains("subtitle: \"Pas besoin de se ruiner"), "{md}");
 }

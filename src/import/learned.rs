@@ -59,11 +59,21 @@ pub fn example(
     with_rules: bool,
 ) -> Option<(Example, HashMap<u64, String>)> {
     let (raw, _, decisions) = super::import_by_rules(text, true)?;
-    let rules = rule_labels(&decisions, raw.len())?;
+    example_from(&raw, &decisions, expected, with_rules)
+}
+
+/// A training draft from its units and some rules' decisions on them.
+pub fn example_from(
+    raw: &[Vec<String>],
+    decisions: &[Decision],
+    expected: &Expected,
+    with_rules: bool,
+) -> Option<(Example, HashMap<u64, String>)> {
+    let rules = rule_labels(decisions, raw.len())?;
     let joined: Vec<String> = raw.iter().map(|u| u.join(" ")).collect();
     let gold = gold_labels(&joined, &rules, expected);
     let mut names = HashMap::new();
-    let feats = features(&raw, with_rules.then_some(rules.as_slice()), true)
+    let feats = features(raw, with_rules.then_some(rules.as_slice()), true)
         .into_iter()
         .map(|f| {
             for (h, n) in f.hashes.iter().zip(f.names.unwrap_or_default()) {
@@ -173,7 +183,7 @@ fn figure_block(line: &str) -> String {
 /// Corrects the rules' article to the model's labels where they differ,
 /// and says so in the decisions. Changes the rules cannot express this way
 /// (a new title, a list) are left to the rules.
-pub(crate) fn revise(
+pub fn revise(
     model: &Model,
     raw: &[Vec<String>],
     article: &mut Article,
@@ -346,7 +356,7 @@ pub(crate) fn revise(
                     meta.credits.extend(found);
                     true
                 }
-                None if old == Label::Chrome => true,
+                // Not an attribution the article can keep: left as it was.
                 None => false,
             },
             _ => false,
@@ -404,7 +414,7 @@ mod tests {
         let draft =
             include_str!("../../tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt");
         let dek = "Pas besoin de se ruiner pour lire confortablement.";
-        let (rules, _) = super::super::import_explained(draft);
+        let (rules, _) = super::super::import_rules_explained(draft);
         assert!(!rules.meta.subtitle.starts_with(dek));
         let (article, decisions) = super::super::import_learned_explained(draft);
         assert!(article.meta.subtitle.starts_with(dek), "{:?}", article.meta);

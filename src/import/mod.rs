@@ -72,8 +72,14 @@ pub fn import_text(text: &str) -> Article {
     import_explained(text).0
 }
 
-/// Imports a draft and says what each of its units was taken for.
+/// Imports a draft and says what each of its units was taken for: the
+/// rules, corrected by the learned classifier where it is sure.
 pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
+    import_learned_explained(text)
+}
+
+/// Imports a draft by the hand-written rules alone (`import --rules`).
+pub fn import_rules_explained(text: &str) -> (Article, Vec<Decision>) {
     match import_by_rules(text, false) {
         Some((_, article, decisions)) => (article, decisions),
         None => markdown_draft(text),
@@ -85,10 +91,9 @@ fn markdown_draft(text: &str) -> (Article, Vec<Decision>) {
     (import_markdown(&normal).unwrap_or_default(), Vec::new())
 }
 
-/// Imports a draft with the learned classifier over the rules
-/// (`import --learned`): where the model is sure the rules took a unit for
-/// the wrong thing, the article follows the model. Not the default: on the
-/// studied drafts it scores no better than the rules (see README).
+/// Imports a draft with the learned classifier over the rules: where the
+/// model is sure the rules took a unit for the wrong thing, the article
+/// follows the model (see README for how that was measured).
 pub fn import_learned_explained(text: &str) -> (Article, Vec<Decision>) {
     let Some((raw, mut article, mut decisions)) = import_by_rules(text, true) else {
         return markdown_draft(text);

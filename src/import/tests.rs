@@ -195,7 +195,7 @@ fn import_never_panics_on_odd_input() {
     ] {
         // What is imported does not matter here: only that it does not panic.
         let _ = import_text(text);
-        let _ = import_learned_explained(text);
+        let _ = import_rules_explained(text);
     }
 }
 
@@ -293,7 +293,7 @@ mod never_drops_text {
         fn every_unit_is_decided_and_no_words_are_lost(pieces in prop::collection::vec(piece(), 1..14), blank in any::<bool>()) {
             let sep = if blank { "\n\n" } else { "\n" };
             let draft = pieces.join(sep);
-            for import in [import_explained, import_learned_explained] {
+            for import in [import_explained, import_rules_explained] {
                 let (article, decisions) = import(&draft);
                 let (normal, _, _) = crate::format::normalise_text(&draft);
                 let units = cut_units(&normal);
