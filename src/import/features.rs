@@ -17,9 +17,10 @@ enum Val {
     W(String),
 }
 
-/// What a unit looks like, shared with its neighbours' features.
+/// What a unit looks like, shared with its neighbours' features, and
+/// whether it is a paragraph of prose.
 #[derive(Clone, Debug)]
-struct Shape(Vec<(&'static str, Val)>);
+struct Shape(Vec<(&'static str, Val)>, bool);
 
 /// The hashed features of each unit (and their names when asked).
 pub struct Features {
@@ -77,6 +78,11 @@ impl Features {
 
 /// The lowest number of `n`'s range: ranges end at `edges` (`0, 1, 2, 4`:
 /// 0, 1, 2, 3–4, 5 and more).
+/// Small numbers as text, for features keyed by one (no allocation).
+const NUMBERS: [&str; 13] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
+
 fn bucket(n: usize, edges: &[usize]) -> usize {
     match edges.iter().position(|&e| n <= e) {
         Some(0) => edges.first().copied().unwrap_or(0).min(n),
@@ -132,6 +138,7 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
     let t = unit.join(" ");
     let t = t.trim();
     let words = word_count(t);
+    let prose = words >= 20 && ends_like_sentence(t);
     let mut f: Vec<(&'static str, Val)> = Vec::with_capacity(24);
     f.push(("rule", Val::S(rule)));
     f.push((
@@ -144,7 +151,7 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
     }
     if words > 60 {
         f.push(("long", Val::S("yes")));
-        return Shape(f);
+        return Shape(f, prose);
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
     let caps = tokens
@@ -225,13 +232,17 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
     if t.contains(": ") {
         f.push(("colon", Val::S("yes")));
     }
-    Shape(f)
+    Shape(f, prose)
 }
 
 /// The features of every unit of a draft: `rules` are the rules' labels;
 /// with `names` each feature's name is kept too (for training and
 /// `--explain`).
-pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Vec<Features> {
+pub fn features(
+    raw: &[Vec<String>],
+    rules: Option<&[Label]>,
+    names: &dyn Fn(usize) -> bool,
+) -> Vec<Features> {
     // Without the rules, their verdict is one constant: no information.
     let rule = |i: usize| rules.map_or("-", |r| r[i].name());
     let shapes: Vec<Shape> = raw
@@ -240,23 +251,16 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
         .map(|(i, u)| shape(u, rule(i)))
         .collect();
     let n = raw.len();
-    let text = |i: usize| raw[i].join(" ");
     // The head is what comes before the first paragraph of prose, the tail
     // what comes after the last: where titles, bylines and bios stand.
-    let prose: Vec<bool> = raw
-        .iter()
-        .map(|u| {
-            let t = u.join(" ");
-            word_count(&t) >= 20 && ends_like_sentence(&t)
-        })
-        .collect();
+    let prose: Vec<bool> = shapes.iter().map(|s| s.1).collect();
     let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
     let last_prose = prose.iter().rposition(|&p| p).unwrap_or(0);
     (0..n)
         .map(|i| {
             let mut f = Features {
                 hashes: Vec::with_capacity(64),
-                names: names.then(Vec::new),
+                names: names(i).then(Vec::new),
             };
             f.add("", "bias", &Val::S("1"));
             for (k, v) in &shapes[i].0 {
@@ -312,14 +316,14 @@ pub fn features(raw: &[Vec<String>], rules: Option<&[Label]>, names: bool) -> Ve
                 );
                 f.add(
                     "words_from*index_from",
-                    &from_start.to_string(),
+                    NUMBERS.get(from_start).copied().unwrap_or("many"),
                     &Val::N(*w),
                 );
             }
-            if i > 0 && text(i - 1) == text(i) {
+            if i > 0 && raw[i - 1] == raw[i] {
                 f.add("", "same_as_prev", &rule_val);
             }
-            if i + 1 < n && text(i + 1) == text(i) {
+            if i + 1 < n && raw[i + 1] == raw[i] {
                 f.add("", "same_as_next", &rule_val);
             }
             for (prefix, j) in [("prev:", i.checked_sub(1)), ("next:", Some(i + 1))] {
@@ -364,7 +368,7 @@ mod tests {
             .map(|l| vec![l.to_string()])
             .collect();
         let rules = [Label::Title, Label::Byline, Label::Body];
-        for f in features(&raw, Some(&rules), true) {
+        for f in features(&raw, Some(&rules), &|_| true) {
             let names = f.names.unwrap();
             assert_eq!(names.len(), f.hashes.len());
             for (h, name) in f.hashes.iter().zip(&names) {
@@ -376,7 +380,10 @@ mod tests {
                     .any(|n| n == "rule=title" || n == "rule=byline" || n == "rule=paragraph")
             );
         }
-        let names = features(&raw, Some(&rules), true).remove(1).names.unwrap();
+        let names = features(&raw, Some(&rules), &|_| true)
+            .remove(1)
+            .names
+            .unwrap();
         assert!(names.contains(&"byline=yes".to_string()), "{names:?}");
         assert!(names.contains(&"prev:rule=title".to_string()), "{names:?}");
     }

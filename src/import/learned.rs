@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use super::features::features;
-use super::label::{Expected, Label, gold_labels, marked_json};
+use super::label::{Expected, LABELS, Label, gold_labels, marked_json};
 use super::lines::*;
 use super::perceptron::{Example, Model};
 use super::{Decision, Unit, chrome, escape_text, head};
@@ -25,6 +25,12 @@ pub const WITH_RULES: bool = false;
 
 /// Drafts with fewer units are left to the rules.
 const MIN_UNITS: usize = 5;
+
+/// Drafts with more units are left to the rules too: the model learned
+/// from article-length pages (the corpus's longest draft has 65 lines), and
+/// running every unit of a book-length draft through its features would
+/// triple the import time for nothing it was trained on.
+const MAX_UNITS: usize = 1000;
 
 /// Passes over the corpus when training.
 pub const EPOCHS: usize = 12;
@@ -73,7 +79,7 @@ pub fn example_from(
     let joined: Vec<String> = raw.iter().map(|u| u.join(" ")).collect();
     let gold = gold_labels(&joined, &rules, expected);
     let mut names = HashMap::new();
-    let feats = features(raw, with_rules.then_some(rules.as_slice()), true)
+    let feats = features(raw, with_rules.then_some(rules.as_slice()), &|_| true)
         .into_iter()
         .map(|f| {
             for (h, n) in f.hashes.iter().zip(f.names.unwrap_or_default()) {
@@ -193,21 +199,29 @@ pub fn revise(
 ) {
     // The model learned from whole pages: a draft of a few lines is the
     // rules'.
-    if model.is_empty() || raw.len() < MIN_UNITS {
+    if model.is_empty() || !(MIN_UNITS..=MAX_UNITS).contains(&raw.len()) {
         return;
     }
     let Some(rules) = rule_labels(decisions, raw.len()) else {
         return;
     };
-    let hashes: Vec<Vec<u64>> = features(raw, with_rules.then_some(rules.as_slice()), false)
+    let hashes: Vec<Vec<u64>> = features(raw, with_rules.then_some(rules.as_slice()), &|_| false)
         .into_iter()
         .map(|f| f.hashes)
         .collect();
-    let path = model.decode(&hashes);
     // The model overrides the rules only where it is sure enough: its
     // label beats the rules' by `margin` of the spread of the unit's
     // max-marginals.
     let marginals = model.max_marginals(&hashes);
+    // The best label of each unit (Viterbi's path, read off the marginals).
+    let path: Vec<Label> = marginals
+        .iter()
+        .map(|m| {
+            LABELS[(0..LABELS.len())
+                .max_by_key(|&y| (m[y], std::cmp::Reverse(y)))
+                .unwrap_or(0)]
+        })
+        .collect();
     let labels: Vec<Label> = (0..raw.len())
         .map(|i| {
             let m = &marginals[i];
@@ -392,7 +406,7 @@ pub fn revise(
     }
     article.body = body.join("\n\n");
     article.body.push('\n');
-    let named = features(raw, with_rules.then_some(rules.as_slice()), true);
+    let named = features(raw, with_rules.then_some(rules.as_slice()), &|i| changed[i]);
     for (i, d) in decisions.iter_mut().enumerate() {
         if changed[i] {
             let f = &named[i];
