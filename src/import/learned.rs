@@ -1,8 +1,8 @@
 //! The learned classifier over the rules: every unit of the draft gets a
-//! label from one decoding pass of the model (whose features include the
-//! rules' verdict), and where the model disagrees with the rules the
-//! article is corrected to its labels (a paragraph becomes the subtitle, a
-//! heading prose, chrome a paragraph …). The weights are learned from the
+//! label from one decoding pass of the model, and where the model is sure
+//! the rules took a unit for the wrong thing the article is corrected to
+//! its label (a paragraph becomes the subtitle, a heading prose, chrome a
+//! paragraph …). The weights are learned from the
 //! corpus of drafts (`cargo run --example train_import`) and committed in
 //! `import_weights.txt`; a test checks they are what training produces.
 
@@ -20,7 +20,11 @@ use crate::model::{Article, Author};
 /// How sure the model must be to override the rules (see `revise`).
 pub const MARGIN: f64 = 0.3;
 
-/// Whether the rules' verdicts are among the model's features.
+/// Whether the rules' verdicts are among the model's features. They are
+/// not: on the drafts it learns from, the rules (written on those drafts)
+/// are nearly always right, so a model given their verdict learns to trust
+/// it, and corrects them less where they meet a site they have not seen
+/// (see README: 68.7 % with, 69.8 % without, at margin 0).
 pub const WITH_RULES: bool = false;
 
 /// Drafts with fewer units are left to the rules.
