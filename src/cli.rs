@@ -46,6 +46,10 @@ pub enum Command {
         /// instead of the article.
         #[arg(long, conflicts_with = "output")]
         explain: bool,
+        /// Import by the hand-written rules alone, without the classifier
+        /// learned from the corpus of drafts correcting them.
+        #[arg(long)]
+        rules: bool,
     },
     /// Export an article.
     Export {
@@ -283,9 +287,14 @@ pub fn run(command: Command) -> Result<i32, String> {
             file,
             output: _,
             explain: true,
+            rules,
         } => {
             let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
-            let (_, decisions) = crate::import::import_explained(&text.text);
+            let (_, decisions) = if rules {
+                crate::import::import_rules_explained(&text.text)
+            } else {
+                crate::import::import_explained(&text.text)
+            };
             let mut out = String::new();
             for d in &decisions {
                 let text: String = d.text.chars().take(70).collect();
@@ -302,6 +311,25 @@ pub fn run(command: Command) -> Result<i32, String> {
                 ));
             }
             emit(&out, None)?;
+            Ok(EXIT_OK)
+        }
+        Command::Import {
+            file,
+            output,
+            rules: true,
+            ..
+        } => {
+            let mut opened = open(&file)?;
+            // Only a draft is imported; a Markdown file stays as it is.
+            if opened.imported {
+                let text = files::read_text(&file).map_err(|e| describe(&file, &e))?;
+                opened.document.article = crate::import::import_rules_explained(&text.text).0;
+            }
+            let doc = &opened.document;
+            emit(
+                &format::write_markdown(&doc.article, &doc.origin),
+                output.as_deref(),
+            )?;
             Ok(EXIT_OK)
         }
         Command::Import { file, output, .. } => {

@@ -549,3 +549,26 @@ fn the_black_box_articles_open_as_articles() {
         );
     }
 }
+
+#[test]
+fn import_explains_where_the_model_corrects_the_rules() {
+    let draft = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt"
+    );
+    let rules = copydesk(&["import", "--rules", "--explain", draft]);
+    assert!(rules.status.success());
+    assert!(!String::from_utf8_lossy(&rules.stdout).contains("learned"));
+    let out = copydesk(&["import", "--explain", draft]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("subtitle       Pas besoin de se ruiner")
+            && text.contains("(learned, over the rules' paragraph: "),
+        "{text}"
+    );
+    let md = String::from_utf8_lossy(&copydesk(&["import", draft]).stdout).to_string();
+    assert!(md.contains("subtitle: \"Pas besoin de se ruiner"), "{md}");
+    let md = String::from_utf8_lossy(&copydesk(&["import", "--rules", draft]).stdout).to_string();
+    assert!(!md.contains("subtitle: \"Pas besoin de se ruiner"), "{md}");
+}

@@ -11,20 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use copydesk::markdown::{self, BlockKind, plain_text};
+use copydesk::import::label::{FIELDS, as_marked, marked_json};
 use serde_json::Value as Json;
-
-const FIELDS: [&str; 9] = [
-    "title",
-    "subtitle",
-    "original_title",
-    "authors",
-    "date",
-    "headings",
-    "figures",
-    "bio",
-    "body_paragraphs",
-];
 
 /// What the test holds the importer to (fractions of drafts right).
 const MIN_OVERALL: f64 = 0.93;
@@ -40,60 +28,14 @@ fn corpus(dir: &Path) -> Vec<PathBuf> {
     drafts
 }
 
-fn norm(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The import of a draft, in the expect.json's shape.
 fn imported(path: &Path) -> Json {
     let text = std::fs::read_to_string(path).unwrap();
-    let article = copydesk::import::import_text(&text);
-    let m = &article.meta;
-    let blocks = markdown::parse(&article.body);
-    let headings: Vec<String> = markdown::headings(&blocks)
-        .into_iter()
-        .map(|h| norm(&h.1))
-        .collect();
-    let figures: Vec<Json> = markdown::figures(&blocks)
-        .into_iter()
-        .map(|f| {
-            serde_json::json!({
-                "caption": norm(&plain_text(&f.caption)),
-                "credit": norm(&plain_text(&f.credit)),
-            })
-        })
-        .collect();
-    let paragraphs = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph(_) | BlockKind::List { .. }))
-        .count();
-    let bio = m
-        .authors
-        .iter()
-        .map(|a| norm(&a.bio))
-        .filter(|b| !b.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    serde_json::json!({
-        "title": norm(&m.title),
-        "subtitle": norm(&m.subtitle),
-        "original_title": norm(&m.original_title),
-        "authors": m.authors.iter().map(|a| norm(&a.name)).collect::<Vec<_>>(),
-        "date": m.date.get(..10).unwrap_or(&m.date),
-        "headings": headings,
-        "figures": figures,
-        "bio": bio,
-        "body_paragraphs": paragraphs,
-    })
+    as_marked(&copydesk::import::import_text(&text))
 }
 
 fn expected(path: &Path) -> Json {
-    let text = std::fs::read_to_string(path.with_extension("expect.json")).unwrap();
-    let mut e: Json = serde_json::from_str(&text).unwrap();
-    for key in ["title", "subtitle", "original_title", "bio"] {
-        e[key] = Json::String(norm(e[key].as_str().unwrap()));
-    }
-    e
+    marked_json(&std::fs::read_to_string(path.with_extension("expect.json")).unwrap()).unwrap()
 }
 
 /// Right answers per field over a set of drafts; prints the misses.
@@ -144,6 +86,12 @@ fn the_importer_marks_unseen_drafts_as_an_editor_would() {
         "overall {overall:.3} < {MIN_OVERALL}"
     );
     let dir = root.join("holdout");
+    // While a design is developed the held-out quarter must stay unseen:
+    // `COPYDESK_STUDIED_ONLY=1` scores the studied drafts only.
+    if std::env::var_os("COPYDESK_STUDIED_ONLY").is_some() {
+        println!("held-out quarter: not scored (COPYDESK_STUDIED_ONLY)");
+        return;
+    }
     if !dir.is_dir() {
         println!("held-out quarter: none (no tests/corpus/holdout/), not scored");
         return;

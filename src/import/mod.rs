@@ -9,9 +9,13 @@
 
 pub(crate) mod chrome;
 mod dates;
+mod features;
 mod head;
+pub mod label;
 pub mod language;
+pub mod learned;
 pub(crate) mod lines;
+pub mod perceptron;
 pub mod reclassify;
 
 pub use dates::{DateLine, parse_date_line};
@@ -68,13 +72,57 @@ pub fn import_text(text: &str) -> Article {
     import_explained(text).0
 }
 
-/// Imports a draft and says what each of its units was taken for.
+/// Imports a draft and says what each of its units was taken for: the
+/// rules, corrected by the learned classifier where it is sure.
 pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
+    import_learned_explained(text)
+}
+
+/// Imports a draft by the hand-written rules alone (`import --rules`).
+pub fn import_rules_explained(text: &str) -> (Article, Vec<Decision>) {
+    match import_by_rules(text, false) {
+        Some((_, article, decisions)) => (article, decisions),
+        None => markdown_draft(text),
+    }
+}
+
+fn markdown_draft(text: &str) -> (Article, Vec<Decision>) {
     let (normal, _, _) = crate::format::normalise_text(text);
-    if let Some(article) = import_markdown(&normal) {
-        return (article, Vec::new());
+    (import_markdown(&normal).unwrap_or_default(), Vec::new())
+}
+
+/// Imports a draft with the learned classifier over the rules: where the
+/// model is sure the rules took a unit for the wrong thing, the article
+/// follows the model (see README for how that was measured).
+pub fn import_learned_explained(text: &str) -> (Article, Vec<Decision>) {
+    let Some((raw, mut article, mut decisions)) = import_by_rules(text, true) else {
+        return markdown_draft(text);
+    };
+    learned::revise(
+        learned::model(),
+        &raw,
+        &mut article,
+        &mut decisions,
+        learned::MARGIN,
+        learned::WITH_RULES,
+    );
+    (article, decisions)
+}
+
+/// What the hand-written rules make of a draft, and (`with_units`) its
+/// units, which the rules consume; `None` for a Markdown draft (kept as
+/// written).
+fn import_by_rules(
+    text: &str,
+    with_units: bool,
+) -> Option<(Vec<Vec<String>>, Article, Vec<Decision>)> {
+    let (normal, _, _) = crate::format::normalise_text(text);
+    if import_markdown(&normal).is_some() {
+        return None;
     }
     let mut raw = cut_units(&normal);
+    // Kept for the learned classifier only: a long draft's copy costs.
+    let units_of_draft = if with_units { raw.clone() } else { Vec::new() };
     let mut meta = Metadata::default();
     let mut decisions = Vec::new();
     read_tail(&mut raw, &mut meta, &mut decisions);
@@ -83,13 +131,14 @@ pub fn import_explained(text: &str) -> (Article, Vec<Decision>) {
     units.extend(classify_body(&raw, body_start, &mut meta, &mut decisions));
     detect_languages(&units, &mut meta);
     decisions.sort_by_key(|d| d.unit);
-    (
+    Some((
+        units_of_draft,
         Article {
             meta,
             body: write_body(&units),
         },
         decisions,
-    )
+    ))
 }
 
 /// A Markdown draft without front matter: `# Title` on its first line. The

@@ -195,6 +195,7 @@ fn import_never_panics_on_odd_input() {
     ] {
         // What is imported does not matter here: only that it does not panic.
         let _ = import_text(text);
+        let _ = import_rules_explained(text);
     }
 }
 
@@ -292,29 +293,31 @@ mod never_drops_text {
         fn every_unit_is_decided_and_no_words_are_lost(pieces in prop::collection::vec(piece(), 1..14), blank in any::<bool>()) {
             let sep = if blank { "\n\n" } else { "\n" };
             let draft = pieces.join(sep);
-            let (article, decisions) = import_explained(&draft);
-            let (normal, _, _) = crate::format::normalise_text(&draft);
-            let units = cut_units(&normal);
-            let mut seen: Vec<usize> = decisions.iter().map(|d| d.unit).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            prop_assert_eq!(seen.len(), decisions.len(), "a unit decided twice: {:#?}", decisions);
-            prop_assert_eq!(seen, (0..units.len()).collect::<Vec<_>>(), "{:#?}", decisions);
-            let m = &article.meta;
-            let mut kept = format!("{} {} {} {} {}", article.body, m.title, m.subtitle, m.original_title, m.date);
-            for a in &m.authors {
-                kept.push_str(&format!(" {} {}", a.name, a.bio));
-            }
-            for c in &m.credits {
-                kept.push_str(&format!(" {} {}", c.role, c.name));
-            }
-            let kept: std::collections::HashSet<String> = words(&kept).into_iter().collect();
-            for d in &decisions {
-                if matches!(d.class, "chrome" | "byline" | "date") {
-                    continue;
+            for import in [import_explained, import_rules_explained] {
+                let (article, decisions) = import(&draft);
+                let (normal, _, _) = crate::format::normalise_text(&draft);
+                let units = cut_units(&normal);
+                let mut seen: Vec<usize> = decisions.iter().map(|d| d.unit).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                prop_assert_eq!(seen.len(), decisions.len(), "a unit decided twice: {:#?}", decisions);
+                prop_assert_eq!(seen, (0..units.len()).collect::<Vec<_>>(), "{:#?}", decisions);
+                let m = &article.meta;
+                let mut kept = format!("{} {} {} {} {}", article.body, m.title, m.subtitle, m.original_title, m.date);
+                for a in &m.authors {
+                    kept.push_str(&format!(" {} {}", a.name, a.bio));
                 }
-                for w in words(&d.text) {
-                    prop_assert!(kept.contains(&w), "{:?} of {:?} ({}) is lost:\n{}\n=>\n{:#?}", w, d.text, d.class, draft, article);
+                for c in &m.credits {
+                    kept.push_str(&format!(" {} {}", c.role, c.name));
+                }
+                let kept: std::collections::HashSet<String> = words(&kept).into_iter().collect();
+                for d in &decisions {
+                    if matches!(d.class, "chrome" | "byline" | "date") {
+                        continue;
+                    }
+                    for w in words(&d.text) {
+                        prop_assert!(kept.contains(&w), "{:?} of {:?} ({}) is lost:\n{}\n=>\n{:#?}", w, d.text, d.class, draft, article);
+                    }
                 }
             }
         }
