@@ -460,6 +460,9 @@ fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
         .focus();
+    // Focused first, or Select All may go to the body and the path be
+    // typed after the old one.
+    pump(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     pump(&mut harness);
     let notes = dir.path().join("notes.png").display().to_string();
@@ -485,9 +488,18 @@ fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Picture file")
         .focus();
+    // Focused first, or Select All may go to the body and the path be
+    // typed after the old one.
+    pump(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     pump(&mut harness);
     type_into(&mut harness, "Picture file", "beside.png");
+    // Decoded on the loader's thread, the picture pushes the buttons down:
+    // a click before it lands where the button was.
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the picture beside the article is previewed"
+    );
     harness.get_by_label("Insert Figure").click();
     pump(&mut harness);
     assert!(dir.path().join("images/beside.png").exists());
