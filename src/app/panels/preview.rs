@@ -297,67 +297,14 @@ impl Renderer {
 
     fn block(&self, ui: &mut Ui, block: &Block) {
         match &block.kind {
-            BlockKind::Heading { level, content } => {
-                let size = match level {
-                    1 => 26.0,
-                    2 => 22.0,
-                    3 => 19.0,
-                    _ => 17.0,
-                };
-                ui.add_space(10.0);
-                let mut base = self.format(size);
-                base.font_id = fonts::bold(&base.font_id);
-                base.color = self.palette.strong;
-                let response = self.paragraph(ui, content, base);
-                accessible::heading(&response, &plain_text(content), usize::from(*level));
-                ui.add_space(2.0);
-            }
+            BlockKind::Heading { level, content } => self.heading(ui, *level, content),
             BlockKind::Paragraph(content) => {
                 self.paragraph(ui, content, self.format(BODY_SIZE));
                 ui.add_space(8.0);
             }
             BlockKind::Figure(figure) => self.figure(ui, figure),
-            BlockKind::Quote(inner) => {
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
-                    let bar = rect;
-                    let response = ui.vertical(|ui| self.blocks(ui, inner)).response;
-                    ui.painter().line_segment(
-                        [
-                            bar.center_top(),
-                            egui::pos2(bar.center().x, response.rect.bottom()),
-                        ],
-                        Stroke::new(3.0, self.palette.link),
-                    );
-                });
-                ui.add_space(6.0);
-            }
-            BlockKind::List { start, items, .. } => {
-                for (i, item) in items.iter().enumerate() {
-                    ui.horizontal_top(|ui| {
-                        let marker = match start {
-                            Some(n) => format!("{}.", n + i as u64),
-                            None => "•".into(),
-                        };
-                        ui.add_sized(
-                            [22.0, 18.0],
-                            egui::Label::new(RichText::new(marker).size(BODY_SIZE)),
-                        );
-                        ui.vertical(|ui| {
-                            for b in item {
-                                match &b.kind {
-                                    BlockKind::Paragraph(c) => {
-                                        self.paragraph(ui, c, self.format(BODY_SIZE));
-                                    }
-                                    _ => self.block(ui, b),
-                                }
-                            }
-                        });
-                    });
-                }
-                ui.add_space(8.0);
-            }
+            BlockKind::Quote(inner) => self.quote(ui, inner),
+            BlockKind::List { start, items, .. } => self.list(ui, *start, items),
             BlockKind::Code { text, .. } => {
                 egui::Frame::new()
                     .fill(self.palette.code_bg)
@@ -371,24 +318,7 @@ impl Renderer {
                 ui.separator();
             }
             BlockKind::Table { aligns, head, rows } => {
-                egui::Grid::new(("preview-table", block.range.start))
-                    .striped(true)
-                    .spacing([16.0, 4.0])
-                    .show(ui, |ui| {
-                        for (i, cell) in head.iter().enumerate() {
-                            let mut f = self.format(14.0);
-                            f.color = self.palette.strong;
-                            self.cell(ui, cell, f, aligns.get(i));
-                        }
-                        ui.end_row();
-                        for row in rows {
-                            for (i, cell) in row.iter().enumerate() {
-                                self.cell(ui, cell, self.format(14.0), aligns.get(i));
-                            }
-                            ui.end_row();
-                        }
-                    });
-                ui.add_space(8.0);
+                self.table(ui, block.range.start, aligns, head, rows)
             }
             BlockKind::Html(raw) => {
                 let text = crate::export::html_to_text(raw);
@@ -399,6 +329,95 @@ impl Renderer {
             }
             BlockKind::FootnoteDefinition { .. } => {}
         }
+    }
+
+    fn heading(&self, ui: &mut Ui, level: u8, content: &[Inline]) {
+        let size = match level {
+            1 => 26.0,
+            2 => 22.0,
+            3 => 19.0,
+            _ => 17.0,
+        };
+        ui.add_space(10.0);
+        let mut base = self.format(size);
+        base.font_id = fonts::bold(&base.font_id);
+        base.color = self.palette.strong;
+        let response = self.paragraph(ui, content, base);
+        accessible::heading(&response, &plain_text(content), usize::from(level));
+        ui.add_space(2.0);
+    }
+
+    /// A quotation: its blocks beside a bar as tall as they are.
+    fn quote(&self, ui: &mut Ui, inner: &[Block]) {
+        ui.horizontal(|ui| {
+            let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
+            let response = ui.vertical(|ui| self.blocks(ui, inner)).response;
+            ui.painter().line_segment(
+                [
+                    bar.center_top(),
+                    egui::pos2(bar.center().x, response.rect.bottom()),
+                ],
+                Stroke::new(3.0, self.palette.link),
+            );
+        });
+        ui.add_space(6.0);
+    }
+
+    /// A list: each item's marker (a bullet, or its number counted from
+    /// `start`) beside its blocks.
+    fn list(&self, ui: &mut Ui, start: Option<u64>, items: &[Vec<Block>]) {
+        for (i, item) in items.iter().enumerate() {
+            ui.horizontal_top(|ui| {
+                let marker = match start {
+                    Some(n) => format!("{}.", n + i as u64),
+                    None => "•".into(),
+                };
+                ui.add_sized(
+                    [22.0, 18.0],
+                    egui::Label::new(RichText::new(marker).size(BODY_SIZE)),
+                );
+                ui.vertical(|ui| {
+                    for b in item {
+                        match &b.kind {
+                            // Tight: no space after an item's paragraph.
+                            BlockKind::Paragraph(c) => {
+                                self.paragraph(ui, c, self.format(BODY_SIZE));
+                            }
+                            _ => self.block(ui, b),
+                        }
+                    }
+                });
+            });
+        }
+        ui.add_space(8.0);
+    }
+
+    fn table(
+        &self,
+        ui: &mut Ui,
+        at: usize,
+        aligns: &[ColumnAlign],
+        head: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+    ) {
+        egui::Grid::new(("preview-table", at))
+            .striped(true)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                for (i, cell) in head.iter().enumerate() {
+                    let mut f = self.format(14.0);
+                    f.color = self.palette.strong;
+                    self.cell(ui, cell, f, aligns.get(i));
+                }
+                ui.end_row();
+                for row in rows {
+                    for (i, cell) in row.iter().enumerate() {
+                        self.cell(ui, cell, self.format(14.0), aligns.get(i));
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.add_space(8.0);
     }
 
     fn cell(&self, ui: &mut Ui, content: &[Inline], base: TextFormat, align: Option<&ColumnAlign>) {

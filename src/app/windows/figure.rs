@@ -151,31 +151,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         .default_width(480.0)
         .collapsible(false)
         .show(ctx, |ui| {
-            let label = ui.label("Picture file");
-            ui.horizontal(|ui| {
-                choose = ui.button("Choose…").clicked();
-                ui.add(
-                    TextEdit::singleline(&mut state.file)
-                        .hint_text("A PNG, JPEG, GIF, WebP or SVG file, or a web address")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            });
-            match &problem {
-                Some(problem) => {
-                    ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
-                }
-                None => {
-                    let width = ui.available_width().min(320.0);
-                    crate::app::pictures::picture(
-                        ui,
-                        state.file.trim(),
-                        &state.alt,
-                        base.as_deref(),
-                        width,
-                    );
-                }
-            }
+            choose = picture_file(ui, &mut state, problem.as_deref(), base.as_deref());
             ui.add_space(4.0);
             let no_alt = state.alt.trim().is_empty();
             field(
@@ -203,18 +179,8 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 folder_line(ui, app, article.as_deref());
             }
             ui.separator();
-            ui.horizontal(|ui| {
-                let can = problem.is_none() && (article.is_some() || web);
-                insert = ui
-                    .add_enabled(can, egui::Button::new("Insert Figure"))
-                    .on_disabled_hover_text(if article.is_none() {
-                        "Save the article first: its pictures are kept beside it"
-                    } else {
-                        "Choose a picture first"
-                    })
-                    .clicked();
-                cancel = ui.button("Cancel").clicked();
-            });
+            let can = problem.is_none() && (article.is_some() || web);
+            (insert, cancel) = buttons(ui, can, article.is_none());
             if article.is_none() && !web {
                 ui.label(
                     RichText::new("Save the article first: its pictures are kept beside it.")
@@ -244,6 +210,53 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     if open && !cancel {
         app.figure_window = Some(state);
     }
+}
+
+/// The picture's file or address, with Choose…; then the picture itself,
+/// or the problem with it. Whether Choose… was clicked.
+fn picture_file(
+    ui: &mut egui::Ui,
+    state: &mut FigureWindow,
+    problem: Option<&str>,
+    base: Option<&std::path::Path>,
+) -> bool {
+    let label = ui.label("Picture file");
+    let mut choose = false;
+    ui.horizontal(|ui| {
+        choose = ui.button("Choose…").clicked();
+        ui.add(
+            TextEdit::singleline(&mut state.file)
+                .hint_text("A PNG, JPEG, GIF, WebP or SVG file, or a web address")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    match problem {
+        Some(problem) => {
+            ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
+        }
+        None => {
+            let width = ui.available_width().min(320.0);
+            crate::app::pictures::picture(ui, state.file.trim(), &state.alt, base, width);
+        }
+    }
+    choose
+}
+
+/// Insert Figure (enabled when `can`) and Cancel: which was clicked.
+fn buttons(ui: &mut egui::Ui, can: bool, unsaved: bool) -> (bool, bool) {
+    ui.horizontal(|ui| {
+        let insert = ui
+            .add_enabled(can, egui::Button::new("Insert Figure"))
+            .on_disabled_hover_text(if unsaved {
+                "Save the article first: its pictures are kept beside it"
+            } else {
+                "Choose a picture first"
+            })
+            .clicked();
+        (insert, ui.button("Cancel").clicked())
+    })
+    .inner
 }
 
 /// The credits library's names that hold what is typed, as buttons.

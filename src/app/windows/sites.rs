@@ -58,88 +58,9 @@ pub fn show(app: &mut CopydeskApp, ctx: &Context, now: f64) {
         .open(&mut open)
         .default_width(560.0)
         .show(ctx, |ui| {
-            if app.publishing.sites.sites.is_empty() {
-                ui.label("No sites yet.");
-            }
-            for site in app.publishing.sites.sites.clone() {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{} — {} ({})", site.name, site.url, site.user));
-                    let idle = window.checking.is_none();
-                    if ui
-                        .add_enabled(idle, egui::Button::new(format!("Check {}", site.name)))
-                        .clicked()
-                    {
-                        start_check(app, ctx, &mut window, site.clone());
-                    }
-                    if ui.button(format!("Remove {}", site.name)).clicked() {
-                        window.removing = Some(site.name.clone());
-                    }
-                });
-                if window.removing.as_deref() == Some(site.name.as_str()) {
-                    ui.horizontal(|ui| {
-                        ui.label(format!(
-                            "Remove {} and forget its password?",
-                            site.name
-                        ));
-                        if ui.button("Remove and Forget").clicked() {
-                            window.removing = None;
-                            notices.push(remove(app, &site));
-                        }
-                        if ui.button("Keep").clicked() {
-                            window.removing = None;
-                        }
-                    });
-                }
-            }
-            if window.checking.is_some() {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Checking…");
-                });
-            }
+            site_list(ui, app, &mut window, &mut notices);
             ui.separator();
-            ui.label("Add a WordPress site:");
-            egui::Grid::new("site-form").num_columns(2).show(ui, |ui| {
-                field(ui, "Site name", &mut window.name, false);
-                field(ui, "Site address", &mut window.url, false);
-                field(ui, "User name", &mut window.user, false);
-                field(ui, "Application Password", &mut window.password, true);
-            });
-            ui.horizontal(|ui| {
-                let idle = window.connecting.is_none();
-                if ui
-                    .add_enabled(idle, egui::Button::new("Add Site"))
-                    .clicked()
-                {
-                    window.message = add_with_password(app, &mut window);
-                }
-                if ui
-                    .add_enabled(idle, egui::Button::new("Connect in Browser"))
-                    .on_hover_text(
-                        "Approve Copydesk on the site's own page, where you are signed in; no password to copy",
-                    )
-                    .clicked()
-                {
-                    start_connect(app, ctx, &mut window, now);
-                }
-            });
-            if let Some(connecting) = &window.connecting {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Waiting for your approval in the browser…");
-                    if ui.button("Cancel").clicked() {
-                        connecting.cancel.store(true, Ordering::Relaxed);
-                    }
-                });
-                ui.label(format!(
-                    "If no browser opened, open: {}",
-                    connecting.address
-                ));
-                ui.label(authorize::OLDER_SITES_HINT);
-            }
-            if !window.message.is_empty() {
-                ui.label(&window.message);
-            }
+            add_form(ui, app, &mut window, now);
         });
     for n in notices {
         match n {
@@ -152,6 +73,99 @@ pub fn show(app: &mut CopydeskApp, ctx: &Context, now: f64) {
     } else if let Some(connecting) = window.connecting {
         // Closing the window gives up the wait (and frees the port).
         connecting.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The sites, each with Check and Remove (which asks first).
+fn site_list(
+    ui: &mut egui::Ui,
+    app: &mut CopydeskApp,
+    window: &mut SitesWindow,
+    notices: &mut Vec<Result<String, String>>,
+) {
+    let ctx = ui.ctx().clone();
+    if app.publishing.sites.sites.is_empty() {
+        ui.label("No sites yet.");
+    }
+    for site in app.publishing.sites.sites.clone() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} — {} ({})", site.name, site.url, site.user));
+            let idle = window.checking.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(format!("Check {}", site.name)))
+                .clicked()
+            {
+                start_check(app, &ctx, window, site.clone());
+            }
+            if ui.button(format!("Remove {}", site.name)).clicked() {
+                window.removing = Some(site.name.clone());
+            }
+        });
+        if window.removing.as_deref() == Some(site.name.as_str()) {
+            ui.horizontal(|ui| {
+                ui.label(format!("Remove {} and forget its password?", site.name));
+                if ui.button("Remove and Forget").clicked() {
+                    window.removing = None;
+                    notices.push(remove(app, &site));
+                }
+                if ui.button("Keep").clicked() {
+                    window.removing = None;
+                }
+            });
+        }
+    }
+    if window.checking.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Checking…");
+        });
+    }
+}
+
+/// Adding a site: with an Application Password, or approved in the browser.
+fn add_form(ui: &mut egui::Ui, app: &mut CopydeskApp, window: &mut SitesWindow, now: f64) {
+    let ctx = ui.ctx().clone();
+    ui.label("Add a WordPress site:");
+    egui::Grid::new("site-form").num_columns(2).show(ui, |ui| {
+        field(ui, "Site name", &mut window.name, false);
+        field(ui, "Site address", &mut window.url, false);
+        field(ui, "User name", &mut window.user, false);
+        field(ui, "Application Password", &mut window.password, true);
+    });
+    ui.horizontal(|ui| {
+        let idle = window.connecting.is_none();
+        if ui
+            .add_enabled(idle, egui::Button::new("Add Site"))
+            .clicked()
+        {
+            window.message = add_with_password(app, window);
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new("Connect in Browser"))
+            .on_hover_text(
+                "Approve Copydesk on the site's own page, where you are signed in; no password to copy",
+            )
+            .clicked()
+        {
+            start_connect(app, &ctx, window, now);
+        }
+    });
+    if let Some(connecting) = &window.connecting {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Waiting for your approval in the browser…");
+            if ui.button("Cancel").clicked() {
+                connecting.cancel.store(true, Ordering::Relaxed);
+            }
+        });
+        ui.label(format!(
+            "If no browser opened, open: {}",
+            connecting.address
+        ));
+        ui.label(authorize::OLDER_SITES_HINT);
+    }
+    if !window.message.is_empty() {
+        ui.label(&window.message);
     }
 }
 
