@@ -21,6 +21,20 @@ pub const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::Rustls;
 #[cfg(any(target_os = "macos", windows))]
 pub const TLS_PROVIDER: ureq::tls::TlsProvider = ureq::tls::TlsProvider::NativeTls;
 
+/// How Copydesk talks HTTP, for pictures and publishing alike: its name,
+/// its TLS (above), and statuses as answers, not errors (each caller says
+/// what a 404 or a 500 means to it). Callers add their timeouts.
+pub fn agent_config() -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .provider(TLS_PROVIDER)
+                .build(),
+        )
+}
+
 /// A downloaded picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fetched {
@@ -42,16 +56,9 @@ pub fn is_web(src: &str) -> bool {
 /// Downloads the picture at `url`, at most `max_bytes`, within `timeout`.
 /// The error is a sentence for the placeholder.
 pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
+    let agent: ureq::Agent = agent_config()
         .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
         .timeout_global(Some(timeout))
-        .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
-        .tls_config(
-            ureq::tls::TlsConfig::builder()
-                .provider(TLS_PROVIDER)
-                .build(),
-        )
         .build()
         .into();
     let mut response = agent.get(url).call().map_err(|e| transport(&e))?;

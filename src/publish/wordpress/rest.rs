@@ -10,7 +10,6 @@ use serde_json::Value as Json;
 
 use crate::publish::{Cause, PublishError, Site};
 
-use crate::web_picture::TLS_PROVIDER;
 
 /// A signed-in connection to one site.
 pub struct Rest {
@@ -36,18 +35,11 @@ impl Rest {
         let wait = Some(Duration::from_secs(timeout_secs));
         // The site's timeout bounds connecting and each wait for an answer; a
         // long upload is bounded by the global limit only (it is sending).
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
+        let agent: ureq::Agent = crate::web_picture::agent_config()
             .timeout_connect(wait)
             .timeout_recv_response(wait)
             .timeout_recv_body(wait)
             .timeout_global(Some(Duration::from_secs(timeout_secs.max(600))))
-            .user_agent(concat!("Copydesk/", env!("CARGO_PKG_VERSION")))
-            .tls_config(
-                ureq::tls::TlsConfig::builder()
-                    .provider(TLS_PROVIDER)
-                    .build(),
-            )
             .build()
             .into();
         Self {
