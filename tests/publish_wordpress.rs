@@ -746,51 +746,30 @@ fn a_hung_site_a_switched_off_rest_api_and_a_crashing_site_each_say_one_line() {
     failed_with(&out, "hung", "did not answer within 1 s");
     drop(hung);
 
-    // A WordPress whose REST API a security plugin switched off.
-    let out = desk.run(
-        &[
-            "sites",
-            "add",
+    // A WordPress whose REST API a security plugin switched off, and a
+    // plugin's fatal error (WordPress's 500 page): each said in one line.
+    for (site, user, says) in [
+        (
             "locked",
-            "--url",
-            &wp.url,
-            "--user",
             "fault-rest-off",
-        ],
-        Some("x"),
-        "x",
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = desk.run(&["publish", "post.md", "--site", "locked"], Some("x"), "");
-    failed_with(
-        &out,
-        "locked",
-        "the site's REST API is switched off or blocked (rest_disabled: The REST API is disabled on this site.)",
-    );
-    assert_eq!(std::fs::read(&post).unwrap(), before);
-
-    // A plugin's fatal error: WordPress's 500 page, said in one line.
-    let out = desk.run(
-        &[
-            "sites",
-            "add",
+            "the site's REST API is switched off or blocked (rest_disabled: The REST API is disabled on this site.)",
+        ),
+        (
             "broken",
-            "--url",
-            &wp.url,
-            "--user",
             "fault-crash",
-        ],
-        Some("x"),
-        "x",
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = desk.run(&["publish", "post.md", "--site", "broken"], Some("x"), "");
-    failed_with(
-        &out,
-        "broken",
-        "the server failed (500: There has been a critical error on this website.",
-    );
-    assert_eq!(std::fs::read(&post).unwrap(), before);
+            "the server failed (500: There has been a critical error on this website.",
+        ),
+    ] {
+        let out = desk.run(
+            &["sites", "add", site, "--url", &wp.url, "--user", user],
+            Some("x"),
+            "x",
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let out = desk.run(&["publish", "post.md", "--site", site], Some("x"), "");
+        failed_with(&out, site, says);
+        assert_eq!(std::fs::read(&post).unwrap(), before);
+    }
 }
 
 /// A browser signed in to the site as its administrator: a cookie login

@@ -10,7 +10,6 @@ use serde_json::Value as Json;
 
 use crate::publish::{Cause, PublishError, Site};
 
-
 /// A signed-in connection to one site.
 pub struct Rest {
     site: String,
