@@ -611,3 +611,67 @@ fn insert_figure_takes_a_web_address_as_it_is_and_suggests_known_credits() {
     );
     assert!(!dir.path().join("images").exists(), "nothing copied");
 }
+
+#[test]
+fn the_figure_window_opened_on_a_figure_edits_it_changing_only_what_was_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("images")).unwrap();
+    image::RgbImage::new(8, 4)
+        .save(dir.path().join("images/p.png"))
+        .unwrap();
+    let body = "Intro.\n\n![A phone](images/p.png)\nThe [Leica](https://l.example) phone\nPhoto: Ana\n\nAfter.\n";
+    let path = article(&dir, body);
+    let mut harness = launch(scripted_platform(), vec![path]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    // The caret on the figure's caption.
+    let id = harness.state().active_doc().unwrap().id;
+    let at = body[..body.find("Leica").unwrap()].chars().count();
+    let body_id = copydesk::app::editor_body_id(id);
+    let mut state = egui::text_edit::TextEditState::load(&harness.ctx, body_id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(
+            egui::text::CCursor::new(at),
+        )));
+    state.store(&harness.ctx, body_id);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    pump(&mut harness);
+    let field = |h: &Harness<'_, CopydeskApp>, label: &str| {
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(field(&harness, "Picture file"), "images/p.png");
+    assert_eq!(field(&harness, "Alt text"), "A phone");
+    assert_eq!(field(&harness, "Caption"), "The Leica phone");
+    assert_eq!(field(&harness, "Credit"), "Ana");
+    assert!(
+        wait_for(&mut harness, |h| !pictures(h).is_empty()),
+        "the figure's picture is previewed"
+    );
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Credit")
+        .focus();
+    pump(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    pump(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Credit")
+        .type_text("Bo Berg");
+    pump(&mut harness);
+    harness.get_by_label("Update Figure").click();
+    pump(&mut harness);
+    let after = harness.state().active_doc().unwrap().article.body.clone();
+    // The caption's link and the picture line are kept; nothing is copied.
+    assert_eq!(after, body.replace("Photo: Ana", "Credit: Bo Berg"));
+    let copies = fs::read_dir(dir.path().join("images")).unwrap().count();
+    assert_eq!(copies, 1, "the figure's own picture is not copied again");
+    assert!(harness.query_by_label("Update Figure").is_none(), "closed");
+}

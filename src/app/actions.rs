@@ -87,7 +87,7 @@ impl CopydeskApp {
                 }
                 Effect::Find { replace, selected } => self.find.open(replace, selected),
                 Effect::FindAgain { forward } => self.find_again(ctx, forward),
-                Effect::Show(window) => self.show(window),
+                Effect::Show(window) => self.show(ctx, window),
                 Effect::Closed(id) => {
                     self.spell.forget(id);
                     self.highlights.remove(&id);
@@ -109,7 +109,7 @@ impl CopydeskApp {
         }
     }
 
-    fn show(&mut self, window: Window) {
+    fn show(&mut self, ctx: &egui::Context, window: Window) {
         match window {
             Window::Palette => self.palette = Some(Default::default()),
             Window::Templates => self.templates_window = Some(Default::default()),
@@ -119,7 +119,7 @@ impl CopydeskApp {
                     super::windows::cleanup::CleanupReview::start(doc, off)
                 });
             }
-            Window::Figure => self.open_figure_window(),
+            Window::Figure => self.open_figure_window(ctx),
             Window::Statistics => self.show_statistics = !self.show_statistics,
             Window::Problems => self.show_problems = !self.show_problems,
             Window::Shortcuts => self.show_shortcuts = true,

@@ -96,6 +96,47 @@ impl CopydeskApp {
         true
     }
 
+    /// Rewrites the figure the Figure window was opened on with `parts`,
+    /// storing `picture` first if a new one was chosen (its address then
+    /// replaces `parts.src`). One undoable edit; only changed lines change.
+    pub(super) fn update_figure(
+        &mut self,
+        ctx: &egui::Context,
+        figure: &editing::FigureAt,
+        picture: Option<NewPicture<'_>>,
+        mut parts: FigureParts,
+        now: f64,
+    ) -> bool {
+        let folder_setting = self.workspace.settings.picture_folder.clone();
+        let Some(doc) = self.workspace.docs.get_mut(self.workspace.active) else {
+            return false;
+        };
+        if let Some(picture) = picture {
+            match store(doc, &folder_setting, picture) {
+                Ok(src) => parts.src = src,
+                Err(e) => {
+                    self.report_error(e, now);
+                    return false;
+                }
+            }
+        }
+        // The body may have changed under the window: the figure must
+        // still be where it was, as it was.
+        let here = editing::figure_at(&doc.article.body, figure.range.start);
+        if here.as_ref() != Some(figure) {
+            self.report_error(
+                "The figure changed while its window was open: open the window on it again",
+                now,
+            );
+            return false;
+        }
+        let edit = editing::update_figure(&doc.article.body, figure, &parts);
+        editor::replace_body(ctx, doc, edit);
+        self.focus_body = true;
+        self.notify("Updated the figure", now);
+        true
+    }
+
     /// Pictures pasted with Ctrl+V (the window sends them when the
     /// clipboard holds a picture and no text) go into the article when its
     /// text has the keyboard, or nothing does.

@@ -211,31 +211,132 @@ const CREDIT_LABELS: [&str; 5] = ["credit:", "credits:", "photo:", "image:", "so
 /// the next line, then `Credit: …`. Empty parts are left out; the caret
 /// goes after the figure.
 pub fn insert_figure_filled(text: &str, at: usize, parts: &FigureParts) -> Edit {
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut figure = format!(
-        "![{}]({})",
-        escape_text(&one_line(&parts.alt)),
-        markdown_destination(parts.src.trim())
-    );
-    let caption = one_line(&parts.caption);
-    if !caption.is_empty() {
-        figure.push('\n');
-        figure.push_str(&escape_text(&caption));
-    }
-    let credit = one_line(&parts.credit);
-    if !credit.is_empty() {
-        let lower = credit.to_lowercase();
-        figure.push('\n');
-        if !CREDIT_LABELS.iter().any(|l| lower.starts_with(l)) {
-            figure.push_str("Credit: ");
-        }
-        figure.push_str(&escape_inline(&credit));
-    }
+    let figure = [
+        image_line(parts),
+        caption_line(&parts.caption),
+        credit_line(&parts.credit),
+    ]
+    .into_iter()
+    .filter(|l| !l.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n");
     let (text, start) = figure_after_paragraph(text, at, &figure);
     let end = start + figure.len() + "\n\n".len();
     let end = end.min(text.len());
     Edit {
         text,
+        selection: end..end,
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `![alt](src)` as a figure's first line.
+fn image_line(parts: &FigureParts) -> String {
+    format!(
+        "![{}]({})",
+        escape_text(&one_line(&parts.alt)),
+        markdown_destination(parts.src.trim())
+    )
+}
+
+fn caption_line(caption: &str) -> String {
+    escape_text(&one_line(caption))
+}
+
+/// The credit line, labelled `Credit:` unless it has a label of its own;
+/// empty for no credit.
+fn credit_line(credit: &str) -> String {
+    let credit = one_line(credit);
+    if credit.is_empty() {
+        return credit;
+    }
+    let lower = credit.to_lowercase();
+    if CREDIT_LABELS.iter().any(|l| lower.starts_with(l)) {
+        escape_inline(&credit)
+    } else {
+        format!("Credit: {}", escape_inline(&credit))
+    }
+}
+
+/// A figure of the body, as the Figure window edits it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureAt {
+    /// The figure's lines in the body (no final line break).
+    pub range: Range<usize>,
+    /// Its parts as plain text (the credit without its label).
+    pub parts: FigureParts,
+    /// Its lines as written: the image, the caption (one or more lines),
+    /// the credit (with its label); empty when it has none.
+    written: [String; 3],
+}
+
+/// The top-level figure whose lines hold the byte `at`, if any.
+pub fn figure_at(text: &str, at: usize) -> Option<FigureAt> {
+    use crate::markdown::{BlockKind, plain_text};
+    let block = crate::markdown::parse(text)
+        .into_iter()
+        .find(|b| b.range.start <= at && at <= b.range.end)?;
+    let BlockKind::Figure(figure) = &block.kind else {
+        return None;
+    };
+    let source = text[block.range.clone()].trim_end_matches(['\n', '\r']);
+    let mut lines: Vec<&str> = source.split('\n').collect();
+    let image = lines.remove(0).to_string();
+    let credit = plain_text(&figure.credit);
+    let credit_written = match credit.is_empty() {
+        true => String::new(),
+        false => lines.pop().unwrap_or_default().to_string(),
+    };
+    Some(FigureAt {
+        range: block.range.start..block.range.start + source.len(),
+        parts: FigureParts {
+            src: figure.src.clone(),
+            alt: figure.alt.clone(),
+            caption: plain_text(&figure.caption),
+            credit,
+        },
+        written: [image, lines.join("\n"), credit_written],
+    })
+}
+
+/// The figure rewritten with `parts`: each of its lines the editor left as
+/// it was keeps its own text (its links and emphasis, its credit label);
+/// the caret after the figure.
+pub fn update_figure(text: &str, figure: &FigureAt, parts: &FigureParts) -> Edit {
+    let old = &figure.parts;
+    let [image, caption, credit] = &figure.written;
+    let lines = [
+        if parts.src.trim() == old.src && parts.alt == old.alt {
+            image.clone()
+        } else {
+            image_line(parts)
+        },
+        if parts.caption == old.caption {
+            caption.clone()
+        } else {
+            caption_line(&parts.caption)
+        },
+        if parts.credit == old.credit {
+            credit.clone()
+        } else {
+            credit_line(&parts.credit)
+        },
+    ];
+    let block = lines
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = String::with_capacity(text.len() + block.len());
+    out.push_str(&text[..figure.range.start]);
+    out.push_str(&block);
+    out.push_str(&text[figure.range.end..]);
+    let end = figure.range.start + block.len();
+    Edit {
+        text: out,
         selection: end..end,
     }
 }
@@ -279,6 +380,52 @@ fn markdown_destination(src: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_is_edited_changing_only_the_lines_changed() {
+        let body = "Intro.\n\n![A *phone*](images/p.png \"t\")\nThe [Leica](https://l.example) phone\non a table\nPhoto: Ana / Agency\n\nAfter.\n";
+        let at = body.find("Leica").unwrap();
+        let figure = figure_at(body, at).unwrap();
+        assert_eq!(figure.parts.src, "images/p.png");
+        assert_eq!(figure.parts.alt, "A phone");
+        assert_eq!(figure.parts.caption, "The Leica phone on a table");
+        assert_eq!(figure.parts.credit, "Ana / Agency");
+        assert_eq!(figure_at(body, 2), None, "a paragraph is not a figure");
+        // Nothing changed: nothing changes.
+        let same = update_figure(body, &figure, &figure.parts.clone());
+        assert_eq!(same.text, body);
+        // The credit changed: only its line, which gets a label.
+        let parts = FigureParts {
+            credit: "Bo".into(),
+            ..figure.parts.clone()
+        };
+        let edit = update_figure(body, &figure, &parts);
+        assert_eq!(edit.text, body.replace("Photo: Ana / Agency", "Credit: Bo"));
+        assert_eq!(&edit.text[edit.selection.end..], "\n\nAfter.\n");
+        // A new caption and no credit; the image line kept.
+        let parts = FigureParts {
+            caption: "A new caption".into(),
+            credit: String::new(),
+            ..figure.parts.clone()
+        };
+        let edit = update_figure(body, &figure, &parts);
+        assert_eq!(
+            edit.text,
+            "Intro.\n\n![A *phone*](images/p.png \"t\")\nA new caption\n\nAfter.\n"
+        );
+        // A new picture: the image line is written anew.
+        let parts = FigureParts {
+            src: "images/q (1).png".into(),
+            ..figure.parts.clone()
+        };
+        let edit = update_figure(body, &figure, &parts);
+        assert!(
+            edit.text
+                .contains("![A phone](<images/q (1).png>)\nThe [Leica]"),
+            "{}",
+            edit.text
+        );
+    }
 
     fn apply(
         text: &str,

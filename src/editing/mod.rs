@@ -7,5 +7,6 @@ mod markup;
 pub mod text_diff;
 
 pub use markup::{
-    Edit, FigureParts, heading, insert_figure_filled, insert_figure_of, link, prefix_lines, wrap,
+    Edit, FigureAt, FigureParts, figure_at, heading, insert_figure_filled, insert_figure_of, link,
+    prefix_lines, update_figure, wrap,
 };

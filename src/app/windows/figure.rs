@@ -2,6 +2,8 @@
 //! dialog), its preview, alt text, caption and credit. Insert copies the
 //! picture into the article's picture folder and puts the figure in at the
 //! caret as one undoable edit (the same path as a drop or a paste).
+//! Opened with the caret on a figure, it edits that figure: Update Figure
+//! rewrites only the lines whose part was changed.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,7 @@ use egui::{RichText, TextEdit};
 use crate::app::CopydeskApp;
 use crate::app::picture_insert::NewPicture;
 use crate::app::platform::{DialogPurpose, DialogRequest};
-use crate::editing::FigureParts;
+use crate::editing::{self, FigureAt, FigureParts};
 use crate::picture_store::{self, Why};
 
 /// What the window holds while open.
@@ -20,6 +22,8 @@ pub struct FigureWindow {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// The figure being edited, if the window was opened on one.
+    pub editing: Option<FigureAt>,
 }
 
 /// How many bytes are read to tell a picture from another file.
@@ -63,11 +67,23 @@ pub fn picture_problem(file: &str) -> Option<String> {
 }
 
 impl CopydeskApp {
-    /// Opens the Insert Figure window for the active article.
-    pub fn open_figure_window(&mut self) {
-        if self.active_doc().is_some() {
-            self.figure_window = Some(FigureWindow::default());
-        }
+    /// Opens the Figure window for the active article: on the figure at
+    /// the caret if there is one, else for a new figure.
+    pub fn open_figure_window(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.active_doc() else {
+            return;
+        };
+        let at = crate::app::editor::selection(ctx, doc).start;
+        self.figure_window = Some(match editing::figure_at(&doc.article.body, at) {
+            Some(figure) => FigureWindow {
+                file: figure.parts.src.clone(),
+                alt: figure.parts.alt.clone(),
+                caption: figure.parts.caption.clone(),
+                credit: figure.parts.credit.clone(),
+                editing: Some(figure),
+            },
+            None => FigureWindow::default(),
+        });
     }
 
     /// The picture chosen in the file dialog the window asked for.
@@ -136,7 +152,10 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         .as_deref()
         .map(crate::export::images::article_folder);
     let path = match &base {
-        Some(base) => base.join(state.file.trim()),
+        // As the preview reads a figure's address (`/images/…` from the
+        // site's served folder, `%20` a space).
+        Some(base) => crate::export::images::local_path(&state.file, base)
+            .unwrap_or_else(|| base.join(state.file.trim())),
         None => PathBuf::from(state.file.trim()),
     };
     let web = crate::web_picture::is_web(&state.file);
@@ -180,7 +199,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
             }
             ui.separator();
             let can = problem.is_none() && (article.is_some() || web);
-            (insert, cancel) = buttons(ui, can, article.is_none());
+            (insert, cancel) = buttons(ui, can, article.is_none(), state.editing.is_some());
             if article.is_none() && !web {
                 ui.label(
                     RichText::new("Save the article first: its pictures are kept beside it.")
@@ -192,18 +211,29 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         choose_picture(app);
     }
     if insert {
-        let picture = if web {
-            NewPicture::Web(&state.file)
+        // The figure's own picture, left as it was, is not copied again.
+        let same_picture = state
+            .editing
+            .as_ref()
+            .is_some_and(|f| f.parts.src == state.file.trim());
+        let picture = if same_picture {
+            None
+        } else if web {
+            Some(NewPicture::Web(&state.file))
         } else {
-            NewPicture::File(&path)
+            Some(NewPicture::File(&path))
         };
         let parts = FigureParts {
-            src: String::new(),
+            src: state.file.trim().to_string(),
             alt: state.alt.clone(),
             caption: state.caption.clone(),
             credit: state.credit.clone(),
         };
-        if app.insert_picture(ctx, picture, Some(parts), now) {
+        let done = match &state.editing {
+            Some(figure) => app.update_figure(ctx, figure, picture, parts, now),
+            None => picture.is_some_and(|p| app.insert_picture(ctx, p, Some(parts), now)),
+        };
+        if done {
             return;
         }
     }
@@ -243,11 +273,17 @@ fn picture_file(
     choose
 }
 
-/// Insert Figure (enabled when `can`) and Cancel: which was clicked.
-fn buttons(ui: &mut egui::Ui, can: bool, unsaved: bool) -> (bool, bool) {
+/// Insert Figure (Update Figure when `editing`; enabled when `can`) and
+/// Cancel: which was clicked.
+fn buttons(ui: &mut egui::Ui, can: bool, unsaved: bool, editing: bool) -> (bool, bool) {
     ui.horizontal(|ui| {
+        let label = if editing {
+            "Update Figure"
+        } else {
+            "Insert Figure"
+        };
         let insert = ui
-            .add_enabled(can, egui::Button::new("Insert Figure"))
+            .add_enabled(can, egui::Button::new(label))
             .on_disabled_hover_text(if unsaved {
                 "Save the article first: its pictures are kept beside it"
             } else {
