@@ -675,3 +675,50 @@ fn the_figure_window_opened_on_a_figure_edits_it_changing_only_what_was_changed(
     assert_eq!(copies, 1, "the figure's own picture is not copied again");
     assert!(harness.query_by_label("Update Figure").is_none(), "closed");
 }
+
+/// An imported draft's figure has no picture yet: its words can still be
+/// mended in the window, before it has one and before the draft is saved.
+#[test]
+fn a_figure_without_its_picture_yet_is_edited_in_an_unsaved_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    fs::write(
+        &draft,
+        "A title\n\nFirst paragraph of the draft, long enough to be one.\n\nXiaomi Leica Credits: LetsGoDigital\n\nSecond paragraph of the draft, long enough too.\n",
+    )
+    .unwrap();
+    let mut harness = launch(scripted_platform(), vec![draft]);
+    pump(&mut harness);
+    let body = harness.state().active_doc().unwrap().article.body.clone();
+    let at = body
+        .find("Xiaomi Leica")
+        .expect("the caption is in the body");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
+        .focus();
+    pump(&mut harness);
+    let id = harness.state().active_doc().unwrap().id;
+    let body_id = copydesk::app::editor_body_id(id);
+    let mut state = egui::text_edit::TextEditState::load(&harness.ctx, body_id).unwrap_or_default();
+    let chars = body[..at].chars().count();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(
+            egui::text::CCursor::new(chars),
+        )));
+    state.store(&harness.ctx, body_id);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    pump(&mut harness);
+    type_into(&mut harness, "Alt text", "The two logos");
+    harness.get_by_label("Update Figure").click();
+    pump(&mut harness);
+    let after = harness.state().active_doc().unwrap().article.body.clone();
+    assert!(
+        after.contains("![The two logos]()\nXiaomi Leica\n"),
+        "{after}"
+    );
+    assert_eq!(after.len(), body.len() + "The two logos".len());
+}

@@ -159,6 +159,10 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
         None => PathBuf::from(state.file.trim()),
     };
     let web = crate::web_picture::is_web(&state.file);
+    let own_picture = state
+        .editing
+        .as_ref()
+        .is_some_and(|f| f.parts.src == state.file.trim());
     let problem = if web || state.file.trim().is_empty() {
         picture_problem(&state.file)
     } else {
@@ -198,9 +202,11 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
                 folder_line(ui, app, article.as_deref());
             }
             ui.separator();
-            let can = problem.is_none() && (article.is_some() || web);
+            // A figure's own picture, left as it is, needs no copy: its words
+            // can be mended before it has a picture, or before a draft is saved.
+            let can = own_picture || problem.is_none() && (article.is_some() || web);
             (insert, cancel) = buttons(ui, can, article.is_none(), state.editing.is_some());
-            if article.is_none() && !web {
+            if article.is_none() && !web && !own_picture {
                 ui.label(
                     RichText::new("Save the article first: its pictures are kept beside it.")
                         .color(ui.visuals().warn_fg_color),
@@ -212,11 +218,7 @@ pub fn figure_window(app: &mut CopydeskApp, ctx: &egui::Context) {
     }
     if insert {
         // The figure's own picture, left as it was, is not copied again.
-        let same_picture = state
-            .editing
-            .as_ref()
-            .is_some_and(|f| f.parts.src == state.file.trim());
-        let picture = if same_picture {
+        let picture = if own_picture {
             None
         } else if web {
             Some(NewPicture::Web(&state.file))
