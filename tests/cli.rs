@@ -525,3 +525,27 @@ fn set_refuses_javascript_front_matter_and_writes_nothing() {
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&post).unwrap(), text);
 }
+
+/// The black-box benchmark's articles (`benches/blackbox/make_articles.py`)
+/// are Copydesk articles, not drafts: once their fences lost their
+/// newline, every start-up and typing figure was taken on an imported
+/// draft instead.
+#[test]
+fn the_black_box_articles_open_as_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/blackbox/make_articles.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(dir.path())
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in ["a1k.md", "a20k.md", "a200k.md"] {
+        let opened = copydesk::files::open(&dir.path().join(name)).unwrap();
+        assert!(!opened.imported, "{name} was imported as a draft");
+        assert_eq!(
+            opened.document.article.meta.title,
+            "OnePlus confirms a Hasselblad camera for its next phone"
+        );
+    }
+}

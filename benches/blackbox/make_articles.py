@@ -17,5 +17,7 @@ for name, words in [("a1k", 1_000), ("a20k", 20_000), ("a200k", 200_000)]:
         n += 1
         parts.append(f"## Section {n}\n\n{body}\n")
         count += len(body.split()) + 3
-    (out / f"{name}.md").write_text(f"---{front}---\n\n" + "".join(parts))
+    # `split` took the fences off: put them back on their own lines, or
+    # the file has no front matter and opens as a draft to import.
+    (out / f"{name}.md").write_text(f"---\n{front}---\n\n" + "".join(parts))
     print(out / f"{name}.md", count, "words")
