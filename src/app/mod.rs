@@ -10,6 +10,7 @@ mod actions;
 pub mod commands;
 mod editor;
 pub mod fonts;
+mod frame_gate;
 mod layout;
 mod menu;
 mod panels;
@@ -271,6 +272,12 @@ impl CopydeskApp {
     /// work is written to recovery files and a crash log first, then the
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        frame_gate::SIGNALS.ui_began(ui.ctx());
+        self.frame_guarded(ui);
+        frame_gate::SIGNALS.ui_ended(ui.ctx());
+    }
+
+    fn frame_guarded(&mut self, ui: &mut egui::Ui) {
         fonts::install_once(ui.ctx());
         pictures::install_loaders(ui.ctx());
         if let Some(message) = self.crashed.clone() {
@@ -321,14 +328,17 @@ impl CopydeskApp {
     }
 
     fn frame_inner(&mut self, ui: &mut egui::Ui) {
-        // Read once: not an environment lookup on every frame.
-        static TRACE: std::sync::LazyLock<bool> =
-            std::sync::LazyLock::new(|| std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some());
-        if *TRACE {
-            // What asked for each frame (for measuring repaints).
+        if trace_repaints() {
+            // What asked for each frame (for measuring repaints); a second
+            // pass of the same frame is "pass", not "frame".
             let ctx = ui.ctx();
             eprintln!(
-                "frame {:.3} causes {:?}",
+                "{} {:.3} causes {:?}",
+                if ctx.current_pass_index() == 0 {
+                    "frame"
+                } else {
+                    "pass"
+                },
                 ctx.input(|i| i.time),
                 ctx.repaint_causes()
             );
@@ -627,6 +637,10 @@ impl eframe::App for CopydeskApp {
         self.frame(ui);
     }
 
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        frame_gate::SIGNALS.input_taken(raw_input);
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Every document was saved or deliberately discarded (or the app
         // crashed, and its recovery files must stay).
@@ -667,12 +681,33 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         renderer: renderer(),
         ..Default::default()
     };
-    eframe::run_native(
+    // eframe's own loop (`run_native`) with a gate in front that keeps
+    // events which change nothing from costing a frame (`frame_gate`).
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let app = eframe::create_native(
         "Copydesk",
         options,
-        Box::new(move |_cc| Ok(Box::new(CopydeskApp::native(files)))),
-    )
-    .map_err(|e| e.to_string())
+        Box::new(move |cc| {
+            frame_gate::observe(&cc.egui_ctx);
+            Ok(Box::new(CopydeskApp::native(files)))
+        }),
+        &event_loop,
+    );
+    // `COPYDESK_EVERY_FRAME` turns the gate off (every event and repaint
+    // request becomes a frame, as eframe does by itself), to compare.
+    let gate = std::env::var_os("COPYDESK_EVERY_FRAME").is_none();
+    let mut gated = frame_gate::Gated::new(app, trace_repaints(), gate);
+    event_loop.run_app(&mut gated).map_err(|e| e.to_string())
+}
+
+/// Whether to print what causes each frame (`COPYDESK_TRACE_REPAINTS`), for
+/// measuring repaints; read once, not on every frame.
+fn trace_repaints() -> bool {
+    static TRACE: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some());
+    *TRACE
 }
 
 pub use crate::session::workspace::{SAMPLE_NAME, absolute_path};
