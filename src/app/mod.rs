@@ -110,6 +110,11 @@ pub struct CopydeskApp {
     preview: panels::preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
     pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
+    /// The window is shown once its first frame is painted: that frame
+    /// leaves the document area (the editor's and the preview's layout of
+    /// the whole body) to the next one, so a long article maps the window
+    /// as soon as a short one. Set by the desktop app only.
+    document_after_first_frame: bool,
 }
 
 impl CopydeskApp {
@@ -156,6 +161,7 @@ impl CopydeskApp {
             layout: Default::default(),
             jump_next_frame: None,
             preview: Default::default(),
+            document_after_first_frame: false,
         };
         let files = if files.is_empty() {
             app.workspace.settings.open_files.clone()
@@ -182,6 +188,7 @@ impl CopydeskApp {
         };
         let no_recovery = platform.recovery_dir.is_none();
         let mut app = Self::new(settings, platform, files);
+        app.document_after_first_frame = true;
         if let Some(problem) = problem {
             app.report_error(problem, 0.0);
         }
@@ -455,6 +462,10 @@ impl CopydeskApp {
                     "No document open. Press {new} for a new article or {open} to open one."
                 ));
             });
+            return;
+        }
+        if std::mem::take(&mut self.document_after_first_frame) {
+            ui.ctx().request_repaint();
             return;
         }
         let view = self.workspace.settings.view;
