@@ -15,7 +15,9 @@ docs=$(mktemp -d /tmp/copydesk-blackbox.XXXXXX)
 python3 benches/blackbox/make_articles.py "$docs" >/dev/null
 cargo build --release --quiet
 copydesk=$PWD/target/release/copydesk
-export COPYDESK_CONFIG_DIR=$docs/config COPYDESK_DATA_DIR=$docs/data
+# Each launch gets its own settings and recovery folders (fresh-home.sh):
+# shared ones would open "Recover unsaved work" in every run after the first
+# (each run ends by killing the app), and measure that window too.
 
 read -r -a editors <<< "${EDITORS:-copydesk ghostwriter}"
 read -r -a documents <<< "${DOCS:-a1k a20k a200k}"

@@ -10,6 +10,7 @@ mod actions;
 pub mod commands;
 mod editor;
 pub mod fonts;
+mod frame_gate;
 mod layout;
 mod menu;
 mod panels;
@@ -114,6 +115,11 @@ pub struct CopydeskApp {
     preview: panels::preview::PreviewCache,
     /// A jump to a byte range of a document's body, for the next frame.
     pub(crate) jump_next_frame: Option<(u64, std::ops::Range<usize>)>,
+    /// The window is shown once its first frame is painted: that frame
+    /// leaves the document area (the editor's and the preview's layout of
+    /// the whole body) to the next one, so a long article maps the window
+    /// as soon as a short one. Set by the desktop app only.
+    document_after_first_frame: bool,
 }
 
 impl CopydeskApp {
@@ -161,6 +167,7 @@ impl CopydeskApp {
             layout: Default::default(),
             jump_next_frame: None,
             preview: Default::default(),
+            document_after_first_frame: false,
         };
         let files = if files.is_empty() {
             app.workspace.settings.open_files.clone()
@@ -187,6 +194,7 @@ impl CopydeskApp {
         };
         let no_recovery = platform.recovery_dir.is_none();
         let mut app = Self::new(settings, platform, files);
+        app.document_after_first_frame = true;
         if let Some(problem) = problem {
             app.report_error(problem, 0.0);
         }
@@ -277,6 +285,12 @@ impl CopydeskApp {
     /// work is written to recovery files and a crash log first, then the
     /// window says what happened instead of vanishing.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        frame_gate::SIGNALS.ui_began(ui.ctx());
+        self.frame_guarded(ui);
+        frame_gate::SIGNALS.ui_ended(ui.ctx());
+    }
+
+    fn frame_guarded(&mut self, ui: &mut egui::Ui) {
         fonts::install_once(ui.ctx());
         pictures::install_loaders(ui.ctx());
         if let Some(message) = self.crashed.clone() {
@@ -327,14 +341,17 @@ impl CopydeskApp {
     }
 
     fn frame_inner(&mut self, ui: &mut egui::Ui) {
-        // Read once: not an environment lookup on every frame.
-        static TRACE: std::sync::LazyLock<bool> =
-            std::sync::LazyLock::new(|| std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some());
-        if *TRACE {
-            // What asked for each frame (for measuring repaints).
+        if trace_repaints() {
+            // What asked for each frame (for measuring repaints); a second
+            // pass of the same frame is "pass", not "frame".
             let ctx = ui.ctx();
             eprintln!(
-                "frame {:.3} causes {:?}",
+                "{} {:.3} causes {:?}",
+                if ctx.current_pass_index() == 0 {
+                    "frame"
+                } else {
+                    "pass"
+                },
                 ctx.input(|i| i.time),
                 ctx.repaint_causes()
             );
@@ -457,6 +474,10 @@ impl CopydeskApp {
             });
             return;
         }
+        if std::mem::take(&mut self.document_after_first_frame) {
+            ui.ctx().request_repaint();
+            return;
+        }
         let view = self.workspace.settings.view;
         match view {
             ViewMode::EditorOnly => self.body_editor(ui),
@@ -516,9 +537,18 @@ impl CopydeskApp {
             let style = ctx.style_of(theme);
             if style.visuals.text_cursor.blink != blink
                 || style.scroll_animation != egui::style::ScrollAnimation::none()
+                || style.visuals.panel_fill != egui::Color32::TRANSPARENT
             {
                 ctx.style_mut_of(theme, |s| {
                     s.visuals.text_cursor.blink = blink;
+                    // Panels are not filled: the window is cleared to their
+                    // colour (`clear_color`), and with software rendering
+                    // each fill is another pass over most of the window's
+                    // pixels on every frame (a third of the CPU per typed
+                    // key, measured). Panels never overlap one another;
+                    // what floats over them (windows, popups, the folded
+                    // panels' overlays) has fills of its own.
+                    s.visuals.panel_fill = egui::Color32::TRANSPARENT;
                     // Smooth scrolling repaints the window for a fifth of a
                     // second each time the editor keeps the cursor in view,
                     // which is on every key typed at the bottom of the view:
@@ -632,9 +662,28 @@ impl CopydeskApp {
     }
 }
 
+/// The colour egui's panels have in the light or dark theme.
+fn panel_colour(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Visuals::dark().panel_fill
+    } else {
+        egui::Visuals::light().panel_fill
+    }
+}
+
 impl eframe::App for CopydeskApp {
+    /// The panels' colour: the panels themselves are not filled (see
+    /// `apply_look`), the cleared window is their background.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        panel_colour(visuals.dark_mode).to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        frame_gate::SIGNALS.input_taken(raw_input);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -675,14 +724,36 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
                 .unwrap_or_default(),
             ),
         renderer: renderer(),
+        dithering: false,
         ..Default::default()
     };
-    eframe::run_native(
+    // eframe's own loop (`run_native`) with a gate in front that keeps
+    // events which change nothing from costing a frame (`frame_gate`).
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let app = eframe::create_native(
         "Copydesk",
         options,
-        Box::new(move |_cc| Ok(Box::new(CopydeskApp::native(files)))),
-    )
-    .map_err(|e| e.to_string())
+        Box::new(move |cc| {
+            frame_gate::observe(&cc.egui_ctx);
+            Ok(Box::new(CopydeskApp::native(files)))
+        }),
+        &event_loop,
+    );
+    // `COPYDESK_EVERY_FRAME` turns the gate off (every event and repaint
+    // request becomes a frame, as eframe does by itself), to compare.
+    let gate = std::env::var_os("COPYDESK_EVERY_FRAME").is_none();
+    let mut gated = frame_gate::Gated::new(app, trace_repaints(), gate);
+    event_loop.run_app(&mut gated).map_err(|e| e.to_string())
+}
+
+/// Whether to print what causes each frame (`COPYDESK_TRACE_REPAINTS`), for
+/// measuring repaints; read once, not on every frame.
+fn trace_repaints() -> bool {
+    static TRACE: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("COPYDESK_TRACE_REPAINTS").is_some());
+    *TRACE
 }
 
 pub use crate::session::workspace::{SAMPLE_NAME, absolute_path};
