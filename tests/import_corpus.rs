@@ -28,9 +28,14 @@ fn corpus(dir: &Path) -> Vec<PathBuf> {
     drafts
 }
 
-/// The import of a draft, in the expect.json's shape.
+/// The import of a draft, in the expect.json's shape. With
+/// `COPYDESK_IMPORT_RULES=1`, by the rules alone (`import --rules`), to
+/// compare the two on a new quarter.
 fn imported(path: &Path) -> Json {
     let text = std::fs::read_to_string(path).unwrap();
+    if std::env::var_os("COPYDESK_IMPORT_RULES").is_some() {
+        return as_marked(&copydesk::import::import_rules_explained(&text).0);
+    }
     as_marked(&copydesk::import::import_text(&text))
 }
 
@@ -81,8 +86,9 @@ fn the_importer_marks_unseen_drafts_as_an_editor_would() {
     assert!(main.len() >= 30, "{} drafts", main.len());
     let right = score(&main);
     let overall = report("corpus", &main, &right);
+    // The threshold holds the shipped import, not the rules alone.
     assert!(
-        overall >= MIN_OVERALL,
+        overall >= MIN_OVERALL || std::env::var_os("COPYDESK_IMPORT_RULES").is_some(),
         "overall {overall:.3} < {MIN_OVERALL}"
     );
     let dir = root.join("holdout");
