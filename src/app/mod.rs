@@ -342,41 +342,14 @@ impl CopydeskApp {
 
     fn frame_inner(&mut self, ui: &mut egui::Ui) {
         if trace_repaints() {
-            // What asked for each frame (for measuring repaints); a second
-            // pass of the same frame is "pass", not "frame".
-            let ctx = ui.ctx();
-            eprintln!(
-                "{} {:.3} causes {:?}",
-                if ctx.current_pass_index() == 0 {
-                    "frame"
-                } else {
-                    "pass"
-                },
-                ctx.input(|i| i.time),
-                ctx.repaint_causes()
-            );
+            trace_frame(ui.ctx());
         }
         if std::mem::take(&mut self.panic_next_frame) {
             panic!("a bug, as asked for by a test");
         }
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
-        self.apply_look(&ctx);
-        self.poll_dialogs(&ctx, now);
-        self.take_dropped_files(&ctx, now);
-        self.take_pasted_pictures(&ctx, now);
-        self.watch_files(&ctx);
-        self.handle_close_request(&ctx);
-        self.handle_shortcuts(&ctx);
-        if let Some(command) = self.queued.take() {
-            self.run(&ctx, command);
-        }
-        if let Some((id, range)) = self.jump_next_frame.take()
-            && let Some(doc) = self.workspace.docs.iter_mut().find(|d| d.id == id)
-        {
-            doc.jump_to = Some(range);
-        }
-
+        self.take_input(&ctx, now);
         self.menu_bar(ui);
         panels::status_bar::status_bar(
             ui,
@@ -406,18 +379,49 @@ impl CopydeskApp {
             self.outline_panel(ui, outline);
             self.document_area(ui);
         });
-        self.metadata_overlay(&ctx);
-        self.outline_overlay(&ctx);
-        self.dialogs(&ctx);
-        self.palette(&ctx);
-        self.templates_window(&ctx);
-        windows::publish::show(self, &ctx);
-        self.cleanup_window(&ctx);
-        windows::figure::figure_window(self, &ctx);
-        self.statistics_window(&ctx);
-        self.file_chooser.ui(&ctx);
-        self.notices(&ctx, now);
-        self.update_window_title(&ctx);
+        self.windows(&ctx, now);
+        self.after_frame(&ctx, now);
+    }
+
+    /// What came in since the last frame: answers of file dialogs, dropped
+    /// files and pasted pictures, outside changes, a close request,
+    /// shortcuts, a queued command, a jump.
+    fn take_input(&mut self, ctx: &egui::Context, now: f64) {
+        self.apply_look(ctx);
+        self.poll_dialogs(ctx, now);
+        self.take_dropped_files(ctx, now);
+        self.take_pasted_pictures(ctx, now);
+        self.watch_files(ctx);
+        self.handle_close_request(ctx);
+        self.handle_shortcuts(ctx);
+        if let Some(command) = self.queued.take() {
+            self.run(ctx, command);
+        }
+        if let Some((id, range)) = self.jump_next_frame.take()
+            && let Some(doc) = self.workspace.docs.iter_mut().find(|d| d.id == id)
+        {
+            doc.jump_to = Some(range);
+        }
+    }
+
+    /// The windows over the documents, and the notices.
+    fn windows(&mut self, ctx: &egui::Context, now: f64) {
+        self.metadata_overlay(ctx);
+        self.outline_overlay(ctx);
+        self.dialogs(ctx);
+        self.palette(ctx);
+        self.templates_window(ctx);
+        windows::publish::show(self, ctx);
+        self.cleanup_window(ctx);
+        windows::figure::figure_window(self, ctx);
+        self.statistics_window(ctx);
+        self.file_chooser.ui(ctx);
+        self.notices(ctx, now);
+    }
+
+    /// The window's title, settings, autosave, and the frames they ask for.
+    fn after_frame(&mut self, ctx: &egui::Context, now: f64) {
+        self.update_window_title(ctx);
         if self.platform.dialogs.is_open() {
             // Poll for the answer while a file dialog is open.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -757,3 +761,18 @@ fn trace_repaints() -> bool {
 }
 
 pub use crate::session::workspace::{SAMPLE_NAME, absolute_path};
+
+/// Prints what asked for this frame (`COPYDESK_TRACE_REPAINTS`, for
+/// measuring repaints); a second pass of the same frame is "pass".
+fn trace_frame(ctx: &egui::Context) {
+    eprintln!(
+        "{} {:.3} causes {:?}",
+        if ctx.current_pass_index() == 0 {
+            "frame"
+        } else {
+            "pass"
+        },
+        ctx.input(|i| i.time),
+        ctx.repaint_causes()
+    );
+}
