@@ -3,21 +3,13 @@
 #![cfg(all(unix, not(target_os = "macos")))]
 
 mod common;
+use common::xdotool;
 
 use std::fs;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use copydesk::recovery;
-
-fn xdotool(display: &str, args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .expect("xdotool is needed for this test (see .ci/run)");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 #[test]
 fn typed_text_survives_killing_the_app() {

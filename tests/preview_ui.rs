@@ -505,6 +505,19 @@ fn insert_figure_warns_about_a_missing_file_and_one_that_is_not_a_picture() {
     assert!(dir.path().join("images/beside.png").exists());
 }
 
+/// Puts the body's caret at byte `at` of the active article's body.
+fn put_caret(harness: &mut Harness<'_, CopydeskApp>, at: usize) {
+    let doc = harness.state().active_doc().unwrap();
+    let chars = doc.article.body[..at].chars().count();
+    let body_id = copydesk::app::editor_body_id(doc.id);
+    let mut state = egui::text_edit::TextEditState::load(&harness.ctx, body_id).unwrap_or_default();
+    let caret = egui::text::CCursor::new(chars);
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(caret)));
+    state.store(&harness.ctx, body_id);
+}
+
 /// A tiny web server on this machine: `/phone.png` is a 200 × 100 PNG,
 /// anything else is 404. Serves until the test ends.
 fn picture_server() -> String {
@@ -627,16 +640,7 @@ fn the_figure_window_opened_on_a_figure_edits_it_changing_only_what_was_changed(
         .focus();
     pump(&mut harness);
     // The caret on the figure's caption.
-    let id = harness.state().active_doc().unwrap().id;
-    let at = body[..body.find("Leica").unwrap()].chars().count();
-    let body_id = copydesk::app::editor_body_id(id);
-    let mut state = egui::text_edit::TextEditState::load(&harness.ctx, body_id).unwrap_or_default();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::one(
-            egui::text::CCursor::new(at),
-        )));
-    state.store(&harness.ctx, body_id);
+    put_caret(&mut harness, body.find("Leica").unwrap());
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::I,
@@ -697,16 +701,7 @@ fn a_figure_without_its_picture_yet_is_edited_in_an_unsaved_draft() {
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body (Markdown)")
         .focus();
     pump(&mut harness);
-    let id = harness.state().active_doc().unwrap().id;
-    let body_id = copydesk::app::editor_body_id(id);
-    let mut state = egui::text_edit::TextEditState::load(&harness.ctx, body_id).unwrap_or_default();
-    let chars = body[..at].chars().count();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::one(
-            egui::text::CCursor::new(chars),
-        )));
-    state.store(&harness.ctx, body_id);
+    put_caret(&mut harness, at);
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::I,

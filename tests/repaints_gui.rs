@@ -7,19 +7,11 @@
 #![cfg(all(unix, not(target_os = "macos")))]
 
 mod common;
+use common::xdotool;
 
 use std::fs;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn xdotool(display: &str, args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .expect("xdotool is needed for this test (see .ci/run)");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 /// Frames (first passes) in the trace so far.
 fn frames(trace: &std::path::Path) -> usize {

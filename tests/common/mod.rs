@@ -89,3 +89,13 @@ pub fn start_xvfb() -> Xvfb {
     panic!("no free X display");
 }
 pub mod wordpress;
+
+/// Runs `xdotool` on `display`; what it printed.
+pub fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("xdotool is needed for this test (see .ci/run)");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
