@@ -15,7 +15,7 @@ use copydesk::import::label::{FIELDS, as_marked, marked_json};
 use serde_json::Value as Json;
 
 /// What the test holds the importer to (fractions of drafts right).
-const MIN_OVERALL: f64 = 0.90;
+const MIN_OVERALL: f64 = 0.875;
 /// The first scores of held-out quarters were 57.6 %, 65.9 % and 57.9 %.
 const MIN_HOLDOUT: f64 = 0.55;
 

@@ -76,12 +76,21 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     {
         return Some("an advertising notice");
     }
-    if words <= 8
-        && lower
-            .split_whitespace()
-            .all(|w| SHARE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
-    {
+    if words <= 8 && is_share_row(&lower) {
         return Some("share buttons");
+    }
+    if words <= 4 && is_empty_date_label(&lower) {
+        return Some("a date's label without its date");
+    }
+    if words <= 5
+        && MEDIA_LINKS
+            .iter()
+            .any(|m| lower.trim_end_matches([':', '.']) == *m)
+    {
+        return Some("a link to the page's video or print version");
+    }
+    if words <= 10 && VOTES.iter().any(|v| lower.contains(v)) {
+        return Some("readers' votes on the page");
     }
     if words <= 8 && (GALLERY.iter().any(|g| lower.contains(g)) || photo_count(&lower)) {
         return Some("a gallery link");
@@ -94,6 +103,15 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     if is_relative_time(&lower) && super::parse_date_line(trimmed).is_none() {
         return Some("a relative time (not a date)");
+    }
+    if AFFILIATE.iter().any(|a| lower.contains(a)) {
+        return Some("an affiliate notice");
+    }
+    if words <= 8 && AUTHOR_PAGE.iter().any(|a| lower.starts_with(a)) {
+        return Some("a link to the author's page");
+    }
+    if is_glued_tag_list(trimmed) {
+        return Some("tags (labels joined by commas)");
     }
     if words <= 6 && NAVIGATION.contains(&lower.trim_end_matches([':', '.'])) {
         return Some("navigation");
@@ -263,6 +281,10 @@ fn is_page_marker(lower: &str) -> bool {
         .collect();
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    // `Page 2` alone: a printed or paged copy's page break.
+    if let [page, n] = words[..] {
+        return ["page", "pagina", "seite", "página", "pág."].contains(&page) && number(n);
+    }
     words.windows(4).any(|w| {
         ["page", "pagina", "seite", "página", "pág."].contains(&w[0])
             && number(w[1])
@@ -450,6 +472,125 @@ const SHARE: &[&str] = &[
     "guardar",
     "opslaan",
     "merken",
+];
+
+/// Words that join share buttons into a sentence (`Delen op Facebook`,
+/// `Weitere Optionen zum Teilen`, `Share on X`): a row of them holds at
+/// least one share word.
+const SHARE_FILLER: &[&str] = &[
+    "on", "via", "with", "by", "more", "options", "op", "met", "per", "su", "con", "altre",
+    "opzioni", "en", "par", "sur", "autres", "options", "por", "más", "opciones", "mais", "opções",
+    "no", "auf", "zum", "weitere", "optionen", "meer", "opties", "the", "le", "la", "il", "el",
+    "de", "da", "del", "di", "den", "het", "o", "a", "and", "e", "et", "y", "und", "en",
+];
+
+/// A row of share buttons printed as words.
+fn is_share_row(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| SHARE.contains(w))
+        && words
+            .iter()
+            .all(|w| SHARE.contains(w) || SHARE_FILLER.contains(w))
+}
+
+/// `Aggiornato il`, `Publié`, `Updated:`: a date's label left with no date
+/// (the date was a widget the copy did not keep).
+fn is_empty_date_label(lower: &str) -> bool {
+    const LABELS: [&str; 30] = [
+        "published",
+        "published on",
+        "updated",
+        "updated on",
+        "last updated",
+        "pubblicato",
+        "pubblicato il",
+        "aggiornato",
+        "aggiornato il",
+        "ultimo aggiornamento",
+        "publicado",
+        "publicado el",
+        "publicado em",
+        "actualizado",
+        "actualizado el",
+        "atualizado",
+        "atualizado em",
+        "publié",
+        "publié le",
+        "mis à jour",
+        "mis à jour le",
+        "veröffentlicht",
+        "veröffentlicht am",
+        "aktualisiert",
+        "aktualisiert am",
+        "zuletzt aktualisiert",
+        "gepubliceerd",
+        "gepubliceerd op",
+        "bijgewerkt",
+        "bijgewerkt op",
+    ];
+    LABELS.contains(&lower.trim().trim_end_matches([':', '.']).trim())
+}
+
+/// The labels of a page's video player and print link.
+const MEDIA_LINKS: &[&str] = &[
+    "watch the video",
+    "watch video",
+    "play video",
+    "regarder la vidéo",
+    "voir la vidéo",
+    "guarda il video",
+    "guarda il video completo",
+    "ver vídeo",
+    "ver el vídeo",
+    "ver video",
+    "assistir ao vídeo",
+    "assista ao vídeo",
+    "video ansehen",
+    "video abspielen",
+    "bekijk de video",
+    "print version",
+    "printer-friendly version",
+    "print this article",
+    "versione stampabile",
+    "stampa",
+    "version imprimable",
+    "imprimer l'article",
+    "versión para imprimir",
+    "imprimir",
+    "versão para impressão",
+    "druckversion",
+    "artikel drucken",
+    "printversie",
+    "artikel printen",
+];
+
+/// Helpfulness votes (`3 utenti hanno trovato utile questa guida`).
+const VOTES: &[&str] = &[
+    "found this helpful",
+    "found this useful",
+    "found this article helpful",
+    "hanno trovato utile",
+    "ha trovato utile",
+    "encontraron esto útil",
+    "encontraron útil",
+    "ont trouvé cet article utile",
+    "ont trouvé ça utile",
+    "fanden das hilfreich",
+    "fanden diesen artikel hilfreich",
+    "vonden dit nuttig",
+    "acharam isto útil",
+    "acharam útil",
+    "was this article helpful",
+    "was this helpful",
+    "questo articolo ti è stato utile",
+    "cet article vous a-t-il été utile",
+    "war dieser artikel hilfreich",
+    "¿te ha resultado útil",
+    "este artigo foi útil",
 ];
 
 /// Copyright lines.
@@ -643,6 +784,18 @@ const RELATED: &[&str] = &[
     "leia também",
     "veja também",
     "mais lidas",
+    "articoli correlati",
+    "artículos relacionados",
+    "noticias relacionadas",
+    "articles connexes",
+    "articles liés",
+    "verwandte artikel",
+    "ähnliche artikel",
+    "das könnte sie interessieren",
+    "gerelateerde artikelen",
+    "gerelateerd",
+    "artigos relacionados",
+    "notícias relacionadas",
 ];
 
 const CONTENTS: &[&str] = &[
@@ -735,9 +888,13 @@ fn reading_time(lower: &str) -> bool {
 }
 
 fn comment_count(lower: &str) -> bool {
-    const COMMENTS: [&str; 12] = [
+    const COMMENTS: [&str; 16] = [
         "comments",
         "comment",
+        "commentaire",
+        "comentario",
+        "comentário",
+        "respuestas",
         "kommentare",
         "kommentar",
         "commenti",
@@ -865,6 +1022,62 @@ fn is_slug(word: &str) -> bool {
         && word.chars().any(|c| c.is_alphabetic())
         && !word.chars().next().is_some_and(char::is_uppercase);
     file || joined
+}
+
+/// Words of the notice that links earn the site a commission, which
+/// buying guides print above or below the article.
+const AFFILIATE: [&str; 14] = [
+    "affiliate link",
+    "affiliate commission",
+    "earn a commission",
+    "earn a small commission",
+    "piccola commissione",
+    "ricevere una commissione",
+    "link di affiliazione",
+    "enlaces de afiliados",
+    "una comisión",
+    "liens affiliés",
+    "lien d'affiliation",
+    "provision erhalten",
+    "affiliate-links",
+    "uma comissão",
+];
+
+/// Links from an author box to the writer's page or other posts.
+const AUTHOR_PAGE: [&str; 22] = [
+    "view my complete profile",
+    "view my profile",
+    "view full profile",
+    "view all posts",
+    "see all posts",
+    "see full bio",
+    "read full bio",
+    "more articles by",
+    "more stories by",
+    "all posts by",
+    "all articles by",
+    "alle artikel von",
+    "alle beiträge von",
+    "tutti gli articoli di",
+    "visualizza il mio profilo",
+    "ver todos los artículos",
+    "ver perfil completo",
+    "voir tous les articles",
+    "voir le profil",
+    "bekijk mijn profiel",
+    "alle artikelen van",
+    "ver todos os artigos",
+];
+
+/// `Roundups,Wearables & Fitness Gadgets`: a blog's labels printed as
+/// links joined by bare commas, which no sentence writes.
+fn is_glued_tag_list(line: &str) -> bool {
+    let glued = line
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[1] == b',' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+        .count();
+    glued >= 1 && word_count(line) <= 12 && !super::lines::ends_like_sentence(line)
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ fn kind_of(line: &str) -> Kind {
     if let Some(why) = chrome_reason(line) {
         return Kind::Chrome(why);
     }
+    if parse_tags(line).is_some() || parse_category(line).is_some() {
+        return Kind::Chrome(super::LABELLED_LINE);
+    }
     if let Some((names, tail)) = parse_byline(line) {
         let date = tail.as_deref().and_then(byline_and_date_tail);
         return Kind::Byline(names, date);
@@ -194,12 +197,19 @@ fn byline_and_date_tail(text: &str) -> Option<String> {
     let text = spaced.as_str();
     let words: Vec<&str> = text.split_whitespace().collect();
     (0..words.len()).find_map(|start| {
-        parse_date_line(
-            words[start..]
-                .join(" ")
-                .trim_start_matches(['|', '-', '–', '—', ',', ' ']),
-        )
-        .map(|d| d.date)
+        let from = words[start..].join(" ");
+        let from = from.trim_start_matches(['|', '-', '–', '—', ',', ' ']);
+        // `dinsdag 18 maart 2025 09:00, 27 reacties • Feedback`: what
+        // follows the date after a comma or a bar is the page's, not the
+        // date's.
+        let cuts = from
+            .match_indices([',', '|', '•', '·'])
+            .map(|(at, _)| at)
+            .rev();
+        std::iter::once(from.len())
+            .chain(cuts)
+            .find_map(|end| parse_date_line(&from[..end]))
+            .map(|d| d.date)
     })
 }
 
@@ -356,6 +366,9 @@ pub(super) fn read_head(
             && list_item(l).is_none()
             && word_count(l) >= 1
             && l.chars().count() <= 250
+            // A notice of several sentences above the article (an
+            // affiliate disclaimer) is not a headline.
+            && !(word_count(l) > 25 && l.trim_end().matches(". ").count() >= 1)
     };
     let prose = |i: usize| {
         let l = line(i);
@@ -381,7 +394,16 @@ pub(super) fn read_head(
     };
 
     // The title: the title-like line that the dek, byline or date follow.
-    let first_prose = (0..window).find(|&i| prose(i)).unwrap_or(window);
+    // A notice of sentences on the first line (an affiliate disclaimer)
+    // with a headline-like line under it sits above the article.
+    let notice_first = window > 1
+        && prose(0)
+        && title_like(1)
+        && word_count(line(1)) <= 20
+        && !ends_like_sentence(line(1));
+    let first_prose = (usize::from(notice_first)..window)
+        .find(|&i| prose(i))
+        .unwrap_or(window);
     // Scores in half points: what follows a line says most.
     let first_text = (0..window).find(|&i| !matches!(kinds[i], Kind::Chrome(_)));
     let mut best: Option<(usize, i32)> = None;
@@ -510,6 +532,10 @@ pub(super) fn read_head(
             meta.authors.push(Author::named(name.clone()));
         }
     }
+    // `• Friday Morning News`: a forum's bullet before the headline.
+    let title = title
+        .trim_start_matches(['•', '·', '▪', '►', '▶', '»'])
+        .trim_start();
     meta.title = title.to_string();
     decisions.push(Decision::new(
         title_at,
@@ -581,7 +607,10 @@ pub(super) fn read_head(
                     },
                 ));
             }
-            Kind::Chrome(why) => decisions.push(Decision::new(i, line(i), "chrome", why)),
+            Kind::Chrome(why) => {
+                let class = super::labels_into_meta(line(i), meta).unwrap_or("chrome");
+                decisions.push(Decision::new(i, line(i), class, why));
+            }
             // Prose or a list above the title is the article's: it opens
             // the body rather than being lost.
             _ if prose(i) || single(&raw[i]).is_none() || list_item(line(i)).is_some() => {
@@ -628,7 +657,8 @@ pub(super) fn read_head(
             _ if single(&raw[i]).is_none() => break,
             Kind::Chrome(why) => {
                 related_links |= why == super::chrome::RELATED_HEADER;
-                decisions.push(Decision::new(i, l, "chrome", why));
+                let class = super::labels_into_meta(l, meta).unwrap_or("chrome");
+                decisions.push(Decision::new(i, l, class, why));
             }
             // The author's name printed again.
             Kind::Name(name) if meta.authors.iter().any(|a| a.name == name) => {

@@ -278,6 +278,11 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         Some((i, len)) => (&rest[..i], Some(rest[i + len..].trim().to_string())),
         None => (rest, None),
     };
+    // `Author: npembridge`, `por ytools`: a site handle after the opening
+    // is the writer as the site names them.
+    if tail.is_none() && is_handle(names_part) {
+        return Some((vec![names_part.to_string()], None));
+    }
     let mut names = Vec::new();
     // `Par Claire Dubois (avec AFP)`: what is in brackets is not a name.
     let names_part = match names_part.find(['(', '[']) {
@@ -323,6 +328,18 @@ pub fn parse_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         }
     }
     (!names.is_empty()).then_some((names, tail.filter(|t| !t.is_empty())))
+}
+
+/// A user name as sites print it in bylines (`npembridge`, `ytools`,
+/// `@ana_ruiz`): one lower-case word of letters, digits, `_`, `.` or `-`.
+fn is_handle(word: &str) -> bool {
+    let bare = word.strip_prefix('@').unwrap_or(word);
+    (4..=30).contains(&bare.chars().count())
+        && bare.starts_with(|c: char| c.is_lowercase())
+        && bare
+            .chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || "_.-".contains(c))
+        && !bare.ends_with('.')
 }
 
 /// Article-level attributions, several on a line as agencies print them
@@ -754,7 +771,19 @@ pub fn is_bio_label(line: &str) -> bool {
     if line.len() > 80 {
         return false;
     }
-    const LABELS: [&str; 16] = [
+    const LABELS: [&str; 27] = [
+        // A blog's profile box: `About Me`, `Chi sono`…
+        "about me",
+        "about",
+        "chi sono",
+        "sobre mí",
+        "sobre mi",
+        "über mich",
+        "à propos",
+        "à propos de moi",
+        "over mij",
+        "sobre mim",
+        "quem sou eu",
         "about the author",
         "about the authors",
         "about author",
@@ -934,15 +963,65 @@ pub fn bio_author(para: &str, known: &[String]) -> Option<String> {
 /// `Tags: a, b, c` (or `Tag:`/`Keywords:`/`Tagged:`): the tags.
 pub fn parse_tags(line: &str) -> Option<Vec<String>> {
     let lower = line.trim().to_lowercase();
-    let prefix = ["tags:", "tag:", "keywords:", "tagged:", "tagged with:"]
-        .iter()
-        .find(|p| lower.starts_with(*p))?;
-    let tags: Vec<String> = line.trim()[prefix.len()..]
+    const PREFIXES: [&str; 22] = [
+        "tags:",
+        "tag:",
+        "keywords:",
+        "tagged:",
+        "tagged with:",
+        "topics:",
+        "schlagwörter:",
+        "stichwörter:",
+        "schlagworte:",
+        "argomenti:",
+        "etichette:",
+        "tag correlati:",
+        "temas:",
+        "etiquetas:",
+        "palabras clave:",
+        "mots-clés:",
+        "mots-clés :",
+        "mots clés :",
+        "trefwoorden:",
+        "onderwerpen:",
+        "assuntos:",
+        "tópicos:",
+    ];
+    let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let tags: Vec<String> = line
+        .trim()
+        .get(prefix.len()..)?
         .split([',', ';', '#', '|'])
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
     (!tags.is_empty()).then_some(tags)
+}
+
+/// `Subject: Mobile`, `Category: Phones`, `Rubrik: Handys`: the section a
+/// page files the article under, given on a labelled line.
+pub fn parse_category(line: &str) -> Option<String> {
+    if word_count(line) > 8 {
+        return None;
+    }
+    const LABELS: [&str; 12] = [
+        "subject:",
+        "category:",
+        "categories:",
+        "section:",
+        "filed under:",
+        "rubrik:",
+        "kategorie:",
+        "categoria:",
+        "categoría:",
+        "catégorie :",
+        "catégorie:",
+        "rubriek:",
+    ];
+    let lower = line.trim().to_lowercase();
+    let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
+    let value = line.trim().get(label.len()..)?.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// A list item's text, if the line is one (`- x`, `• x`, `1. x`, `2) x`),

@@ -179,6 +179,7 @@ fn cut_units(text: &str) -> Vec<Vec<String>> {
             units.push(block_lines);
             continue;
         }
+        let block_wrap = block_wrap_width(&block_lines);
         let mut current: Vec<String> = Vec::new();
         for line in block_lines {
             // A line that fills the draft's wrap width goes on in the next
@@ -196,6 +197,7 @@ fn cut_units(text: &str) -> Vec<Vec<String>> {
                                 && line.starts_with(char::is_lowercase)
                         }
                     }
+                    || block_wrap.is_some_and(|w| wrapped_at(last_line, &line, w))
             });
             if wrapped_continuation {
                 let prev = current.pop().unwrap_or_default();
@@ -209,6 +211,34 @@ fn cut_units(text: &str) -> Vec<Vec<String>> {
         units.extend(current.into_iter().map(|l| vec![l.replace('\n', " ")]));
     }
     units
+}
+
+/// The width one block is wrapped at when it differs from the draft's (a
+/// standfirst set narrower than the body): at least three lines, all but
+/// the last filling most of the widest, one going on in lower case.
+fn block_wrap_width(lines: &[String]) -> Option<usize> {
+    let lengths: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).collect();
+    let widest = *lengths.iter().max()?;
+    let (_, full) = lengths.split_last()?;
+    // A line that goes on in lower case shows the block is wrapped prose,
+    // not a title, a date and a caption stacked.
+    let goes_on = lines[1..].iter().any(|l| l.starts_with(char::is_lowercase));
+    (lengths.len() >= 3
+        && goes_on
+        && (35..=100).contains(&widest)
+        && full.iter().all(|&n| n * 5 >= widest * 4))
+    .then_some(widest)
+}
+
+/// Whether `next` goes on from `prev` in a block wrapped at `width`: its
+/// first word would not have fitted on `prev`, and it does not open a
+/// sentence after a full line that ended one.
+fn wrapped_at(prev: &str, next: &str, width: usize) -> bool {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let len = prev.trim_end().chars().count();
+    len + 1 + first_word.chars().count() > width
+        && (next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || !ends_like_sentence(prev))
 }
 
 /// The width a hard-wrapped draft is wrapped at, if it is: most of its
@@ -349,7 +379,9 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
             ));
         } else if let Some(author) = bio.as_mut().filter(|a| {
             let l = line.trim();
-            l == a.name || (is_person_name(l, false) && l.starts_with(&a.name))
+            l == a.name
+                || (is_person_name(l, false) && l.starts_with(&a.name))
+                || parse_byline(l).is_some_and(|(names, _)| names == [a.name.clone()])
         }) {
             // The name printed above the bio: the full name.
             author.name = line.trim().to_string();
@@ -378,6 +410,20 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
                 .unwrap_or(name);
             bio = Some(Author {
                 name: full,
+                bio: escape_text(&line),
+            });
+        } else if bio.is_none()
+            && meta.authors.is_empty()
+            && let Some(name) = labelled_bio_name(raw, at, &line)
+        {
+            decisions.push(Decision::new(
+                at,
+                &line,
+                "bio",
+                "a paragraph under the author's name in an author box",
+            ));
+            bio = Some(Author {
+                name,
                 bio: escape_text(&line),
             });
         } else if bio.is_none()
@@ -417,6 +463,44 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
     if let Some(author) = bio {
         meta.authors.push(author);
     }
+}
+
+/// The writer a last paragraph is about when an author box frames it: a
+/// byline right above it (`Author: npembridge`), or a name under the box's
+/// label (`About Me` / `Owen Garrity`). A product's subheading over the
+/// last paragraph looks like a name too, so a bare name needs the label.
+fn labelled_bio_name(raw: &[Vec<String>], at: usize, line: &str) -> Option<String> {
+    if at < 2 || !(8..=120).contains(&word_count(line)) {
+        return None;
+    }
+    let above = single(&raw[at - 1])?.trim();
+    if word_count(above) <= 6
+        && let Some((names, None)) = parse_byline(above)
+        && names.len() == 1
+    {
+        return names.into_iter().next();
+    }
+    let label = single(&raw[at - 2]).is_some_and(is_bio_label);
+    (label && is_bare_name(above) && !is_job_title(above)).then(|| above.to_string())
+}
+
+/// The reason the head gives a line of tags or a section (`Tagged: …`).
+pub(crate) const LABELLED_LINE: &str = "a labelled line of tags or section";
+
+/// Takes `Tagged: a, b` into the tags and `Subject: Mobile` into the
+/// category (the first of each wins); the decision's class, if it was one.
+fn labels_into_meta(line: &str, meta: &mut Metadata) -> Option<&'static str> {
+    if let Some(tags) = parse_tags(line) {
+        if meta.tags.is_empty() {
+            meta.tags = tags;
+        }
+        return Some("tags");
+    }
+    let category = parse_category(line)?;
+    if meta.category.is_empty() {
+        meta.category = category;
+    }
+    Some("category")
 }
 
 /// `Connect with me on LinkedIn.`, `Sígueme en Instagram`: a short line
@@ -612,6 +696,11 @@ fn classify_body(
         }
         let line = chrome::strip_gallery_prefix(unit[0].as_str());
         let chrome_of = |j: usize| chrome.get(j.wrapping_sub(start)).copied().flatten();
+        // `Tagged: …`, `Subject: …` lines anywhere: metadata, not body.
+        if let Some(class) = labels_into_meta(line, meta) {
+            decisions.push(Decision::new(i, line, class, LABELLED_LINE));
+            continue;
+        }
         if related_links && (word_count(line) <= 3 || is_title_case(line)) {
             decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
             continue;
@@ -916,7 +1005,10 @@ fn classify_body(
             units.push(Unit::Heading(line.trim().to_string()));
             continue;
         }
-        if has_next && !prev_is_heading && looks_like_heading(line) {
+        // `Pro` / `Contro` under a product's name: a short label over a
+        // list heads it, even right under another heading.
+        let labels_list = word_count(line) <= 4 && next_raw.is_some_and(|n| list_item(n).is_some());
+        if has_next && (!prev_is_heading || labels_list) && looks_like_heading(line) {
             decisions.push(Decision::new(
                 i,
                 line,
@@ -950,9 +1042,13 @@ fn classify_body(
     // A heading with nothing but another heading or nothing after it was prose.
     let n = units.len();
     for i in 0..n {
+        // A product's name over `Pro` and its list has its text below too.
         let next_is_text = matches!(
             units.get(i + 1),
             Some(Unit::Paragraph(_) | Unit::List { .. } | Unit::Figure { .. })
+        ) || matches!(
+            (units.get(i + 1), units.get(i + 2)),
+            (Some(Unit::Heading(_)), Some(Unit::List { .. }))
         );
         if let Unit::Heading(text) = &units[i]
             && !next_is_text

@@ -445,3 +445,143 @@ fn a_quotation_introduced_by_says_is_not_the_comments() {
     let out = body_outline(&import_text(&draft));
     assert_eq!(out.len(), 7, "{out:#?}");
 }
+
+/// The rules alone on a draft (the shapes below are the rules' to read).
+fn by_rules(draft: &str) -> Article {
+    import_rules_explained(draft).0
+}
+
+fn paragraphs_of(a: &Article) -> Vec<String> {
+    markdown::parse(&a.body)
+        .iter()
+        .filter_map(|b| match &b.kind {
+            markdown::BlockKind::Paragraph(c) => Some(plain_text(c)),
+            _ => None,
+        })
+        .collect()
+}
+
+const BODY: &str = "The new tablet has a brighter screen than last year's model, and the pen now charges on its side while you work.\n\nBattery life is the weak point: we measured nine hours of video, two fewer than the cheaper model managed on the same test.";
+
+#[test]
+fn an_author_box_at_the_end_gives_the_writer_and_the_bio() {
+    let label_name = format!(
+        "Tablets in Spring\n\n{BODY}\n\nAbout Me\nOwen Garrity\nRunner, tinkerer and reluctant early adopter who still keeps a drawer of dead chargers.\nView my complete profile\n"
+    );
+    let handle = format!(
+        "Tablets in Spring\n\n{BODY}\n\nAuthor: npembridge\n\nI'm a novelist living on the coast, writing mysteries set in small fishing towns.\n"
+    );
+    for (draft, name, bio) in [
+        (label_name, "Owen Garrity", "Runner, tinkerer"),
+        (handle, "npembridge", "I'm a novelist"),
+    ] {
+        let a = by_rules(&draft);
+        assert_eq!(a.meta.authors.len(), 1, "{:?}", a.meta.authors);
+        assert_eq!(a.meta.authors[0].name, name);
+        assert!(
+            a.meta.authors[0].bio.starts_with(bio),
+            "{:?}",
+            a.meta.authors
+        );
+        assert_eq!(paragraphs_of(&a).len(), 2, "{}", a.body);
+    }
+}
+
+#[test]
+fn a_product_heading_over_the_last_paragraph_is_not_an_author_box() {
+    let draft = format!(
+        "Tablets in Spring\n\n{BODY}\n\nKeswin Loop\n\nThe Loop is the one to buy if you hate charging: it ran for nineteen days on our wrist.\n"
+    );
+    let a = by_rules(&draft);
+    assert!(a.meta.authors.is_empty(), "{:?}", a.meta.authors);
+    assert_eq!(paragraphs_of(&a).len(), 3, "{}", a.body);
+}
+
+#[test]
+fn a_date_in_a_byline_is_read_past_the_comment_count() {
+    let draft = format!(
+        "Vimmel Tab S - Een tablet om op te tekenen\n\nDoor Ruben Hoogland, dinsdag 18 maart 2025 09:00, 27 reacties • Feedback\n\n{BODY}\n"
+    );
+    let a = by_rules(&draft);
+    assert_eq!(a.meta.date, "2025-03-18");
+    assert_eq!(a.meta.authors[0].name, "Ruben Hoogland");
+}
+
+#[test]
+fn labels_joined_by_commas_and_an_affiliate_notice_are_chrome() {
+    let draft = format!(
+        "Our site tests every product for hours before we recommend it. If you buy through our links, we may earn a small commission at no cost to you.\nThe Year in Fitness Bands\nRoundups,Wearables & Fitness Gadgets\n\n{BODY}\n"
+    );
+    let a = by_rules(&draft);
+    assert_eq!(a.meta.title, "The Year in Fitness Bands");
+    assert_eq!(paragraphs_of(&a).len(), 2, "{}", a.body);
+}
+
+#[test]
+fn a_short_label_over_a_list_heads_it_even_under_a_heading() {
+    let draft = "Best Tablets of the Year\n\nBy Ana Ruiz\n\nWe tried eighty tablets over the winter and picked the two that most people should buy this year.\n\nThe cheapest ones are better than ever, and the dearest ones are finally worth their price for people who draw.\n\nCressa Slate 11\nPro\n- Bright, accurate screen\n- Five years of updates\nContro\n- Charger sold apart\nThe Slate is the most balanced tablet we tested this year, and the one we would buy ourselves.\n";
+    let a = by_rules(draft);
+    let headings: Vec<String> = markdown::headings(&markdown::parse(&a.body))
+        .into_iter()
+        .map(|h| h.1)
+        .collect();
+    assert_eq!(headings, ["Cressa Slate 11", "Pro", "Contro"], "{}", a.body);
+}
+
+#[test]
+fn a_block_wrapped_narrower_than_the_body_is_one_paragraph() {
+    let draft = "Choosing a Smartwatch\n\nSmartwatches are turning into the second\nscreen nobody asked for and everybody\nbought. Here is what to check before you\nstrap one on.\n\nAny smartwatch will show your messages, count your steps and\ntell you the time, which is more than some early models\nmanaged. Before choosing, decide whether you are already tied\nto one phone maker, because most watches work best, or only,\nwith handsets of their own brand.\n";
+    let a = by_rules(draft);
+    let all = format!("{} {}", a.meta.subtitle, a.body);
+    assert!(
+        all.contains("the second screen nobody asked for and everybody bought. Here is"),
+        "{all}"
+    );
+    // A title, a date and a caption stacked in one block stay apart.
+    let stacked = format!(
+        "Sieben neue Modelle im März\nDonnerstag, 03.03.2016 | 09:41\nZentra Zentra Z5 Mini\n\n{BODY}\n"
+    );
+    assert_eq!(cut_units(&stacked).len(), 5);
+}
+
+#[test]
+fn page_furniture_in_seven_languages_is_chrome() {
+    for line in [
+        "Weitere Optionen zum Teilen",
+        "Delen op Facebook",
+        "Share on X",
+        "Aggiornato il",
+        "Publié le :",
+        "Regarder la vidéo",
+        "Print Version",
+        "0 commentaire",
+        "3 utenti hanno trovato utile questa guida",
+        "Articoli correlati",
+        "Page 2",
+        "View my complete profile",
+        "Roundups,Wearables & Fitness Gadgets",
+    ] {
+        assert!(chrome::chrome_reason(line).is_some(), "{line}");
+    }
+    // Prose that shares their words is not.
+    for line in [
+        "Share prices fell on Monday after the launch.",
+        "Delen van de code komen uit het vorige model.",
+        "Page after page of settings, all of them in grey.",
+        "Updated firmware fixed the hinge.",
+    ] {
+        assert_eq!(chrome::chrome_reason(line), None, "{line}");
+    }
+}
+
+#[test]
+fn labelled_tag_and_subject_lines_are_metadata_not_body() {
+    let draft = format!(
+        "• Smartwatch Scores Explained\n\nBy Ana Ruiz\n\nSubject: Mobile\n\nTagged: wearables, testing\n\n{BODY}\n"
+    );
+    let a = by_rules(&draft);
+    assert_eq!(a.meta.title, "Smartwatch Scores Explained");
+    assert_eq!(a.meta.tags, ["wearables", "testing"]);
+    assert_eq!(a.meta.category, "Mobile");
+    assert_eq!(paragraphs_of(&a).len(), 2, "{}", a.body);
+}
