@@ -104,6 +104,9 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_relative_time(&lower) && super::parse_date_line(trimmed).is_none() {
         return Some("a relative time (not a date)");
     }
+    if words <= 6 && is_price_tag(&lower) {
+        return Some("a shop's price tag");
+    }
     if AFFILIATE.iter().any(|a| lower.contains(a)) {
         return Some("an affiliate notice");
     }
@@ -1022,6 +1025,37 @@ fn is_slug(word: &str) -> bool {
         && word.chars().any(|c| c.is_alphabetic())
         && !word.chars().next().is_some_and(char::is_uppercase);
     file || joined
+}
+
+/// `Por: R$ 54,90`, `ab 129 €`, `Price: $199.99`: a price alone with at
+/// most a label, as a shop box prints it.
+fn is_price_tag(lower: &str) -> bool {
+    const CURRENCY: [&str; 9] = ["€", "$", "£", "r$", "eur", "euro", "euros", "usd", "chf"];
+    const LABELS: [&str; 16] = [
+        "price", "from", "now", "por", "de", "desde", "precio", "preço", "prezzo", "da", "a", "ab",
+        "preis", "prix", "vanaf", "nu",
+    ];
+    let mut money = false;
+    let mut currency = false;
+    for w in lower.split_whitespace() {
+        let w = w.trim_end_matches([':', '*']);
+        let bare = w
+            .trim_start_matches(['€', '$', '£'])
+            .trim_end_matches(['€', '$', '£']);
+        if !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || ",.-–".contains(c))
+        {
+            money |= bare.chars().any(|c| c.is_ascii_digit());
+            currency |= bare.len() != w.len();
+        } else if CURRENCY.contains(&w) {
+            currency = true;
+        } else if !LABELS.contains(&w) {
+            return false;
+        }
+    }
+    money && currency
 }
 
 /// Words of the notice that links earn the site a commission, which

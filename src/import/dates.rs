@@ -329,6 +329,11 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
             if let Some(date) = published.and_then(|p| parse_date_line(p)) {
                 return Some(date);
             }
+            // `12 mar 2025 • Actualizado a las 05:00 h.`: a bare date first,
+            // then its update.
+            if let Some(date) = parse_date_only(pieces[0]) {
+                return Some(date);
+            }
         }
     }
     // A category before ` - `, ` – `, ` | ` or ` · `.

@@ -185,6 +185,8 @@ fn shape(unit: &[String], rule: &'static str) -> Shape {
     if ends_like_sentence(t) {
         f.push(("sentence", Val::S("yes")));
     }
+    let sentences = t.matches(". ").count() + t.matches("? ").count() + t.matches("! ").count();
+    f.push(("sentences_from", Val::N(bucket(sentences, &[0, 1, 2, 3]))));
     if looks_like_heading(t) {
         f.push(("heading_like", Val::S("yes")));
     }
@@ -342,6 +344,25 @@ pub fn features(
                 if let Some(j) = j.filter(|&j| j < n) {
                     f.add(prefix, "rule", &Val::S(rule(j)));
                 }
+            }
+            // What the rules made of the nearest units that are not chrome
+            // (a standfirst follows the title or byline, past share rows).
+            let content = |j: &usize| rule(*j) != "chrome";
+            if let Some(j) = (0..i).rev().find(content) {
+                f.add("prev_content:", "rule", &Val::S(rule(j)));
+            }
+            if let Some(j) = (i + 1..n).find(content) {
+                f.add("next_content:", "rule", &Val::S(rule(j)));
+            }
+            // A standfirst is shorter than the paragraph after it.
+            if let Some(j) = (i + 1..n).find(|&j| prose[j]) {
+                let here = word_count(raw[i].join(" ").as_str());
+                let there = word_count(raw[j].join(" ").as_str()).max(1);
+                f.add(
+                    "",
+                    "vs_next_prose_tenths",
+                    &Val::N(bucket(here * 10 / there, &[3, 5, 7, 9, 12, 16])),
+                );
             }
             f
         })

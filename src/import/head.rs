@@ -343,6 +343,14 @@ pub(super) fn byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>
 
 /// Reads the head into `meta`; returns where the body starts and the
 /// units found in the head (a lead picture's caption, text above the title), which open the body.
+/// Sentences in a line: its full stops, question and exclamation marks
+/// followed by a space, and its end.
+fn sentence_count(line: &str) -> usize {
+    let t = line.trim();
+    let inner = t.matches(". ").count() + t.matches("? ").count() + t.matches("! ").count();
+    inner + usize::from(ends_like_sentence(t))
+}
+
 pub(super) fn read_head(
     raw: &[Vec<String>],
     meta: &mut Metadata,
@@ -871,6 +879,25 @@ pub(super) fn read_head(
                     } else {
                         "a line under the title that does not end like a sentence"
                     },
+                ));
+            }
+            // A lead of two to four short sentences over a first paragraph
+            // half as long again: the standfirst, whatever its punctuation.
+            Kind::Text
+                if meta.subtitle.is_empty()
+                    && raw[i].len() == 1
+                    && (12..=45).contains(&word_count(l))
+                    && (2..=4).contains(&sentence_count(l))
+                    && next(i).is_some_and(|j| {
+                        prose(j) && word_count(line(j)) * 10 >= word_count(l) * 14
+                    }) =>
+            {
+                meta.subtitle = l.trim().to_string();
+                decisions.push(Decision::new(
+                    i,
+                    l,
+                    "subtitle",
+                    "a lead of short sentences over a longer first paragraph",
                 ));
             }
             // A standfirst set apart from the body by a link to another

@@ -429,9 +429,8 @@ mod tests {
     /// the model takes it for the subtitle, and says why.
     #[test]
     fn the_model_corrects_the_rules_and_says_why() {
-        let draft =
-            include_str!("../../tests/corpus/fr-date-nom-credit-photo-chapo-exclamation.txt");
-        let dek = "Pas besoin de se ruiner pour lire confortablement.";
+        let draft = include_str!("../../tests/corpus/en-bare-name-teaser-dek-comment-dates.txt");
+        let dek = "So at last we know when the Corvane phone";
         let (rules, _) = super::super::import_rules_explained(draft);
         assert!(!rules.meta.subtitle.starts_with(dek));
         let (article, decisions) = super::super::import_learned_explained(draft);

@@ -288,8 +288,18 @@ fn read_tail(raw: &mut Vec<Vec<String>>, meta: &mut Metadata, decisions: &mut Ve
         .collect();
     // A list of other stories: from its header to the end.
     let half = raw.len() / 2;
+    // Only when no paragraph of prose follows the links: a `Read more` box
+    // in the middle of an article is followed by the rest of it.
+    let prose_after = |at: usize| {
+        raw[at + 1..].iter().any(|u| {
+            single(u).is_some_and(|l| {
+                word_count(l) >= 20 && ends_like_sentence(l) && list_item(l).is_none()
+            })
+        })
+    };
     if let Some(at) =
         (half..raw.len()).find(|&i| single(&raw[i]).is_some_and(chrome::is_related_header))
+        && !prose_after(at)
     {
         for (i, unit) in raw.iter().enumerate().skip(at) {
             decisions.push(Decision::new(
@@ -679,6 +689,15 @@ fn classify_body(
             ));
             continue;
         }
+        if unit.len() > 1 && related_links {
+            decisions.push(Decision::new(
+                i,
+                &unit.join(" / "),
+                "chrome",
+                "links to other stories, after their header",
+            ));
+            continue;
+        }
         if unit.len() > 1 {
             let numbered = unit.iter().all(|l| list_item(l).is_some_and(|(_, n)| n));
             let items = unit
@@ -696,12 +715,36 @@ fn classify_body(
         }
         let line = chrome::strip_gallery_prefix(unit[0].as_str());
         let chrome_of = |j: usize| chrome.get(j.wrapping_sub(start)).copied().flatten();
+        // A date line alone among the paragraphs (`12 mar 2025 . Actualizado
+        // a las 05:00 h.`): the page's date, printed where its widget was.
+        let paragraphs_before = units
+            .iter()
+            .filter(|u| matches!(u, Unit::Paragraph(_)))
+            .count();
+        // Near the top only: dates further down are comments' or updates'.
+        if paragraphs_before <= 2
+            && word_count(line) <= 12
+            && let Some(d) = parse_date_line(line)
+        {
+            if meta.date.is_empty() {
+                meta.date = d.date;
+            }
+            decisions.push(Decision::new(
+                i,
+                line,
+                "date",
+                "a date line alone in the body",
+            ));
+            continue;
+        }
         // `Tagged: …`, `Subject: …` lines anywhere: metadata, not body.
         if let Some(class) = labels_into_meta(line, meta) {
             decisions.push(Decision::new(i, line, class, LABELLED_LINE));
             continue;
         }
-        if related_links && (word_count(line) <= 3 || is_title_case(line)) {
+        if related_links
+            && (word_count(line) <= 3 || is_title_case(line) || list_item(line).is_some())
+        {
             decisions.push(Decision::new(i, line, "chrome", "a link to other stories"));
             continue;
         }
